@@ -1,0 +1,42 @@
+package org.optbench.spec;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every component a spec may name, by axis. The spec parser validates against it, {@code list}
+ * prints it, and the engines build their objects from the {@link Component}s it resolves.
+ */
+public final class Catalog {
+
+  private Catalog() {}
+
+  /** The components available on an axis, in the order {@code list} shows them. */
+  public static List<ComponentDef> components(Axis axis) {
+    return switch (axis) {
+      case WORKLOAD -> WorkloadDefs.ALL;
+      case OPTIMIZER -> OptimizerDefs.ALL;
+      case CLIP -> ClipDefs.ALL;
+      case SCHEDULE -> ScheduleDefs.ALL;
+    };
+  }
+
+  /** The component called {@code name} on {@code axis}, if there is one. */
+  public static Optional<ComponentDef> find(Axis axis, String name) {
+    return components(axis).stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+
+  /** The component called {@code name}; for names that code (not a spec) supplies. */
+  public static ComponentDef require(Axis axis, String name) {
+    return find(axis, name)
+        .orElseThrow(() -> new IllegalArgumentException("unknown " + axis.label() + " " + name));
+  }
+
+  /** Known names on an axis, comma separated, for "known: ..." messages. */
+  public static String names(Axis axis) {
+    return String.join(", ", components(axis).stream().map(ComponentDef::name).toList());
+  }
+
+  /** The engines a cell can run on. */
+  public static final List<String> ENGINES = List.of("djl");
+}

@@ -1,0 +1,83 @@
+package org.optbench.spec;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A validated experiment: the spec's text and its grid axes, each already expanded into single
+ * points (a list-valued hyperparameter becomes several components).
+ *
+ * @param name experiment name; also the results and report folder name
+ * @param description free text from the spec
+ * @param source the file the spec came from
+ * @param text the spec exactly as written, kept for the manifest
+ * @param workloads workload axis
+ * @param optimizers optimizer axis
+ * @param clips clipping axis
+ * @param schedules schedule axis
+ * @param seeds seed axis
+ * @param engines engine axis
+ * @param steps training steps per run
+ * @param evalEvery evaluate every this many steps
+ */
+public record ExperimentSpec(
+    String name,
+    String description,
+    Path source,
+    String text,
+    List<Component> workloads,
+    List<Component> optimizers,
+    List<Component> clips,
+    List<Component> schedules,
+    List<Long> seeds,
+    List<String> engines,
+    int steps,
+    int evalEvery) {
+
+  public ExperimentSpec {
+    workloads = List.copyOf(workloads);
+    optimizers = List.copyOf(optimizers);
+    clips = List.copyOf(clips);
+    schedules = List.copyOf(schedules);
+    seeds = List.copyOf(seeds);
+    engines = List.copyOf(engines);
+  }
+
+  /**
+   * The cartesian product of all axes, in a fixed order (workload, optimizer, clip, schedule,
+   * seed, engine) so that runs of one cell over seeds sit together.
+   */
+  public List<Cell> cells() {
+    List<Cell> cells = new ArrayList<>();
+    for (Component workload : workloads) {
+      for (Component optimizer : optimizers) {
+        for (Component clip : clips) {
+          for (Component schedule : schedules) {
+            for (long seed : seeds) {
+              for (String engine : engines) {
+                cells.add(
+                    new Cell(workload, optimizer, clip, schedule, seed, engine, steps, evalEvery));
+              }
+            }
+          }
+        }
+      }
+    }
+    return cells;
+  }
+
+  /** SHA-256 of the spec text, hex: identifies the exact spec a result came from. */
+  public String sha256() {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+    }
+  }
+}
