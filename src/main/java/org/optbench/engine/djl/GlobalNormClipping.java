@@ -1,0 +1,34 @@
+package org.optbench.engine.djl;
+
+import ai.djl.ndarray.NDArray;
+import java.util.List;
+
+/**
+ * torch.nn.utils.clip_grad_norm_ (Pascanu et al. 2013, §3.2): when the global norm exceeds
+ * max_norm, every gradient is multiplied by max_norm / (norm + 1e-6). The 1e-6 is torch's guard
+ * against division by zero; it leaves the clipped norm a hair below max_norm. The direction of the
+ * joint gradient vector is unchanged.
+ */
+final class GlobalNormClipping implements GradientClipping {
+
+  /** torch's additive guard in the clipping coefficient. */
+  static final double GUARD = 1e-6;
+
+  private final double maxNorm;
+
+  GlobalNormClipping(double maxNorm) {
+    this.maxNorm = maxNorm;
+  }
+
+  @Override
+  public double apply(List<NDArray> grads, double norm) {
+    double coefficient = maxNorm / (norm + GUARD);
+    if (coefficient >= 1.0) {
+      return norm;
+    }
+    for (NDArray grad : grads) {
+      grad.muli((float) coefficient);
+    }
+    return norm * coefficient;
+  }
+}

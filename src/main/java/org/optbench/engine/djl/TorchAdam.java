@@ -1,0 +1,114 @@
+package org.optbench.engine.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.tracker.Tracker;
+
+/**
+ * Adam with torch.optim.Adam's semantics (Kingma & Ba 2015, Algorithm 1, as arranged in
+ * torch/optim/adam.py's single-tensor path):
+ *
+ * <pre>
+ *   g = g + weight_decay·p                       (L2, coupled)
+ *   m = β1·m + (1 − β1)·g
+ *   v = β2·v + (1 − β2)·g²
+ *   v̂ = max(v̂, v) if amsgrad else v             (Reddi et al. 2018: maximum before correction)
+ *   p = p − lr/(1 − β1ᵗ) · m / (√v̂ / √(1 − β2ᵗ) + ε)
+ * </pre>
+ *
+ * DJL's built-in Adam adds ε to the uncorrected √v and folds √(1 − β2ᵗ) into the step size (the
+ * paper's "ε̂" form of §2), which is a different optimizer whenever ε matters.
+ */
+final class TorchAdam extends TorchOptimizer {
+
+  private final float beta1;
+  private final float beta2;
+  private final float eps;
+  private final float weightDecay;
+  private final boolean amsgrad;
+
+  private TorchAdam(Builder builder) {
+    super(builder, builder.learningRate);
+    beta1 = builder.beta1;
+    beta2 = builder.beta2;
+    eps = builder.eps;
+    weightDecay = builder.weightDecay;
+    amsgrad = builder.amsgrad;
+  }
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  protected int stateArrays() {
+    return amsgrad ? 3 : 2;
+  }
+
+  @Override
+  protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state) {
+    NDArray g = weightDecay == 0 ? grad : grad.add(weight.mul(weightDecay));
+    NDArray m = state[0];
+    NDArray v = state[1];
+    m.muli(beta1).addi(g.mul(1 - beta1));
+    v.muli(beta2).addi(g.square().mul(1 - beta2));
+    NDArray second = v;
+    if (amsgrad) {
+      NDArray vMax = state[2];
+      vMax.maximum(v).copyTo(vMax);
+      second = vMax;
+    }
+    double biasCorrection1 = 1 - Math.pow(beta1, step);
+    double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
+    NDArray denominator = second.sqrt().div((float) biasCorrection2Sqrt).add(eps);
+    weight.subi(m.div(denominator).mul((float) (lr / biasCorrection1)));
+  }
+
+  /** DJL-style builder; every setting has torch.optim.Adam's default. */
+  static final class Builder extends OptimizerBuilder<Builder> {
+    private Tracker learningRate = Tracker.fixed(1e-3f);
+    private float beta1 = 0.9f;
+    private float beta2 = 0.999f;
+    private float eps = 1e-8f;
+    private float weightDecay;
+    private boolean amsgrad;
+
+    Builder setLearningRateTracker(Tracker tracker) {
+      learningRate = tracker;
+      return this;
+    }
+
+    Builder optBeta1(float value) {
+      beta1 = value;
+      return this;
+    }
+
+    Builder optBeta2(float value) {
+      beta2 = value;
+      return this;
+    }
+
+    Builder optEpsilon(float value) {
+      eps = value;
+      return this;
+    }
+
+    Builder optWeightDecay(float value) {
+      weightDecay = value;
+      return this;
+    }
+
+    Builder optAmsgrad(boolean value) {
+      amsgrad = value;
+      return this;
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    TorchAdam build() {
+      return new TorchAdam(this);
+    }
+  }
+}

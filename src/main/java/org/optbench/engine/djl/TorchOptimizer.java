@@ -1,0 +1,94 @@
+package org.optbench.engine.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Base of the engine-side optimizers that follow torch.optim's math rather than DJL's built-ins.
+ *
+ * <p>Memory rules, which keep a long run's native memory flat:
+ *
+ * <ul>
+ *   <li>State arrays live in a manager owned by the optimizer (a child of the first weight's
+ *       manager, so they go when the model goes); DJL's {@code withDefaultState} detaches its
+ *       arrays instead, which leaves every temporary computed from them unowned.
+ *   <li>Each update's arithmetic runs with its operands temporarily attached to a scratch
+ *       sub-manager: every intermediate is then owned by the scratch manager and freed when it
+ *       closes, while the operands return to their owners.
+ *   <li>The PyTorch engine accumulates gradients across backward passes and hands the optimizer a
+ *       copy of the gradient, so the weight's own gradient is zeroed after the update.
+ * </ul>
+ */
+abstract class TorchOptimizer extends Optimizer {
+
+  private final Tracker learningRate;
+  private final Map<String, Integer> steps = new HashMap<>();
+  private final Map<String, NDArray[]> states = new HashMap<>();
+  private NDManager stateManager;
+
+  TorchOptimizer(OptimizerBuilder<?> builder, Tracker learningRate) {
+    super(builder);
+    this.learningRate = learningRate;
+  }
+
+  /** How many state arrays of the weight's shape this optimizer keeps per parameter. */
+  protected abstract int stateArrays();
+
+  /**
+   * Applies one update in place.
+   *
+   * @param step 1-based count of updates of this parameter, as torch's per-parameter {@code step}
+   * @param lr the learning rate for this step
+   * @param weight the parameter, updated in place
+   * @param grad the gradient
+   * @param state this parameter's state arrays, zero on the first step
+   */
+  protected abstract void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state);
+
+  @Override
+  public final void update(String parameterId, NDArray weight, NDArray grad) {
+    int step = steps.merge(parameterId, 1, Integer::sum);
+    float lr = learningRate.getNewValue(step);
+    NDArray[] state = states.computeIfAbsent(parameterId, id -> newState(weight));
+    try (NDManager scratch = stateManager.newSubManager()) {
+      scratch.tempAttachAll(weight, grad);
+      for (NDArray array : state) {
+        scratch.tempAttachAll(array);
+      }
+      apply(step, lr, weight, grad, state);
+      NDArray accumulated = weight.getGradient();
+      accumulated.subi(accumulated);
+    }
+  }
+
+  private NDArray[] newState(NDArray weight) {
+    if (stateManager == null) {
+      stateManager = weight.getManager().newSubManager();
+    }
+    NDArray[] state = new NDArray[stateArrays()];
+    for (int i = 0; i < state.length; i++) {
+      state[i] = stateManager.zeros(weight.getShape(), weight.getDataType());
+    }
+    return state;
+  }
+
+  /** The learning rate this optimizer uses at a given 1-based step. */
+  public float learningRate(int step) {
+    return learningRate.getNewValue(step);
+  }
+
+  /** Bytes of every state array this optimizer has allocated so far. */
+  public long stateBytes() {
+    long bytes = 0;
+    for (NDArray[] state : states.values()) {
+      for (NDArray array : state) {
+        bytes += array.getShape().size() * array.getDataType().getNumOfBytes();
+      }
+    }
+    return bytes;
+  }
+}

@@ -1,0 +1,101 @@
+package org.optbench.engine.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.tracker.Tracker;
+
+/**
+ * SGD with torch.optim.SGD's semantics (torch/optim/sgd.py, single-tensor path):
+ *
+ * <pre>
+ *   d = g + weight_decay·p
+ *   b = d                               (first step)
+ *   b = μ·b + (1 − dampening)·d         (later steps)
+ *   d = d + μ·b  (nesterov)  or  d = b
+ *   p = p − lr·d
+ * </pre>
+ *
+ * DJL's built-in Sgd instead keeps v = μ·v + lr·g (MXNet's form, lr inside the buffer), which
+ * differs as soon as the learning rate changes, and has no dampening or Nesterov.
+ */
+final class TorchSgd extends TorchOptimizer {
+
+  private final float momentum;
+  private final float dampening;
+  private final boolean nesterov;
+  private final float weightDecay;
+
+  private TorchSgd(Builder builder) {
+    super(builder, builder.learningRate);
+    momentum = builder.momentum;
+    dampening = builder.dampening;
+    nesterov = builder.nesterov;
+    weightDecay = builder.weightDecay;
+  }
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  protected int stateArrays() {
+    return momentum == 0 ? 0 : 1;
+  }
+
+  @Override
+  protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state) {
+    NDArray direction = weightDecay == 0 ? grad : grad.add(weight.mul(weightDecay));
+    if (momentum != 0) {
+      NDArray buffer = state[0];
+      if (step == 1) {
+        buffer.addi(direction);
+      } else {
+        buffer.muli(momentum).addi(direction.mul(1 - dampening));
+      }
+      direction = nesterov ? direction.add(buffer.mul(momentum)) : buffer;
+    }
+    weight.subi(direction.mul(lr));
+  }
+
+  /** DJL-style builder: {@code setLearningRateTracker} is required, the rest optional. */
+  static final class Builder extends OptimizerBuilder<Builder> {
+    private Tracker learningRate = Tracker.fixed(1e-3f);
+    private float momentum;
+    private float dampening;
+    private boolean nesterov;
+    private float weightDecay;
+
+    Builder setLearningRateTracker(Tracker tracker) {
+      learningRate = tracker;
+      return this;
+    }
+
+    Builder optMomentum(float value) {
+      momentum = value;
+      return this;
+    }
+
+    Builder optDampening(float value) {
+      dampening = value;
+      return this;
+    }
+
+    Builder optNesterov(boolean value) {
+      nesterov = value;
+      return this;
+    }
+
+    Builder optWeightDecay(float value) {
+      weightDecay = value;
+      return this;
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    TorchSgd build() {
+      return new TorchSgd(this);
+    }
+  }
+}
