@@ -62,7 +62,10 @@ final class DjlTrainingRun {
             model.getBlock(), workload.network(), NetworkInit.initialValues(workload.network(), cell.seed()));
         List<Parameter> parameters = model.getBlock().getParameters().values();
         Evaluator evaluator = new Evaluator(trainer, loss, workload, data.eval());
+        evaluator.upload();
         BatchSampler sampler = new BatchSampler(train.rows(), batch, cell.seed());
+        ReusableInput xInput = new ReusableInput(new Shape(batch, train.cols()));
+        ReusableInput yInput = new ReusableInput(Targets.shape(batch, workload));
         int[] indices = new int[batch];
         float[] xBatch = new float[batch * train.cols()];
         float[] yBatch = new float[batch * train.targetCols()];
@@ -74,8 +77,8 @@ final class DjlTrainingRun {
           long start = System.nanoTime();
           StepRecord record;
           try (NDManager stepManager = model.getNDManager().newSubManager()) {
-            NDArray x = stepManager.create(xBatch, new Shape(batch, train.cols()));
-            NDArray y = Targets.of(stepManager, yBatch, batch, workload);
+            NDArray x = xInput.wrap(stepManager, xBatch);
+            NDArray y = yInput.wrap(stepManager, Targets.encode(yBatch, workload));
             NDArray lossValue;
             try (GradientCollector collector = trainer.newGradientCollector()) {
               NDList predictions = trainer.forward(new NDList(x));

@@ -1,28 +1,32 @@
 package org.optbench.engine.djl;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.optbench.workload.Workload;
 
-/** Turns a batch's target column into the array the workload's loss expects. */
+/** Turns target columns into the layout the workload's loss expects. */
 final class Targets {
 
   private Targets() {}
 
+  /** The shape of the target array for {@code rows} examples. */
+  static Shape shape(int rows, Workload workload) {
+    int width = workload.loss().classifies() ? workload.network().outputs() : 1;
+    return new Shape(rows, width);
+  }
+
   /**
-   * Regression targets as (batch, targets); class labels as one-hot (batch, classes), which is
-   * what {@link SoftmaxCrossEntropyLoss} multiplies with.
+   * Regression targets unchanged; class labels as one-hot rows, which is what {@link
+   * SoftmaxCrossEntropyLoss} multiplies with.
    */
-  static NDArray of(NDManager manager, float[] targets, int batch, Workload workload) {
+  static float[] encode(float[] targets, Workload workload) {
     if (!workload.loss().classifies()) {
-      return manager.create(targets, new Shape(batch, targets.length / batch));
+      return targets;
     }
     int classes = workload.network().outputs();
-    float[] oneHot = new float[batch * classes];
-    for (int i = 0; i < batch; i++) {
+    float[] oneHot = new float[targets.length * classes];
+    for (int i = 0; i < targets.length; i++) {
       oneHot[i * classes + (int) targets[i]] = 1f;
     }
-    return manager.create(oneHot, new Shape(batch, classes));
+    return oneHot;
   }
 }

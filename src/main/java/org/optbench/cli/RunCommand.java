@@ -1,0 +1,66 @@
+package org.optbench.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.optbench.engine.djl.DjlOffline;
+import org.optbench.runner.ExperimentOutcome;
+import org.optbench.runner.ExperimentRunner;
+import org.optbench.runner.RunOptions;
+import org.optbench.spec.ExperimentSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code run SPEC...}: trains every cell of every spec, writes results and reports. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Expand each spec's grid, train every cell, write results/<experiment>/ and",
+      "reports/<experiment>/index.html. An earlier result set of the same experiment is moved",
+      "to results/<experiment>.<its start time>/, never overwritten."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @Parameters(arity = "1..*", paramLabel = "SPEC", description = "experiment YAML files")
+  List<Path> specs;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
+      description = "results root (default: ${DEFAULT-VALUE})")
+  Path out;
+
+  @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
+      description = "reports root (default: ${DEFAULT-VALUE})")
+  Path reports;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+      description = "libtorch intra-op threads; 1 makes runs bit-reproducible (default: ${DEFAULT-VALUE})")
+  int threads;
+
+  @Option(names = "--no-progress", description = "do not draw a progress bar")
+  boolean noProgress;
+
+  @Override
+  public Integer call() throws Exception {
+    if (threads < 1) {
+      throw new UserInputException("--threads must be at least 1, got " + threads);
+    }
+    List<ExperimentSpec> parsed = SpecFiles.parseAll(specs);
+    DjlOffline.threads(threads);
+    ExperimentRunner runner =
+        new ExperimentRunner(new RunOptions(out, reports, threads, !noProgress));
+    for (ExperimentSpec spec : parsed) {
+      System.out.printf("%s: %d runs of %d steps%n", spec.name(), spec.cells().size(), spec.steps());
+      ExperimentOutcome outcome = runner.run(spec);
+      System.out.println(ExperimentRunner.summary(spec.name(), outcome.runs()));
+      outcome.archivedPrevious().ifPresent(
+          previous -> System.out.println("earlier results moved to " + previous));
+      System.out.printf(
+          "%d runs (%d diverged) in %.1f s%nresults: %s%nreport:  %s%n",
+          outcome.runs().size(), outcome.divergedRuns(), outcome.wallSeconds(),
+          outcome.results(), outcome.report());
+    }
+    return ExitCodes.OK;
+  }
+}

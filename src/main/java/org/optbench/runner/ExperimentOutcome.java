@@ -1,0 +1,28 @@
+package org.optbench.runner;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.optbench.metrics.RunSummary;
+
+/**
+ * What running one spec produced.
+ *
+ * @param results the published result folder
+ * @param archivedPrevious where an earlier result set of the same experiment was moved, if any
+ * @param report the report's index.html
+ * @param runs every run's summary, in grid order
+ * @param wallSeconds wall time of the whole experiment
+ */
+public record ExperimentOutcome(
+    Path results,
+    Optional<Path> archivedPrevious,
+    Path report,
+    List<RunSummary> runs,
+    double wallSeconds) {
+
+  /** Runs whose loss or parameters became non-finite. */
+  public long divergedRuns() {
+    return runs.stream().filter(RunSummary::diverged).count();
+  }
+}

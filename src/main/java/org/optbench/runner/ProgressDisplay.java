@@ -1,0 +1,48 @@
+package org.optbench.runner;
+
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.optbench.metrics.RunListener;
+import org.optbench.metrics.RunSummary;
+import org.optbench.metrics.StepRecord;
+import org.optbench.spec.Cell;
+
+/** A progress bar over all steps of all cells, drawn on standard error. */
+final class ProgressDisplay implements RunListener, AutoCloseable {
+
+  private final ProgressBar bar;
+  private long stepsBeforeThisRun;
+
+  ProgressDisplay(String experiment, long totalSteps) {
+    bar =
+        new ProgressBarBuilder()
+            .setTaskName(experiment)
+            .setInitialMax(totalSteps)
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUnit(" steps", 1)
+            .showSpeed()
+            .setUpdateIntervalMillis(500)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err))
+            .build();
+  }
+
+  @Override
+  public void onStep(Cell cell, StepRecord step) {
+    bar.stepTo(stepsBeforeThisRun + step.step());
+  }
+
+  @Override
+  public void onRunEnd(RunSummary summary) {
+    // A diverged run ends early; count its remaining steps as done so the bar stays honest.
+    stepsBeforeThisRun += summary.cell().steps();
+    bar.stepTo(stepsBeforeThisRun);
+    bar.setExtraMessage(summary.diverged() ? "last run diverged" : "");
+  }
+
+  @Override
+  public void close() {
+    bar.close();
+  }
+}
