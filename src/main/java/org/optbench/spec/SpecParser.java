@@ -130,19 +130,41 @@ public final class SpecParser {
       return new Yaml(new LoaderOptions()).compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       Mark at = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      String problem = "YAML syntax error: " + e.getProblem();
-      Mark context = e.getContextMark();
-      if (e.getContext() != null && context != null && context != at) {
-        problem += " (" + e.getContext() + " started at line " + (context.getLine() + 1)
-            + ", column " + (context.getColumn() + 1) + ")";
-      }
-      if (at == null) {
-        throw new SpecException(yaml.file(), 0, 0, problem);
-      }
-      throw new SpecException(yaml.file(), at.getLine() + 1, at.getColumn() + 1, problem);
+      throw located(at, "YAML syntax error: " + syntaxProblem(e));
     } catch (YAMLException e) {
       throw new SpecException(yaml.file(), 0, 0, "YAML error: " + e.getMessage());
     }
+  }
+
+  /**
+   * SnakeYAML's problem with its context: "while ..." contexts say where a construct began,
+   * "expected ..." contexts are the first half of the sentence the problem ends.
+   */
+  private static String syntaxProblem(MarkedYAMLException e) {
+    String context = e.getContext();
+    Mark contextMark = e.getContextMark();
+    String problem = e.getProblem() == null ? "malformed YAML" : e.getProblem().strip();
+    if (problem.equals("mapping values are not allowed here")) {
+      problem += "; check the indentation, or quote text that holds ': '";
+    }
+    if (context == null) {
+      return problem;
+    }
+    if (context.startsWith("expected")) {
+      return context + ", " + problem;
+    }
+    if (contextMark == null) {
+      return problem + " (" + context + ")";
+    }
+    return problem + " (" + context + " started at line " + (contextMark.getLine() + 1)
+        + ", column " + (contextMark.getColumn() + 1) + ")";
+  }
+
+  private SpecException located(Mark at, String problem) {
+    if (at == null) {
+      return new SpecException(yaml.file(), 0, 0, problem);
+    }
+    return new SpecException(yaml.file(), at.getLine() + 1, at.getColumn() + 1, problem);
   }
 
   private Node require(Map<String, NodeTuple> entries, Node top, String key, String example)
