@@ -67,7 +67,9 @@ final class ComponentResolver {
       NodeTuple named = given.get(key);
       if (named == null) {
         throw yaml.error(
-            entry, axis.label() + " entry needs '" + key + "', e.g. {" + key + ": " + firstName(axis) + "}");
+            entry,
+            axis.label() + " entry needs '" + key + "', e.g. {" + key + ": " + firstName(axis)
+                + "}");
       }
       nameNode = named.getValueNode();
     } else if (entry instanceof ScalarNode && !YamlNodes.isNull(entry)) {

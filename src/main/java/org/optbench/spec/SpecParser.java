@@ -1,7 +1,6 @@
 package org.optbench.spec;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,11 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -35,7 +29,8 @@ public final class SpecParser {
 
   /** Top-level keys, in the order messages list them. */
   static final List<String> KEYS =
-      List.of("name", "description", "workloads", "steps", "eval_every", "seeds", "engines", "grid");
+      List.of(
+          "name", "description", "workloads", "steps", "eval_every", "seeds", "engines", "grid");
 
   /** The name becomes a folder under results/ and reports/, so no separators or spaces. */
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -89,13 +84,15 @@ public final class SpecParser {
   }
 
   private ExperimentSpec spec(String text) throws SpecException {
-    Node root = compose(text);
+    Node root = yaml.compose(text);
     if (root == null) {
       throw new SpecException(
           yaml.file(), 0, 0,
-          "empty spec; give at least name, workloads, steps and grid (see experiments/quickstart.yaml)");
+          "empty spec; give at least name, workloads, steps and grid"
+              + " (see experiments/quickstart.yaml)");
     }
-    MappingNode top = yaml.map(root, "the spec", "{name: ..., workloads: ..., steps: ..., grid: ...}");
+    MappingNode top =
+        yaml.map(root, "the spec", "{name: ..., workloads: ..., steps: ..., grid: ...}");
     Map<String, NodeTuple> entries = yaml.entries(top);
     yaml.rejectUnknown(entries, KEYS, key -> "unknown key '" + key + "' at top level");
     Node nameNode = require(entries, top, "name", "name: my_experiment");
@@ -125,48 +122,6 @@ public final class SpecParser {
     return defaults;
   }
 
-  private Node compose(String text) throws SpecException {
-    try {
-      return new Yaml(new LoaderOptions()).compose(new StringReader(text));
-    } catch (MarkedYAMLException e) {
-      Mark at = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      throw located(at, "YAML syntax error: " + syntaxProblem(e));
-    } catch (YAMLException e) {
-      throw new SpecException(yaml.file(), 0, 0, "YAML error: " + e.getMessage());
-    }
-  }
-
-  /**
-   * SnakeYAML's problem with its context: "while ..." contexts say where a construct began,
-   * "expected ..." contexts are the first half of the sentence the problem ends.
-   */
-  private static String syntaxProblem(MarkedYAMLException e) {
-    String context = e.getContext();
-    Mark contextMark = e.getContextMark();
-    String problem = e.getProblem() == null ? "malformed YAML" : e.getProblem().strip();
-    if (problem.equals("mapping values are not allowed here")) {
-      problem += "; check the indentation, or quote text that holds ': '";
-    }
-    if (context == null) {
-      return problem;
-    }
-    if (context.startsWith("expected")) {
-      return context + ", " + problem;
-    }
-    if (contextMark == null) {
-      return problem + " (" + context + ")";
-    }
-    return problem + " (" + context + " started at line " + (contextMark.getLine() + 1)
-        + ", column " + (contextMark.getColumn() + 1) + ")";
-  }
-
-  private SpecException located(Mark at, String problem) {
-    if (at == null) {
-      return new SpecException(yaml.file(), 0, 0, problem);
-    }
-    return new SpecException(yaml.file(), at.getLine() + 1, at.getColumn() + 1, problem);
-  }
-
   private Node require(Map<String, NodeTuple> entries, Node top, String key, String example)
       throws SpecException {
     NodeTuple tuple = entries.get(key);
@@ -178,7 +133,8 @@ public final class SpecParser {
 
   private String name(Node node) throws SpecException {
     if (!(node instanceof ScalarNode scalar) || YamlNodes.isNull(node)) {
-      throw yaml.error(node, "name must be a word such as quickstart, got " + YamlNodes.describe(node));
+      throw yaml.error(
+          node, "name must be a word such as quickstart, got " + YamlNodes.describe(node));
     }
     if (!NAME.matcher(scalar.getValue()).matches()) {
       throw yaml.error(
@@ -240,7 +196,8 @@ public final class SpecParser {
     List<String> engines = new ArrayList<>();
     for (Node node : oneOrMany(tuple.getValueNode(), "engines", "[djl]")) {
       if (!(node instanceof ScalarNode scalar) || YamlNodes.isNull(node)) {
-        throw yaml.error(node, "engines must be words such as djl, got " + YamlNodes.describe(node));
+        throw yaml.error(
+            node, "engines must be words such as djl, got " + YamlNodes.describe(node));
       }
       String engine = scalar.getValue();
       if (!Catalog.ENGINES.contains(engine)) {
@@ -275,8 +232,8 @@ public final class SpecParser {
     MappingNode map = yaml.map(node, "grid", "{optimizer: [adam], clip: [none]}");
     Map<String, NodeTuple> entries = yaml.entries(map);
     List<Axis> axes = List.copyOf(GRID_DEFAULTS.keySet());
-    yaml.rejectUnknown(
-        entries, axes.stream().map(Axis::label).toList(), key -> "unknown key '" + key + "' in grid");
+    List<String> keys = axes.stream().map(Axis::label).toList();
+    yaml.rejectUnknown(entries, keys, key -> "unknown key '" + key + "' in grid");
     if (!entries.containsKey(Axis.OPTIMIZER.label())) {
       throw yaml.error(map, "grid: missing required key 'optimizer'; add e.g. optimizer: [adam]");
     }

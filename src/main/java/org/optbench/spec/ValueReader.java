@@ -36,7 +36,9 @@ final class ValueReader {
         return null;
       }
       String fallback =
-          p.required() ? "" : " or leave the key out for the default " + Component.format(p.defaultValue());
+          p.required()
+              ? ""
+              : " or leave the key out for the default " + Component.format(p.defaultValue());
       throw yaml.error(
           node, subject + p.name() + " must not be null; give " + article(p.type()) + fallback);
     }
@@ -57,7 +59,7 @@ final class ValueReader {
     } else if (value instanceof String text && DECIMAL.matcher(text.trim()).matches()) {
       number = Double.parseDouble(text.trim());
     } else {
-      throw yaml.error(node, subject + p.name() + " must be a number, got " + YamlNodes.describe(node));
+      throw got(node, subject + p.name() + " must be a number");
     }
     checkRange(p.range(), p.name(), number, node, subject);
     // -0.0 and 0.0 are the same setting; without this they would make two grid points.
@@ -68,10 +70,10 @@ final class ValueReader {
       throws SpecException {
     Object value = node instanceof ScalarNode scalar ? YamlNodes.value(scalar) : null;
     if (value instanceof Long || value instanceof BigInteger) {
-      throw yaml.error(node, subject + what + " is too large for an integer, got " + YamlNodes.describe(node));
+      throw got(node, subject + what + " is too large for an integer");
     }
     if (!(value instanceof Integer number)) {
-      throw yaml.error(node, subject + what + " must be an integer, got " + YamlNodes.describe(node));
+      throw got(node, subject + what + " must be an integer");
     }
     checkRange(p.range(), what, number, node, subject);
     return number;
@@ -80,14 +82,14 @@ final class ValueReader {
   private Boolean flag(ParamDef p, Node node, String subject) throws SpecException {
     Object value = node instanceof ScalarNode scalar ? YamlNodes.value(scalar) : null;
     if (!(value instanceof Boolean b)) {
-      throw yaml.error(node, subject + p.name() + " must be true or false, got " + YamlNodes.describe(node));
+      throw got(node, subject + p.name() + " must be true or false");
     }
     return b;
   }
 
   private String word(ParamDef p, Node node, String subject) throws SpecException {
     if (!(node instanceof ScalarNode scalar)) {
-      throw yaml.error(node, subject + p.name() + " must be a word, got " + YamlNodes.describe(node));
+      throw got(node, subject + p.name() + " must be a word");
     }
     String text = scalar.getValue();
     if (!p.choices().isEmpty() && !p.choices().contains(text)) {
@@ -101,10 +103,7 @@ final class ValueReader {
 
   private List<Integer> integers(ParamDef p, Node node, String subject) throws SpecException {
     if (!(node instanceof SequenceNode list)) {
-      throw yaml.error(
-          node,
-          subject + p.name() + " must be a list of integers such as [64], got "
-              + YamlNodes.describe(node));
+      throw got(node, subject + p.name() + " must be a list of integers such as [64]");
     }
     if (list.getValue().isEmpty()) {
       throw yaml.error(node, subject + "empty list for " + p.name() + ": give at least one value");
@@ -121,14 +120,18 @@ final class ValueReader {
     if (range.contains(value)) {
       return;
     }
-    String got = ", got " + YamlNodes.describe(node);
     if (Double.isNaN(value) || Double.isInfinite(value)) {
-      throw yaml.error(node, subject + what + " must be a finite number" + got);
+      throw got(node, subject + what + " must be a finite number");
     }
     String allowed = range.describe();
     // Intervals read "in [0, 1)"; one-sided bounds read "> 0".
     String phrase = allowed.startsWith("[") || allowed.startsWith("(") ? "in " + allowed : allowed;
-    throw yaml.error(node, subject + what + " must be " + phrase + got);
+    throw got(node, subject + what + " must be " + phrase);
+  }
+
+  /** An error at {@code node} that ends by quoting the value written there. */
+  private SpecException got(Node node, String problem) {
+    return yaml.error(node, problem + ", got " + YamlNodes.describe(node));
   }
 
   private static String article(ParamType type) {

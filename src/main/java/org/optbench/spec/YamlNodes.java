@@ -1,13 +1,17 @@
 package org.optbench.spec;
 
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -30,6 +34,52 @@ final class YamlNodes {
 
   Path file() {
     return file;
+  }
+
+  /**
+   * The document's root node, or {@code null} for a file with no content. SnakeYAML's syntax
+   * errors become {@link SpecException}s at the same place.
+   */
+  Node compose(String text) throws SpecException {
+    try {
+      return new Yaml(new LoaderOptions()).compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      Mark at = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      throw located(at, "YAML syntax error: " + syntaxProblem(e));
+    } catch (YAMLException e) {
+      throw new SpecException(file, 0, 0, "YAML error: " + e.getMessage());
+    }
+  }
+
+  /**
+   * SnakeYAML's problem with its context: "while ..." contexts say where a construct began,
+   * "expected ..." contexts are the first half of the sentence the problem ends.
+   */
+  private static String syntaxProblem(MarkedYAMLException e) {
+    String context = e.getContext();
+    Mark contextMark = e.getContextMark();
+    String problem = e.getProblem() == null ? "malformed YAML" : e.getProblem().strip();
+    if (problem.equals("mapping values are not allowed here")) {
+      problem += "; check the indentation, or quote text that holds ': '";
+    }
+    if (context == null) {
+      return problem;
+    }
+    if (context.startsWith("expected")) {
+      return context + ", " + problem;
+    }
+    if (contextMark == null) {
+      return problem + " (" + context + ")";
+    }
+    return problem + " (" + context + " started at line " + (contextMark.getLine() + 1)
+        + ", column " + (contextMark.getColumn() + 1) + ")";
+  }
+
+  private SpecException located(Mark at, String problem) {
+    if (at == null) {
+      return new SpecException(file, 0, 0, problem);
+    }
+    return new SpecException(file, at.getLine() + 1, at.getColumn() + 1, problem);
   }
 
   /** An error at {@code node}; SnakeYAML counts lines and columns from 0, editors from 1. */
@@ -93,7 +143,8 @@ final class YamlNodes {
       return list;
     }
     String hint = node instanceof MappingNode ? "; put '- ' before each entry to make a list" : "";
-    throw error(node, what + " must be a list such as " + example + ", got " + describe(node) + hint);
+    throw error(
+        node, what + " must be a list such as " + example + ", got " + describe(node) + hint);
   }
 
   /** Whether {@code node} is YAML's null ({@code ~}, {@code null} or nothing at all). */
