@@ -70,7 +70,7 @@ public final class SpecParser {
     } catch (MalformedInputException e) {
       throw new SpecException(file, 0, 0, "not UTF-8 text; save the spec as UTF-8");
     } catch (IOException e) {
-      throw new SpecException(file, 0, 0, "cannot read the spec: " + e);
+      throw new SpecException(file, 0, 0, "cannot read the spec: " + e.getMessage());
     }
     return parse(file, text);
   }

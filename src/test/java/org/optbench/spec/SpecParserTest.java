@@ -2,10 +2,15 @@ package org.optbench.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Parsing valid specs: what the parser fills in and how the grid comes out. */
 class SpecParserTest {
@@ -114,6 +119,23 @@ class SpecParserTest {
         "experiments/no-such-spec.yaml: no such file; relative paths start at "
             + Path.of("").toAbsolutePath(),
         e.getMessage());
+  }
+
+  @Test
+  void textThatIsNotUtf8IsReportedWithoutALine(@TempDir Path dir) throws IOException {
+    Path latin1 = dir.resolve("latin1.yaml");
+    Files.write(latin1, "name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    SpecException e = assertThrows(SpecException.class, () -> SpecParser.parse(latin1));
+
+    assertEquals(latin1 + ": not UTF-8 text; save the spec as UTF-8", e.getMessage());
+  }
+
+  @Test
+  void aFolderIsNotASpec(@TempDir Path dir) {
+    SpecException e = assertThrows(SpecException.class, () -> SpecParser.parse(dir));
+
+    assertEquals(0, e.line());
+    assertTrue(e.problem().startsWith("cannot read the spec: "), e.problem());
   }
 
   @Test
