@@ -2,5 +2,19 @@
  * Experiment specs: the YAML language, its validation with file:line:column errors, the
  * {@link org.optbench.spec.Catalog} of what a spec may name, and the expansion of a spec into
  * grid {@link org.optbench.spec.Cell}s. Depends on nothing else in optbench.
+ *
+ * <p>{@link org.optbench.spec.SpecParser} is the entry point. It reads SnakeYAML's node tree
+ * rather than plain maps so that every error can point at the value that caused it; the helpers
+ * behind it each do one step:
+ *
+ * <ul>
+ *   <li>{@code YamlNodes}: node shapes, duplicate keys, syntax errors, locating messages;
+ *   <li>{@code ComponentResolver}: an axis entry (a bare word or a map) against the catalogue;
+ *   <li>{@code ValueReader}: one value against its {@link org.optbench.spec.ParamDef}'s type,
+ *       range and choices;
+ *   <li>{@code GridExpansion}: lists of alternatives into the cartesian product of grid points;
+ *   <li>{@code ComponentRules}: rules across hyperparameters (SGD's Nesterov condition);
+ *   <li>{@code Suggestions}: "did you mean" hints for misspelt names and keys.
+ * </ul>
  */
 package org.optbench.spec;

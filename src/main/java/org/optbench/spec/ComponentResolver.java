@@ -1,0 +1,157 @@
+package org.optbench.spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Resolves the entries of one axis list against the {@link Catalog}: a bare word is a component
+ * with all defaults; a map names the component under {@link Axis#nameKey()} and sets some of its
+ * parameters, each to one value or to a list of alternatives.
+ */
+final class ComponentResolver {
+
+  private final YamlNodes yaml;
+  private final ValueReader values;
+  private final GridExpansion expansion;
+
+  ComponentResolver(YamlNodes yaml) {
+    this.yaml = yaml;
+    this.values = new ValueReader(yaml);
+    this.expansion = new GridExpansion(yaml);
+  }
+
+  /**
+   * Every point the entries of {@code list} give, in order. {@code where} names the list in
+   * messages ({@code grid.optimizer}). A point given twice is an error: it would run the same
+   * cells twice and count them twice in every mean.
+   */
+  List<Component> axis(Axis axis, Node listNode, String where, String example)
+      throws SpecException {
+    List<Node> entries = yaml.list(listNode, where, example).getValue();
+    if (entries.isEmpty()) {
+      throw yaml.error(
+          listNode, where + " is empty; list at least one " + axis.label() + ", e.g. " + example);
+    }
+    Map<Component, Node> points = new LinkedHashMap<>();
+    for (Node entry : entries) {
+      for (Component point : entry(axis, entry)) {
+        Node first = points.putIfAbsent(point, entry);
+        if (first != null) {
+          throw yaml.error(
+              entry,
+              where + " gives " + point.label() + " twice (first at line "
+                  + (first.getStartMark().getLine() + 1) + "); remove one");
+        }
+      }
+    }
+    return List.copyOf(points.keySet());
+  }
+
+  /** The points one entry gives: one, or several when it lists alternatives. */
+  List<Component> entry(Axis axis, Node entry) throws SpecException {
+    String key = axis.nameKey();
+    String shape =
+        axis.label() + " entry must be a name such as " + firstName(axis) + " or a map such as {"
+            + key + ": " + firstName(axis) + "}";
+    Node nameNode;
+    Map<String, NodeTuple> given;
+    if (entry instanceof MappingNode map) {
+      given = yaml.entries(map);
+      NodeTuple named = given.get(key);
+      if (named == null) {
+        throw yaml.error(
+            entry,
+            axis.label() + " entry needs '" + key + "', e.g. {" + key + ": " + firstName(axis)
+                + "}");
+      }
+      nameNode = named.getValueNode();
+    } else if (entry instanceof ScalarNode && !YamlNodes.isNull(entry)) {
+      given = Map.of();
+      nameNode = entry;
+    } else {
+      throw yaml.error(entry, shape + ", got " + YamlNodes.describe(entry));
+    }
+    if (!(nameNode instanceof ScalarNode nameScalar) || YamlNodes.isNull(nameNode)) {
+      throw yaml.error(nameNode, shape + ", got " + YamlNodes.describe(nameNode));
+    }
+    ComponentDef def = find(axis, nameScalar);
+    String subject = axis.label() + " " + def.name() + ": ";
+    rejectUnknown(axis, def, given, subject);
+    return points(def, given, entry, subject);
+  }
+
+  private ComponentDef find(Axis axis, ScalarNode name) throws SpecException {
+    Optional<ComponentDef> def = Catalog.find(axis, name.getValue());
+    if (def.isPresent()) {
+      return def.get();
+    }
+    List<String> known = Catalog.components(axis).stream().map(ComponentDef::name).toList();
+    throw yaml.error(
+        name,
+        "unknown " + axis.label() + " '" + name.getValue() + "'; known: " + Catalog.names(axis)
+            + Suggestions.didYouMean(name.getValue(), known));
+  }
+
+  private void rejectUnknown(
+      Axis axis, ComponentDef def, Map<String, NodeTuple> given, String subject)
+      throws SpecException {
+    String noun = axis == Axis.WORKLOAD ? "parameter" : "hyperparameter";
+    Map<String, NodeTuple> settings = new LinkedHashMap<>(given);
+    settings.remove(axis.nameKey());
+    if (def.params().isEmpty() && !settings.isEmpty()) {
+      String key = settings.keySet().iterator().next();
+      throw yaml.error(
+          settings.get(key).getKeyNode(),
+          axis.label() + " " + def.name() + " takes no " + noun + "s, got '" + key + "'");
+    }
+    List<String> known = def.params().stream().map(ParamDef::name).toList();
+    yaml.rejectUnknown(settings, known, key -> subject + "unknown " + noun + " '" + key + "'");
+  }
+
+  private List<Component> points(
+      ComponentDef def, Map<String, NodeTuple> given, Node entry, String subject)
+      throws SpecException {
+    Map<String, List<GridExpansion.Choice>> alternatives = new LinkedHashMap<>();
+    for (ParamDef p : def.params()) {
+      NodeTuple tuple = given.get(p.name());
+      List<GridExpansion.Choice> choices = new ArrayList<>();
+      if (tuple == null) {
+        if (p.required()) {
+          throw yaml.error(
+              entry,
+              subject + "missing required " + p.name() + " (" + p.description() + ")");
+        }
+        choices.add(new GridExpansion.Choice(p.defaultValue(), null));
+      } else {
+        for (Node node : expansion.alternatives(p, tuple.getValueNode(), subject)) {
+          choices.add(new GridExpansion.Choice(values.read(p, node, subject), node));
+        }
+      }
+      alternatives.put(p.name(), choices);
+    }
+    List<Component> components = new ArrayList<>();
+    for (Map<String, GridExpansion.Choice> point : GridExpansion.product(alternatives)) {
+      Map<String, Object> params = new LinkedHashMap<>();
+      point.forEach((name, choice) -> params.put(name, choice.value()));
+      Component component = new Component(def, params);
+      Optional<ComponentRules.Violation> broken = ComponentRules.check(component);
+      if (broken.isPresent()) {
+        Node at = point.get(broken.get().param()).node();
+        throw yaml.error(at == null ? entry : at, subject + broken.get().problem());
+      }
+      components.add(component);
+    }
+    return components;
+  }
+
+  private static String firstName(Axis axis) {
+    return Catalog.components(axis).get(0).name();
+  }
+}

@@ -1,0 +1,255 @@
+package org.optbench.spec;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Reads an experiment spec (see {@code experiments/quickstart.yaml}) into a validated
+ * {@link ExperimentSpec}. The first problem found ends parsing with a {@link SpecException} that
+ * names the file, line and column, what is wrong and what to write instead.
+ *
+ * <pre>{@code
+ * ExperimentSpec spec = SpecParser.parse(Path.of("experiments/quickstart.yaml"));
+ * spec.cells().forEach(cell -> System.out.println(cell.runId() + " " + cell.label()));
+ * }</pre>
+ */
+public final class SpecParser {
+
+  /** Top-level keys, in the order messages list them. */
+  static final List<String> KEYS =
+      List.of(
+          "name", "description", "workloads", "steps", "eval_every", "seeds", "engines", "grid");
+
+  /** The name becomes a folder under results/ and reports/, so no separators or spaces. */
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
+  private static final ParamDef STEPS =
+      ParamDef.integer("steps", null, Range.AT_LEAST_ONE, "training steps per run");
+  private static final ParamDef EVAL_EVERY =
+      ParamDef.integer("eval_every", null, Range.AT_LEAST_ONE, "steps between evaluations");
+  private static final ParamDef SEED =
+      ParamDef.integer("seeds", null, Range.NON_NEGATIVE, "seed of one run");
+
+  /**
+   * The grid's axes, in the order of their keys, with what an omitted axis means: no clipping,
+   * the optimizer's lr throughout. The optimizer has no default: a spec exists to compare them.
+   */
+  private static final Map<Axis, String> GRID_DEFAULTS = gridDefaults();
+
+  private final YamlNodes yaml;
+  private final ValueReader values;
+  private final ComponentResolver components;
+
+  private SpecParser(Path file) {
+    this.yaml = new YamlNodes(file);
+    this.values = new ValueReader(yaml);
+    this.components = new ComponentResolver(yaml);
+  }
+
+  /** Reads and validates the spec in {@code file} (UTF-8). */
+  public static ExperimentSpec parse(Path file) throws SpecException {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new SpecException(
+          file, 0, 0,
+          "no such file; relative paths start at " + Path.of("").toAbsolutePath());
+    } catch (MalformedInputException e) {
+      throw new SpecException(file, 0, 0, "not UTF-8 text; save the spec as UTF-8");
+    } catch (IOException e) {
+      throw new SpecException(file, 0, 0, "cannot read the spec: " + e.getMessage());
+    }
+    return parse(file, text);
+  }
+
+  /**
+   * Validates {@code text} as if read from {@code file}; {@code file} is only used in messages
+   * and kept as {@link ExperimentSpec#source()}.
+   */
+  public static ExperimentSpec parse(Path file, String text) throws SpecException {
+    return new SpecParser(file).spec(text);
+  }
+
+  private ExperimentSpec spec(String text) throws SpecException {
+    Node root = yaml.compose(text);
+    if (root == null) {
+      throw new SpecException(
+          yaml.file(), 0, 0,
+          "empty spec; give at least name, workloads, steps and grid"
+              + " (see experiments/quickstart.yaml)");
+    }
+    MappingNode top =
+        yaml.map(root, "the spec", "{name: ..., workloads: ..., steps: ..., grid: ...}");
+    Map<String, NodeTuple> entries = yaml.entries(top);
+    yaml.rejectUnknown(entries, KEYS, key -> "unknown key '" + key + "' at top level");
+    Node nameNode = require(entries, top, "name", "name: my_experiment");
+    Node workloadsNode = require(entries, top, "workloads", "workloads: [{model: mlp}]");
+    Node stepsNode = require(entries, top, "steps", "steps: 300");
+    Node gridNode = require(entries, top, "grid", "grid: {optimizer: [adam]}");
+
+    String name = name(nameNode);
+    String description = description(entries.get("description"));
+    List<Component> workloads =
+        components.axis(Axis.WORKLOAD, workloadsNode, "workloads", "[{model: mlp}]");
+    int steps = (Integer) values.read(STEPS, stepsNode, "");
+    int evalEvery = evalEvery(entries.get("eval_every"), steps);
+    List<Long> seeds = seeds(entries.get("seeds"));
+    List<String> engines = engines(entries.get("engines"));
+    Map<Axis, List<Component>> grid = grid(gridNode);
+    return new ExperimentSpec(
+        name, description, yaml.file(), text, workloads, grid.get(Axis.OPTIMIZER),
+        grid.get(Axis.CLIP), grid.get(Axis.SCHEDULE), seeds, engines, steps, evalEvery);
+  }
+
+  private static Map<Axis, String> gridDefaults() {
+    Map<Axis, String> defaults = new LinkedHashMap<>();
+    defaults.put(Axis.OPTIMIZER, null);
+    defaults.put(Axis.CLIP, "none");
+    defaults.put(Axis.SCHEDULE, "constant");
+    return defaults;
+  }
+
+  private Node require(Map<String, NodeTuple> entries, Node top, String key, String example)
+      throws SpecException {
+    NodeTuple tuple = entries.get(key);
+    if (tuple == null) {
+      throw yaml.error(top, "missing required key '" + key + "'; add e.g. " + example);
+    }
+    return tuple.getValueNode();
+  }
+
+  private String name(Node node) throws SpecException {
+    if (!(node instanceof ScalarNode scalar) || YamlNodes.isNull(node)) {
+      throw yaml.error(
+          node, "name must be a word such as quickstart, got " + YamlNodes.describe(node));
+    }
+    if (!NAME.matcher(scalar.getValue()).matches()) {
+      throw yaml.error(
+          node,
+          "name '" + scalar.getValue() + "' must start with a letter or digit and use only"
+              + " letters, digits, '_', '.' and '-' (it becomes a folder name)");
+    }
+    return scalar.getValue();
+  }
+
+  private String description(NodeTuple tuple) throws SpecException {
+    if (tuple == null || YamlNodes.isNull(tuple.getValueNode())) {
+      return "";
+    }
+    if (!(tuple.getValueNode() instanceof ScalarNode scalar)) {
+      throw yaml.error(
+          tuple.getValueNode(),
+          "description must be text, got " + YamlNodes.describe(tuple.getValueNode()));
+    }
+    return scalar.getValue();
+  }
+
+  private int evalEvery(NodeTuple tuple, int steps) throws SpecException {
+    if (tuple == null) {
+      // About ten evaluations per run: enough for a curve, few enough to stay cheap.
+      return Math.max(1, steps / 10);
+    }
+    int every = (Integer) values.read(EVAL_EVERY, tuple.getValueNode(), "");
+    if (every > steps) {
+      throw yaml.error(
+          tuple.getValueNode(),
+          "eval_every must be <= steps (" + steps + "), got " + every);
+    }
+    return every;
+  }
+
+  private List<Long> seeds(NodeTuple tuple) throws SpecException {
+    if (tuple == null) {
+      return List.of(0L);
+    }
+    Map<Long, Node> seeds = new LinkedHashMap<>();
+    for (Node node : oneOrMany(tuple.getValueNode(), "seeds", "[0, 1, 2]")) {
+      long seed = (Integer) values.read(SEED, node, "");
+      Node first = seeds.putIfAbsent(seed, node);
+      if (first != null) {
+        throw yaml.error(
+            node,
+            "seeds gives " + seed + " twice (first at line " + (first.getStartMark().getLine() + 1)
+                + "); each seed runs once");
+      }
+    }
+    return List.copyOf(seeds.keySet());
+  }
+
+  private List<String> engines(NodeTuple tuple) throws SpecException {
+    if (tuple == null) {
+      return List.of(Catalog.ENGINES.get(0));
+    }
+    List<String> engines = new ArrayList<>();
+    for (Node node : oneOrMany(tuple.getValueNode(), "engines", "[djl]")) {
+      if (!(node instanceof ScalarNode scalar) || YamlNodes.isNull(node)) {
+        throw yaml.error(
+            node, "engines must be words such as djl, got " + YamlNodes.describe(node));
+      }
+      String engine = scalar.getValue();
+      if (!Catalog.ENGINES.contains(engine)) {
+        throw yaml.error(
+            node,
+            "unknown engine '" + engine + "'; known: " + String.join(", ", Catalog.ENGINES)
+                + Suggestions.didYouMean(engine, Catalog.ENGINES));
+      }
+      if (engines.contains(engine)) {
+        throw yaml.error(node, "engines gives " + engine + " twice; remove one");
+      }
+      engines.add(engine);
+    }
+    return List.copyOf(engines);
+  }
+
+  /** A list's items, or a single scalar as a list of one ({@code seeds: 0}). */
+  private List<Node> oneOrMany(Node node, String what, String example) throws SpecException {
+    if (node instanceof ScalarNode) {
+      return List.of(node);
+    }
+    List<Node> items = yaml.list(node, what, example).getValue();
+    if (items.isEmpty()) {
+      throw yaml.error(
+          node, what + " is empty; give at least one, e.g. " + what + ": " + example
+              + ", or leave the key out for the default");
+    }
+    return items;
+  }
+
+  private Map<Axis, List<Component>> grid(Node node) throws SpecException {
+    MappingNode map = yaml.map(node, "grid", "{optimizer: [adam], clip: [none]}");
+    Map<String, NodeTuple> entries = yaml.entries(map);
+    List<Axis> axes = List.copyOf(GRID_DEFAULTS.keySet());
+    List<String> keys = axes.stream().map(Axis::label).toList();
+    yaml.rejectUnknown(entries, keys, key -> "unknown key '" + key + "' in grid");
+    if (!entries.containsKey(Axis.OPTIMIZER.label())) {
+      throw yaml.error(map, "grid: missing required key 'optimizer'; add e.g. optimizer: [adam]");
+    }
+    Map<Axis, List<Component>> grid = new LinkedHashMap<>();
+    for (Axis axis : axes) {
+      NodeTuple tuple = entries.get(axis.label());
+      String fallback = GRID_DEFAULTS.get(axis);
+      if (tuple == null) {
+        grid.put(axis, List.of(Component.withDefaults(Catalog.require(axis, fallback))));
+      } else {
+        String example = "[" + (fallback != null ? fallback : "adam") + "]";
+        grid.put(
+            axis,
+            components.axis(axis, tuple.getValueNode(), "grid." + axis.label(), example));
+      }
+    }
+    return grid;
+  }
+}

@@ -1,0 +1,571 @@
+package org.optbench.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every way a spec can be wrong, with the exact message it gets. Line and column count from 1 in
+ * the YAML text of each case; in a flow map, count the characters before the offending value.
+ */
+class SpecErrorsTest {
+
+  private static final Path FILE = Path.of("experiments/x.yaml");
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void rejectsWithOneLocatedMessage(String rule, String yaml, String expected) {
+    SpecException e = assertThrows(SpecException.class, () -> SpecParser.parse(FILE, yaml));
+    assertEquals(expected, e.getMessage());
+  }
+
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        // --- the file as a whole
+        Arguments.of("empty file", "", "experiments/x.yaml: empty spec; give at least name,"
+            + " workloads, steps and grid (see experiments/quickstart.yaml)"),
+        Arguments.of("only comments", "# nothing yet\n", "experiments/x.yaml: empty spec; give at"
+            + " least name, workloads, steps and grid (see experiments/quickstart.yaml)"),
+        Arguments.of("list at top level", "- adam\n- sgd\n", "experiments/x.yaml:1:1: the spec"
+            + " must be a map such as {name: ..., workloads: ..., steps: ..., grid: ...}, got a list"),
+        Arguments.of("unclosed flow list", """
+            name: t
+            workloads: [mlp
+            steps: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:3:6: YAML syntax error: expected ',' or ']', but got :"
+            + " (while parsing a flow sequence started at line 2, column 12)"),
+        Arguments.of("unclosed quote", """
+            name: 't
+            """, "experiments/x.yaml:2:1: YAML syntax error: found unexpected end of stream"
+            + " (while scanning a quoted scalar started at line 1, column 7)"),
+        Arguments.of("two documents", """
+            name: t
+            ---
+            name: u
+            """, "experiments/x.yaml:2:1: YAML syntax error: expected a single document in the"
+            + " stream, but found another document"),
+        Arguments.of("indented key", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+              grid: x
+            """, "experiments/x.yaml:4:7: YAML syntax error: mapping values are not allowed here;"
+            + " check the indentation, or quote text that holds ': '"),
+
+        // --- top-level keys
+        Arguments.of("unknown top-level key", """
+            name: t
+            workloads: [mlp]
+            stpes: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:3:1: unknown key 'stpes' at top level; known: name,"
+            + " description, workloads, steps, eval_every, seeds, engines, grid"
+            + " (did you mean 'steps'?)"),
+        Arguments.of("duplicate key", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            steps: 20
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:4:1: duplicate key 'steps' (first given at line 3); keep one"),
+        Arguments.of("missing name", """
+            workloads: [mlp]
+            steps: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:1:1: missing required key 'name'; add e.g. name: my_experiment"),
+        Arguments.of("missing workloads after a comment", """
+            # a comment moves the map's start
+            name: t
+            steps: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:2:1: missing required key 'workloads';"
+            + " add e.g. workloads: [{model: mlp}]"),
+        Arguments.of("missing steps", """
+            name: t
+            workloads: [mlp]
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:1:1: missing required key 'steps'; add e.g. steps: 300"),
+        Arguments.of("missing grid", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            """, "experiments/x.yaml:1:1: missing required key 'grid';"
+            + " add e.g. grid: {optimizer: [adam]}"),
+        Arguments.of("missing grid.optimizer", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              clip: [none]
+            """, "experiments/x.yaml:5:3: grid: missing required key 'optimizer';"
+            + " add e.g. optimizer: [adam]"),
+        Arguments.of("name with a space", """
+            name: my exp
+            workloads: [mlp]
+            steps: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:1:7: name 'my exp' must start with a letter or digit and use"
+            + " only letters, digits, '_', '.' and '-' (it becomes a folder name)"),
+        Arguments.of("name leaving the folder", """
+            name: ../up
+            workloads: [mlp]
+            steps: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:1:7: name '../up' must start with a letter or digit and use"
+            + " only letters, digits, '_', '.' and '-' (it becomes a folder name)"),
+        Arguments.of("name is a list", """
+            name: [a]
+            workloads: [mlp]
+            steps: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:1:7: name must be a word such as quickstart, got a list"),
+
+        // --- steps, eval_every, seeds, engines
+        Arguments.of("zero steps", """
+            name: t
+            workloads: [mlp]
+            steps: 0
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:3:8: steps must be >= 1, got 0"),
+        Arguments.of("negative steps", """
+            name: t
+            workloads: [mlp]
+            steps: -5
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:3:8: steps must be >= 1, got -5"),
+        Arguments.of("fractional steps", """
+            name: t
+            workloads: [mlp]
+            steps: 10.5
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:3:8: steps must be an integer, got 10.5"),
+        Arguments.of("steps beyond int", """
+            name: t
+            workloads: [mlp]
+            steps: 3000000000
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:3:8: steps is too large for an integer, got 3000000000"),
+        Arguments.of("null steps", """
+            name: t
+            workloads: [mlp]
+            steps: null
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:3:8: steps must not be null; give an integer"),
+        Arguments.of("eval_every beyond steps", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            eval_every: 20
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:4:13: eval_every must be <= steps (10), got 20"),
+        Arguments.of("zero eval_every", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            eval_every: 0
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:4:13: eval_every must be >= 1, got 0"),
+        Arguments.of("negative seed", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            seeds: [0, -1]
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:4:12: seeds must be >= 0, got -1"),
+        Arguments.of("duplicate seed", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            seeds: [1, 2, 1]
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:4:15: seeds gives 1 twice (first at line 4); each seed runs once"),
+        Arguments.of("empty seeds", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            seeds: []
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:4:8: seeds is empty; give at least one, e.g. seeds: [0, 1, 2],"
+            + " or leave the key out for the default"),
+        Arguments.of("unknown engine", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            engines: [torch]
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:4:11: unknown engine 'torch'; known: djl"),
+        Arguments.of("misspelt engine", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            engines: dj
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:4:10: unknown engine 'dj'; known: djl (did you mean 'djl'?)"),
+        Arguments.of("duplicate engine", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            engines: [djl, djl]
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:4:16: engines gives djl twice; remove one"),
+
+        // --- grid shape
+        Arguments.of("grid is a list", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid: [adam]
+            """, "experiments/x.yaml:4:7: grid must be a map such as"
+            + " {optimizer: [adam], clip: [none]}, got a list"),
+        Arguments.of("unknown grid key", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimiser: [adam]
+            """, "experiments/x.yaml:5:3: unknown key 'optimiser' in grid; known: optimizer, clip,"
+            + " schedule (did you mean 'optimizer'?)"),
+        Arguments.of("empty optimizer list", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer: []
+            """, "experiments/x.yaml:5:14: grid.optimizer is empty; list at least one optimizer,"
+            + " e.g. [adam]"),
+        Arguments.of("empty clip list", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer: [adam]
+              clip: []
+            """, "experiments/x.yaml:6:9: grid.clip is empty; list at least one clip, e.g. [none]"),
+        Arguments.of("optimizer given as one word", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer: adam
+            """, "experiments/x.yaml:5:14: grid.optimizer must be a list such as [adam],"
+            + " got 'adam'"),
+        Arguments.of("workloads given as a map", """
+            name: t
+            workloads: {model: mlp}
+            steps: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:2:12: workloads must be a list such as [{model: mlp}],"
+            + " got a map; put '- ' before each entry to make a list"),
+        Arguments.of("entry is a list", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer: [[adam]]
+            """, "experiments/x.yaml:5:15: optimizer entry must be a name such as sgd or a map"
+            + " such as {name: sgd}, got a list"),
+        Arguments.of("entry without a name", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {lr: 0.1}
+            """, "experiments/x.yaml:6:7: optimizer entry needs 'name', e.g. {name: sgd}"),
+
+        // --- component names
+        Arguments.of("unknown optimizer, near miss", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer: [adma]
+            """, "experiments/x.yaml:5:15: unknown optimizer 'adma'; known: sgd, adam"
+            + " (did you mean 'adam'?)"),
+        Arguments.of("unknown optimizer, no near miss", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: lion, lr: 0.001}
+            """, "experiments/x.yaml:6:14: unknown optimizer 'lion'; known: sgd, adam"),
+        Arguments.of("unknown clip", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer: [adam]
+              clip: [global_nrom]
+            """, "experiments/x.yaml:6:10: unknown clip 'global_nrom'; known: none, global_norm"
+            + " (did you mean 'global_norm'?)"),
+        Arguments.of("unknown schedule", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer: [adam]
+              schedule: [cosine]
+            """, "experiments/x.yaml:6:14: unknown schedule 'cosine'; known: constant"),
+        Arguments.of("unknown workload", """
+            name: t
+            workloads: [{model: cnn}]
+            steps: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:2:21: unknown workload 'cnn'; known: linear_regression, mlp"),
+
+        // --- hyperparameters
+        Arguments.of("unknown hyperparameter", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: adam, beta3: 0.9}
+            """, "experiments/x.yaml:6:20: optimizer adam: unknown hyperparameter 'beta3'; known:"
+            + " lr, beta1, beta2, eps, weight_decay, amsgrad (did you mean 'beta1'?)"),
+        Arguments.of("unknown workload parameter", """
+            name: t
+            workloads:
+              - {model: mlp, hiden: [64]}
+            steps: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:3:18: workload mlp: unknown parameter 'hiden'; known: dataset,"
+            + " hidden, classes, features, batch_size, train_size, eval_size, spread"
+            + " (did you mean 'hidden'?)"),
+        Arguments.of("hyperparameter for a component that takes none", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer: [adam]
+              clip:
+                - {name: none, max_norm: 1.0}
+            """, "experiments/x.yaml:7:20: clip none takes no hyperparameters, got 'max_norm'"),
+        Arguments.of("negative lr", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: sgd, lr: -0.1}
+            """, "experiments/x.yaml:6:23: optimizer sgd: lr must be > 0, got -0.1"),
+        Arguments.of("zero lr inside a list", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: sgd, lr: [0.1, 0]}
+            """, "experiments/x.yaml:6:29: optimizer sgd: lr must be > 0, got 0"),
+        Arguments.of("beta1 = 1", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: adam, beta1: 1}
+            """, "experiments/x.yaml:6:27: optimizer adam: beta1 must be in [0, 1), got 1"),
+        Arguments.of("negative beta2", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: adam, beta2: -0.5}
+            """, "experiments/x.yaml:6:27: optimizer adam: beta2 must be in [0, 1), got -0.5"),
+        Arguments.of("zero eps", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: adam, eps: 0.0}
+            """, "experiments/x.yaml:6:25: optimizer adam: eps must be > 0, got 0.0"),
+        Arguments.of("infinite lr", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: adam, lr: .inf}
+            """, "experiments/x.yaml:6:24: optimizer adam: lr must be a finite number, got .inf"),
+        Arguments.of("NaN lr", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: adam, lr: .nan}
+            """, "experiments/x.yaml:6:24: optimizer adam: lr must be a finite number, got .nan"),
+        Arguments.of("dampening above 1", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: sgd, dampening: 1.5}
+            """, "experiments/x.yaml:6:30: optimizer sgd: dampening must be in [0, 1], got 1.5"),
+        Arguments.of("word for a number", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: sgd, lr: fast}
+            """, "experiments/x.yaml:6:23: optimizer sgd: lr must be a number, got 'fast'"),
+        Arguments.of("word for a flag", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: adam, amsgrad: maybe}
+            """, "experiments/x.yaml:6:29: optimizer adam: amsgrad must be true or false,"
+            + " got 'maybe'"),
+        Arguments.of("fraction for an integer", """
+            name: t
+            workloads:
+              - {model: mlp, batch_size: 16.5}
+            steps: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:3:30: workload mlp: batch_size must be an integer, got 16.5"),
+        Arguments.of("word outside the choices", """
+            name: t
+            workloads:
+              - {model: mlp, dataset: mnist}
+            steps: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:3:27: workload mlp: dataset must be one of synthetic_blobs,"
+            + " got 'mnist'"),
+        Arguments.of("null for a non-optional hyperparameter", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: adam, lr: null}
+            """, "experiments/x.yaml:6:24: optimizer adam: lr must not be null; give a number or"
+            + " leave the key out for the default 0.001"),
+        Arguments.of("empty value list", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: sgd, lr: []}
+            """, "experiments/x.yaml:6:23: optimizer sgd: empty list for lr: give at least one"
+            + " value"),
+        Arguments.of("nested list for a number", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: sgd, lr: [[0.1]]}
+            """, "experiments/x.yaml:6:24: optimizer sgd: lr must be a number, got a list"),
+        Arguments.of("one number for a list of integers", """
+            name: t
+            workloads:
+              - {model: mlp, hidden: 64}
+            steps: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:3:26: workload mlp: hidden must be a list of integers such"
+            + " as [64], got 64"),
+        Arguments.of("lists mixed with numbers", """
+            name: t
+            workloads:
+              - {model: mlp, hidden: [[64], 128]}
+            steps: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:3:26: workload mlp: hidden mixes lists and numbers; write one"
+            + " value as [64, 64] or several as [[64], [64, 64]]"),
+        Arguments.of("zero width layer", """
+            name: t
+            workloads:
+              - {model: mlp, hidden: [[64], [0]]}
+            steps: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:3:34: workload mlp: hidden entries must be >= 1, got 0"),
+        Arguments.of("empty inner list", """
+            name: t
+            workloads:
+              - {model: mlp, hidden: [[]]}
+            steps: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:3:27: workload mlp: empty list for hidden: give at least one"
+            + " value"),
+        Arguments.of("classes below 2", """
+            name: t
+            workloads:
+              - {model: mlp, classes: 1}
+            steps: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:3:27: workload mlp: classes must be >= 2, got 1"),
+
+        // --- cross-field rules
+        Arguments.of("nesterov without momentum", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: sgd, lr: 0.1, nesterov: true}
+            """, "experiments/x.yaml:6:38: optimizer sgd: nesterov: true needs momentum > 0 and"
+            + " dampening = 0, got momentum 0.0 and dampening 0.0"),
+        Arguments.of("nesterov with dampening", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: sgd, momentum: 0.9, dampening: 0.1, nesterov: true}
+            """, "experiments/x.yaml:6:60: optimizer sgd: nesterov: true needs momentum > 0 and"
+            + " dampening = 0, got momentum 0.9 and dampening 0.1"),
+        Arguments.of("nesterov with one momentum of a list at zero", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - name: sgd
+                  momentum: [0.9, 0.0]
+                  nesterov: [false, true]
+            """, "experiments/x.yaml:8:25: optimizer sgd: nesterov: true needs momentum > 0 and"
+            + " dampening = 0, got momentum 0.0 and dampening 0.0"),
+
+        // --- duplicate grid points
+        Arguments.of("same optimizer twice", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer: [adam, adam]
+            """, "experiments/x.yaml:5:21: grid.optimizer gives adam(lr=0.001) twice"
+            + " (first at line 5); remove one"),
+        Arguments.of("same point from a list and a default", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: sgd, lr: 0.1}
+                - {name: sgd, lr: [0.01, 0.1]}
+            """, "experiments/x.yaml:7:7: grid.optimizer gives sgd(lr=0.1) twice"
+            + " (first at line 6); remove one"),
+        Arguments.of("bare word equal to its defaults", """
+            name: t
+            workloads:
+              - mlp
+              - {model: mlp, hidden: [64]}
+            steps: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:4:5: workloads gives mlp twice (first at line 3); remove one"));
+  }
+}
