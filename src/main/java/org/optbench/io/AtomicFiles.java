@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that a reader sees either the old content or the complete new content, never a
@@ -28,8 +30,7 @@ public final class AtomicFiles {
   public static void write(Path target, IoConsumer<Path> writer) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    // A dot-prefixed, .tmp-suffixed name: hidden from listings and never taken for a result file.
-    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    Path temp = createTemp(dir, target.getFileName().toString());
     try {
       writer.accept(temp);
       force(temp);
@@ -44,6 +45,23 @@ public final class AtomicFiles {
   /** Writes a UTF-8 text file atomically. */
   public static void writeString(Path target, String text) throws IOException {
     write(target, temp -> Files.writeString(temp, text, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Creates an empty temporary file beside the target: dot-prefixed and .tmp-suffixed, so it is
+   * hidden from listings and never taken for a result file. Unlike {@code Files.createTempFile},
+   * which makes files readable by their owner only, this one gets the default permissions (umask),
+   * which the target inherits through the rename.
+   */
+  private static Path createTemp(Path dir, String name) throws IOException {
+    while (true) {
+      String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong());
+      try {
+        return Files.createFile(dir.resolve("." + name + "." + suffix + ".tmp"));
+      } catch (FileAlreadyExistsException taken) {
+        // another writer drew the same suffix; draw again
+      }
+    }
   }
 
   private static void move(Path source, Path target) throws IOException {

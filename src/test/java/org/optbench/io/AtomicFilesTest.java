@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +31,15 @@ class AtomicFilesTest {
     AtomicFiles.writeString(target, "second");
     assertEquals("second", Files.readString(target));
     assertEquals(List.of("a.txt"), names());
+  }
+
+  @Test
+  void writtenFilesGetDefaultPermissionsNotOwnerOnly() throws IOException {
+    Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+    Path plain = Files.createFile(dir.resolve("plain.txt"));
+    Path atomic = dir.resolve("atomic.txt");
+    AtomicFiles.writeString(atomic, "x");
+    assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(atomic));
   }
 
   @Test
