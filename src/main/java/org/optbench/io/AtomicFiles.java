@@ -13,8 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that a reader sees either the old content or the complete new content, never a
- * truncated file: the writer fills a temporary file in the target's directory (same file system,
- * so the final rename is atomic), the data is forced to disk, then the temporary file replaces the
+ * truncated file: the writer fills a temporary file in the target's directory (same file system, so
+ * the final rename is atomic), the data is forced to disk, then the temporary file replaces the
  * target in one rename.
  */
 public final class AtomicFiles {
@@ -24,8 +24,8 @@ public final class AtomicFiles {
   /**
    * Writes {@code target} through {@code writer}, which receives the temporary path to fill.
    *
-   * @throws IOException from the writer or the file system; the temporary file is then removed
-   *     and an existing {@code target} is left as it was
+   * @throws IOException from the writer or the file system; the temporary file is then removed and
+   *     an existing {@code target} is left as it was
    */
   public static void write(Path target, IoConsumer<Path> writer) throws IOException {
     Path dir = target.toAbsolutePath().getParent();

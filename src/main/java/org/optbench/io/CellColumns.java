@@ -14,8 +14,8 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
 
 /**
- * The columns that identify a run, leading every row of {@code steps.csv} and {@code runs.csv}
- * so that a reader can group and plot any file without a join.
+ * The columns that identify a run, leading every row of {@code steps.csv} and {@code runs.csv} so
+ * that a reader can group and plot any file without a join.
  */
 final class CellColumns {
 

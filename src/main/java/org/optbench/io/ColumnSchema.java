@@ -8,9 +8,9 @@ import java.util.Map;
 import tech.tablesaw.api.ColumnType;
 
 /**
- * The ordered columns of a CSV file and their Tablesaw types. Reading with these types, instead
- * of letting Tablesaw guess, keeps a {@code run_id} like {@code 000123} a string and a
- * {@code seed} a long in every file.
+ * The ordered columns of a CSV file and their Tablesaw types. Reading with these types, instead of
+ * letting Tablesaw guess, keeps a {@code run_id} like {@code 000123} a string and a {@code seed} a
+ * long in every file.
  *
  * @param types column name to type, in file order
  */

@@ -36,8 +36,8 @@ final class Csv {
   }
 
   /**
-   * Reads {@code file} with the types of {@code schema}; columns the schema does not know (added
-   * by a later version) are read as strings.
+   * Reads {@code file} with the types of {@code schema}; columns the schema does not know (added by
+   * a later version) are read as strings.
    *
    * @throws IllegalArgumentException naming the columns of {@code schema} the file lacks
    */

@@ -10,9 +10,8 @@ import java.util.Optional;
 
 /**
  * Moves an existing result folder out of the way of a new one. Results are never deleted or
- * overwritten: the earlier folder is renamed to {@code <experiment>.<its start time>}, e.g.
- * {@code quickstart.20261121T143005Z}, with {@code -2}, {@code -3}, ... appended when that name is
- * taken.
+ * overwritten: the earlier folder is renamed to {@code <experiment>.<its start time>}, e.g. {@code
+ * quickstart.20261121T143005Z}, with {@code -2}, {@code -3}, ... appended when that name is taken.
  */
 final class ResultArchive {
 

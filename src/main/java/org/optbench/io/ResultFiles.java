@@ -46,7 +46,9 @@ public final class ResultFiles {
         || experiment.contains("\\")
         || experiment.chars().anyMatch(Character::isISOControl)) {
       throw new IllegalArgumentException(
-          "experiment name '" + experiment + "' cannot name a results folder:"
+          "experiment name '"
+              + experiment
+              + "' cannot name a results folder:"
               + " use letters, digits, '_', '-' and no leading '.'");
     }
     return experiment;

@@ -10,10 +10,10 @@ import tech.tablesaw.api.Table;
 /**
  * A result set read back from {@code results/<experiment>/}.
  *
- * <p>Column types are fixed by {@link StepsTable#SCHEMA} and {@link RunsTable#SCHEMA}, whatever
- * the values look like: ids and labels are string columns, {@code seed} and byte counts long
- * columns, {@code step} an int column, flags boolean columns, measurements double columns with NaN
- * where a cell is empty.
+ * <p>Column types are fixed by {@link StepsTable#SCHEMA} and {@link RunsTable#SCHEMA}, whatever the
+ * values look like: ids and labels are string columns, {@code seed} and byte counts long columns,
+ * {@code step} an int column, flags boolean columns, measurements double columns with NaN where a
+ * cell is empty.
  *
  * @param dir the folder it was read from
  * @param manifest what produced it

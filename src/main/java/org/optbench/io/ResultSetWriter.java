@@ -20,12 +20,12 @@ import org.optbench.spec.ExperimentSpec;
 /**
  * Builds a result set run by run and publishes it whole.
  *
- * <p>Runs go to a hidden staging folder, {@code results/.<experiment>.partial-<pid>-<nanos>/},
- * each as two small files under {@code runs/} written atomically as soon as the run ends: a crash
- * loses at most the run in progress and never leaves a truncated file. {@link #commit} joins the
- * parts into {@code steps.csv} and {@code runs.csv}, writes {@code manifest.json} last, and only
- * then renames the staging folder to {@code results/<experiment>/}, moving any earlier result set
- * of that name aside first.
+ * <p>Runs go to a hidden staging folder, {@code results/.<experiment>.partial-<pid>-<nanos>/}, each
+ * as two small files under {@code runs/} written atomically as soon as the run ends: a crash loses
+ * at most the run in progress and never leaves a truncated file. {@link #commit} joins the parts
+ * into {@code steps.csv} and {@code runs.csv}, writes {@code manifest.json} last, and only then
+ * renames the staging folder to {@code results/<experiment>/}, moving any earlier result set of
+ * that name aside first.
  *
  * <pre>{@code
  * ResultSetWriter out = ResultSetWriter.open(Path.of("results"), spec.name());
@@ -141,7 +141,8 @@ public final class ResultSetWriter {
 
   private void checkOpen() {
     if (closed) {
-      throw new IllegalStateException("result set " + staging + " was already committed or aborted");
+      throw new IllegalStateException(
+          "result set " + staging + " was already committed or aborted");
     }
   }
 
@@ -153,7 +154,8 @@ public final class ResultSetWriter {
         dir,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
             Files.delete(file);
             return FileVisitResult.CONTINUE;
           }

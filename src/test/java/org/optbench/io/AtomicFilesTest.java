@@ -35,7 +35,8 @@ class AtomicFilesTest {
 
   @Test
   void writtenFilesGetDefaultPermissionsNotOwnerOnly() throws IOException {
-    Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+    Assumptions.assumeTrue(
+        FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
     Path plain = Files.createFile(dir.resolve("plain.txt"));
     Path atomic = dir.resolve("atomic.txt");
     AtomicFiles.writeString(atomic, "x");

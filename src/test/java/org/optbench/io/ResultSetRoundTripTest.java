@@ -41,8 +41,8 @@ class ResultSetRoundTripTest {
     Component odd = SampleResults.custom("sgd,\"odd\"", component(Axis.OPTIMIZER, "sgd"));
     Component clip = component(Axis.CLIP, "global_norm", "max_norm", 0.5);
     spec =
-        SampleResults.spec("roundtrip", "d", List.of(mlp), List.of(odd), List.of(clip),
-            List.of(7L, 8L), 20, 5);
+        SampleResults.spec(
+            "roundtrip", "d", List.of(mlp), List.of(odd), List.of(clip), List.of(7L, 8L), 20, 5);
     List<Cell> cells = spec.cells();
     converging = SampleResults.converging(cells.get(0));
     diverging = SampleResults.diverging(cells.get(1), 6);
@@ -157,10 +157,27 @@ class ResultSetRoundTripTest {
             .map(l -> l.substring(3, l.indexOf('"', 3)))
             .toList();
     assertEquals(
-        List.of("experiment", "description", "spec_file", "spec_sha256", "spec_text",
-            "optbench_version", "git_commit", "java_version", "djl_version", "pytorch_version",
-            "threads", "os", "cpu", "cores", "started", "finished", "cells", "runs",
-            "diverged_runs", "status"),
+        List.of(
+            "experiment",
+            "description",
+            "spec_file",
+            "spec_sha256",
+            "spec_text",
+            "optbench_version",
+            "git_commit",
+            "java_version",
+            "djl_version",
+            "pytorch_version",
+            "threads",
+            "os",
+            "cpu",
+            "cores",
+            "started",
+            "finished",
+            "cells",
+            "runs",
+            "diverged_runs",
+            "status"),
         keys);
   }
 

@@ -82,8 +82,7 @@ class ResultSetWriterTest {
     CommitResult fourth = writeAll(SECOND);
     assertEquals(Optional.of(root.resolve("exp.20261121T143005Z-2")), fourth.archivedPrevious());
     assertEquals(
-        List.of("exp", "exp.20261121T143005Z", "exp.20261121T143005Z-2",
-            "exp.20261122T090000Z"),
+        List.of("exp", "exp.20261121T143005Z", "exp.20261121T143005Z-2", "exp.20261122T090000Z"),
         children());
     for (String name : children()) {
       assertEquals(2, ResultSet.read(root.resolve(name)).steps().rowCount() / 10);

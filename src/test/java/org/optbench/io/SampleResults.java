@@ -77,8 +77,8 @@ public final class SampleResults {
   }
 
   /**
-   * A run whose training loss is {@code scale / step^0.5 · (1 + seed/10)}, evaluated every
-   * {@code evalEvery} steps; classification workloads ({@code mlp}) get an accuracy, others NaN.
+   * A run whose training loss is {@code scale / step^0.5 · (1 + seed/10)}, evaluated every {@code
+   * evalEvery} steps; classification workloads ({@code mlp}) get an accuracy, others NaN.
    */
   public static RunResult converging(Cell cell) {
     double scale = 1 + cell.seed() / 10.0;
@@ -93,8 +93,15 @@ public final class SampleResults {
       clippedSteps += clipped ? 1 : 0;
       StepRecord record =
           new StepRecord(
-              step, loss, gradNorm, clipped ? maxNorm : gradNorm, clipped, 0.1, step * 2.5,
-              Double.NaN, Double.NaN);
+              step,
+              loss,
+              gradNorm,
+              clipped ? maxNorm : gradNorm,
+              clipped,
+              0.1,
+              step * 2.5,
+              Double.NaN,
+              Double.NaN);
       if (step % cell.evalEvery() == 0) {
         record = record.withEval(loss * 1.1, classification ? 1 - loss / 4 : Double.NaN);
       }
@@ -114,8 +121,7 @@ public final class SampleResults {
       double loss = step == atStep ? Double.POSITIVE_INFINITY : Math.pow(2, step);
       double gradNorm = step == atStep - 1 ? Double.NaN : loss;
       steps.add(
-          new StepRecord(
-              step, loss, gradNorm, gradNorm, false, 0.1, step, Double.NaN, Double.NaN));
+          new StepRecord(step, loss, gradNorm, gradNorm, false, 0.1, step, Double.NaN, Double.NaN));
     }
     return new RunResult(summarize(cell, steps, true, atStep, 0), steps);
   }
@@ -141,7 +147,19 @@ public final class SampleResults {
     long params = 100 + cell.seed();
     long stateBytes = cell.optimizer().name().equals("adam") ? 8 * params : 4 * params;
     return new RunSummary(
-        cell, done, finalLoss, best, evalLoss, accuracy, diverged, divergedStep, done / seconds,
-        seconds, params, 4 * params, stateBytes, clipped);
+        cell,
+        done,
+        finalLoss,
+        best,
+        evalLoss,
+        accuracy,
+        diverged,
+        divergedStep,
+        done / seconds,
+        seconds,
+        params,
+        4 * params,
+        stateBytes,
+        clipped);
   }
 }
