@@ -1,0 +1,95 @@
+package org.optbench.io;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes files so that a reader sees either the old content or the complete new content, never a
+ * truncated file: the writer fills a temporary file in the target's directory (same file system, so
+ * the final rename is atomic), the data is forced to disk, then the temporary file replaces the
+ * target in one rename.
+ */
+public final class AtomicFiles {
+
+  private AtomicFiles() {}
+
+  /**
+   * Writes {@code target} through {@code writer}, which receives the temporary path to fill.
+   *
+   * @throws IOException from the writer or the file system; the temporary file is then removed and
+   *     an existing {@code target} is left as it was
+   */
+  public static void write(Path target, IoConsumer<Path> writer) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path temp = createTemp(dir, target.getFileName().toString());
+    try {
+      writer.accept(temp);
+      force(temp);
+      move(temp, target);
+    } catch (IOException | RuntimeException | Error e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+    forceDirectory(dir);
+  }
+
+  /** Writes a UTF-8 text file atomically. */
+  public static void writeString(Path target, String text) throws IOException {
+    write(target, temp -> Files.writeString(temp, text, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Creates an empty temporary file beside the target: dot-prefixed and .tmp-suffixed, so it is
+   * hidden from listings and never taken for a result file. Unlike {@code Files.createTempFile},
+   * which makes files readable by their owner only, this one gets the default permissions (umask),
+   * which the target inherits through the rename.
+   */
+  private static Path createTemp(Path dir, String name) throws IOException {
+    while (true) {
+      String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong());
+      try {
+        return Files.createFile(dir.resolve("." + name + "." + suffix + ".tmp"));
+      } catch (FileAlreadyExistsException taken) {
+        // another writer drew the same suffix; draw again
+      }
+    }
+  }
+
+  private static void move(Path source, Path target) throws IOException {
+    try {
+      Files.move(
+          source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException(
+          "cannot replace " + target + " atomically on this file system: " + e.getMessage(), e);
+    }
+  }
+
+  /** Flushes the file's content to the device, so the rename never publishes unwritten data. */
+  private static void force(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    }
+  }
+
+  /**
+   * Flushes the directory entry of the rename. Linux allows opening a directory for reading and
+   * forcing it; other platforms refuse, and there the rename's durability is the OS's affair.
+   */
+  static void forceDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // best effort, see above
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package org.optbench.io;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.ColumnType;
+
+/**
+ * The ordered columns of a CSV file and their Tablesaw types. Reading with these types, instead of
+ * letting Tablesaw guess, keeps a {@code run_id} like {@code 000123} a string and a {@code seed} a
+ * long in every file.
+ *
+ * @param types column name to type, in file order
+ */
+public record ColumnSchema(Map<String, ColumnType> types) {
+
+  public ColumnSchema {
+    types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
+  }
+
+  /** This schema followed by {@code more}. */
+  public ColumnSchema plus(ColumnSchema more) {
+    Map<String, ColumnType> all = new LinkedHashMap<>(types);
+    all.putAll(more.types);
+    return new ColumnSchema(all);
+  }
+
+  /** Column names in file order. */
+  public List<String> names() {
+    return new ArrayList<>(types.keySet());
+  }
+
+  /** The header line, without line end. Names are plain snake_case, so no quoting is needed. */
+  public String header() {
+    return String.join(",", types.keySet());
+  }
+
+  /** A schema builder that keeps insertion order. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  static final class Builder {
+    private final Map<String, ColumnType> types = new LinkedHashMap<>();
+
+    Builder add(String name, ColumnType type) {
+      if (types.put(name, type) != null) {
+        throw new IllegalArgumentException("duplicate column " + name);
+      }
+      return this;
+    }
+
+    ColumnSchema build() {
+      return new ColumnSchema(types);
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package org.optbench.io;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.optbench.metrics.RunEnvironment;
+import org.optbench.metrics.RunResult;
+import org.optbench.spec.ExperimentSpec;
+
+/**
+ * Builds a result set run by run and publishes it whole.
+ *
+ * <p>Runs go to a hidden staging folder, {@code results/.<experiment>.partial-<pid>-<nanos>/}, each
+ * as two small files under {@code runs/} written atomically as soon as the run ends: a crash loses
+ * at most the run in progress and never leaves a truncated file. {@link #commit} joins the parts
+ * into {@code steps.csv} and {@code runs.csv}, writes {@code manifest.json} last, and only then
+ * renames the staging folder to {@code results/<experiment>/}, moving any earlier result set of
+ * that name aside first.
+ *
+ * <pre>{@code
+ * ResultSetWriter out = ResultSetWriter.open(Path.of("results"), spec.name());
+ * for (RunResult run : runs) out.add(run);
+ * CommitResult where = out.commit(spec, environment, started, Instant.now());
+ * }</pre>
+ *
+ * <p>Not thread-safe: workers hand their results to one writer.
+ */
+public final class ResultSetWriter {
+
+  private static final String PARTS = "runs";
+  private static final String STEPS_PART = ".steps.csv";
+  private static final String RUN_PART = ".run.csv";
+
+  private final Path root;
+  private final String experiment;
+  private final Path staging;
+  private final List<String> runIds = new ArrayList<>();
+  private final Set<String> seen = new HashSet<>();
+  private int diverged;
+  private boolean closed;
+
+  private ResultSetWriter(Path root, String experiment, Path staging) {
+    this.root = root;
+    this.experiment = experiment;
+    this.staging = staging;
+  }
+
+  /** Creates a fresh staging folder for {@code experiment} under {@code resultsRoot}. */
+  public static ResultSetWriter open(Path resultsRoot, String experiment) throws IOException {
+    ResultFiles.checkExperimentName(experiment);
+    Files.createDirectories(resultsRoot);
+    Path staging = resultsRoot.resolve(ResultFiles.stagingName(experiment));
+    Files.createDirectories(staging.resolve(PARTS));
+    return new ResultSetWriter(resultsRoot, experiment, staging);
+  }
+
+  /** The staging folder, where parts of an interrupted result set remain after a crash. */
+  public Path staging() {
+    return staging;
+  }
+
+  /** Runs added so far. */
+  public int size() {
+    return runIds.size();
+  }
+
+  /**
+   * Writes one finished run. The run row is written after the step rows, so a run row on disk
+   * always has its steps beside it.
+   *
+   * @throws IllegalArgumentException if a run with the same id was added before
+   */
+  public void add(RunResult run) throws IOException {
+    checkOpen();
+    String id = run.summary().cell().runId();
+    if (!seen.add(id)) {
+      throw new IllegalArgumentException(
+          "run " + id + " (" + run.summary().cell().label() + ") was already added");
+    }
+    Csv.write(StepsTable.of(experiment, run), part(id, STEPS_PART));
+    Csv.write(RunsTable.of(experiment, run), part(id, RUN_PART));
+    runIds.add(id);
+    if (run.summary().diverged()) {
+      diverged++;
+    }
+  }
+
+  /**
+   * Joins the runs (in the order added) into the result set, writes the manifest and publishes the
+   * folder as {@code resultsRoot/<experiment>/}.
+   *
+   * @param started when the first run started
+   * @param finished when the last run ended
+   * @return the published folder, and where an earlier result set of the same name was moved
+   */
+  public CommitResult commit(
+      ExperimentSpec spec, RunEnvironment env, Instant started, Instant finished)
+      throws IOException {
+    checkOpen();
+    if (!spec.name().equals(experiment)) {
+      throw new IllegalArgumentException(
+          "spec '" + spec.name() + "' does not match result set '" + experiment + "'");
+    }
+    Csv.concat(parts(STEPS_PART), StepsTable.SCHEMA, staging.resolve(ResultFiles.STEPS));
+    Csv.concat(parts(RUN_PART), RunsTable.SCHEMA, staging.resolve(ResultFiles.RUNS));
+    Manifest manifest = Manifest.of(spec, env, started, finished, runIds.size(), diverged);
+    ManifestJson.write(manifest, staging.resolve(ResultFiles.MANIFEST));
+    deleteTree(staging.resolve(PARTS));
+
+    Path target = root.resolve(experiment);
+    Optional<Path> archived = ResultArchive.moveAside(target);
+    Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.forceDirectory(root);
+    closed = true;
+    return new CommitResult(target, archived);
+  }
+
+  /** Deletes the staging folder and everything in it; the writer cannot be used afterwards. */
+  public void abort() throws IOException {
+    closed = true;
+    deleteTree(staging);
+  }
+
+  private Path part(String runId, String suffix) {
+    return staging.resolve(PARTS).resolve(runId + suffix);
+  }
+
+  private List<Path> parts(String suffix) {
+    return runIds.stream().map(id -> part(id, suffix)).toList();
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException(
+          "result set " + staging + " was already committed or aborted");
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+}

@@ -1,0 +1,67 @@
+package org.optbench.io;
+
+import static tech.tablesaw.api.ColumnType.BOOLEAN;
+import static tech.tablesaw.api.ColumnType.DOUBLE;
+import static tech.tablesaw.api.ColumnType.INTEGER;
+import static tech.tablesaw.api.ColumnType.LONG;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.optbench.metrics.RunResult;
+import org.optbench.metrics.RunSummary;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** {@code runs.csv}: one row per run, the run's identifying columns first. */
+public final class RunsTable {
+
+  /** The columns of {@code runs.csv}, in file order. */
+  public static final ColumnSchema SCHEMA =
+      CellColumns.SCHEMA.plus(
+          ColumnSchema.builder()
+              .add("steps", INTEGER)
+              .add("steps_done", INTEGER)
+              .add("final_loss", DOUBLE)
+              .add("best_loss", DOUBLE)
+              .add("final_eval_loss", DOUBLE)
+              .add("final_accuracy", DOUBLE)
+              .add("diverged", BOOLEAN)
+              .add("diverged_step", INTEGER)
+              .add("steps_per_second", DOUBLE)
+              .add("wall_seconds", DOUBLE)
+              .add("param_count", LONG)
+              .add("param_bytes", LONG)
+              .add("optimizer_state_bytes", LONG)
+              .add("clipped_fraction", DOUBLE)
+              .build());
+
+  private RunsTable() {}
+
+  /**
+   * The single row of one run. (Columns get one-element arrays: Tablesaw's {@code create(name,
+   * int)} takes a capacity, not a value.)
+   */
+  public static Table of(String experiment, RunResult run) {
+    RunSummary s = run.summary();
+    List<Column<?>> columns = new ArrayList<>(CellColumns.of(experiment, s.cell(), 1));
+    columns.add(IntColumn.create("steps", new int[] {s.cell().steps()}));
+    columns.add(IntColumn.create("steps_done", new int[] {s.stepsDone()}));
+    columns.add(DoubleColumn.create("final_loss", new double[] {s.finalLoss()}));
+    columns.add(DoubleColumn.create("best_loss", new double[] {s.bestLoss()}));
+    columns.add(DoubleColumn.create("final_eval_loss", new double[] {s.finalEvalLoss()}));
+    columns.add(DoubleColumn.create("final_accuracy", new double[] {s.finalAccuracy()}));
+    columns.add(BooleanColumn.create("diverged", new boolean[] {s.diverged()}));
+    columns.add(IntColumn.create("diverged_step", new int[] {s.divergedStep()}));
+    columns.add(DoubleColumn.create("steps_per_second", new double[] {s.stepsPerSecond()}));
+    columns.add(DoubleColumn.create("wall_seconds", new double[] {s.wallSeconds()}));
+    columns.add(LongColumn.create("param_count", new long[] {s.paramCount()}));
+    columns.add(LongColumn.create("param_bytes", new long[] {s.paramBytes()}));
+    columns.add(LongColumn.create("optimizer_state_bytes", new long[] {s.optimizerStateBytes()}));
+    columns.add(DoubleColumn.create("clipped_fraction", new double[] {s.clippedFraction()}));
+    return Table.create(ResultFiles.RUNS, columns);
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Result sets on disk: {@code results/<experiment>/} with {@code steps.csv} (one row per run and
+ * step), {@code runs.csv} (one row per run) and {@code manifest.json} (what produced them).
+ *
+ * <p>Every file is written atomically ({@link org.optbench.io.AtomicFiles}); a result set is built
+ * in a hidden staging folder, one run at a time, and published under its final name only when the
+ * manifest is complete ({@link org.optbench.io.ResultSetWriter}). An existing result set is moved
+ * aside, never overwritten. {@link org.optbench.io.ResultSet} reads one back with fixed column
+ * types.
+ *
+ * <p>Missing and non-finite numbers: a {@code NaN} is written as an empty cell and an empty cell
+ * reads back as {@code NaN} (Tablesaw treats {@code NaN} as its missing value for doubles);
+ * infinities are written as {@code Infinity} / {@code -Infinity} and read back as such. A literal
+ * {@code NaN} in a file written by another tool also reads as {@code NaN}.
+ */
+package org.optbench.io;

@@ -1,0 +1,88 @@
+package org.optbench.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.Table;
+
+/**
+ * What the report needs to know about one cell (all seeds of one setting), taken from {@code
+ * runs.csv}.
+ *
+ * @param cell the cell label, e.g. {@code mlp(hidden=[64]) · adam(lr=0.01) · none · djl}
+ * @param workloadKey workload name and config: cells with equal keys share charts
+ * @param workloadLabel the workload part of the label ({@code mlp(hidden=[64])})
+ * @param setting the rest of the label ({@code adam(lr=0.01) · none · djl}), the legend entry
+ * @param optimizerKey optimizer name and config: one colour each
+ * @param clipKey clip name and config: one dash pattern each
+ * @param clip the clip method's name ({@code none} when off)
+ * @param maxNorm the clip threshold, if the method has one
+ */
+record CellInfo(
+    String cell,
+    String workloadKey,
+    String workloadLabel,
+    String setting,
+    String optimizerKey,
+    String clipKey,
+    String clip,
+    OptionalDouble maxNorm) {
+
+  /** Separator of the parts of a cell label, see {@code Cell.label()}. */
+  private static final String SEPARATOR = " · ";
+
+  /** The cells of {@code runs}, in order of first appearance (the spec's grid order). */
+  static List<CellInfo> of(Table runs) {
+    Map<String, CellInfo> cells = new LinkedHashMap<>();
+    for (Row row : runs) {
+      cells.computeIfAbsent(row.getString("cell"), label -> from(label, row));
+    }
+    return new ArrayList<>(cells.values());
+  }
+
+  /** Groups {@code cells} by workload, keeping their order. */
+  static Map<String, List<CellInfo>> byWorkload(List<CellInfo> cells) {
+    Map<String, List<CellInfo>> groups = new LinkedHashMap<>();
+    for (CellInfo c : cells) {
+      groups.computeIfAbsent(c.workloadKey(), k -> new ArrayList<>()).add(c);
+    }
+    return groups;
+  }
+
+  boolean clipped() {
+    return !clip.equals("none");
+  }
+
+  private static CellInfo from(String label, Row row) {
+    int split = label.indexOf(SEPARATOR);
+    String workloadLabel = split < 0 ? row.getString("workload") : label.substring(0, split);
+    String setting = split < 0 ? label : label.substring(split + SEPARATOR.length());
+    String clipConfig = row.getString("clip_config");
+    return new CellInfo(
+        label,
+        row.getString("workload") + "{" + row.getString("workload_config") + "}",
+        workloadLabel,
+        setting,
+        row.getString("optimizer") + "{" + row.getString("optimizer_config") + "}",
+        row.getString("clip") + "{" + clipConfig + "}",
+        row.getString("clip"),
+        maxNorm(clipConfig));
+  }
+
+  /** The {@code max_norm=...} entry of a {@code Component.config()} string. */
+  private static OptionalDouble maxNorm(String config) {
+    for (String entry : config.split(",")) {
+      if (entry.startsWith("max_norm=")) {
+        try {
+          return OptionalDouble.of(Double.parseDouble(entry.substring("max_norm=".length())));
+        } catch (NumberFormatException e) {
+          return OptionalDouble.empty();
+        }
+      }
+    }
+    return OptionalDouble.empty();
+  }
+}

@@ -1,0 +1,275 @@
+package org.optbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.optbench.io.SampleResults.component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.optbench.io.ResultSetWriter;
+import org.optbench.io.SampleResults;
+import org.optbench.metrics.RunResult;
+import org.optbench.metrics.RunSummary;
+import org.optbench.spec.Axis;
+import org.optbench.spec.Cell;
+import org.optbench.spec.Component;
+import org.optbench.spec.ExperimentSpec;
+
+/** A report built once from a small hand-made result set, then inspected. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportBuilderTest {
+
+  static final String ALERT = "<script>alert(1)</script>";
+  static final String EXPERIMENT = "<img src=x onerror=alert(2)>";
+
+  @TempDir static Path tmp;
+
+  List<RunResult> written = new ArrayList<>();
+  Path index;
+  String html;
+
+  @BeforeAll
+  void buildReport() throws IOException {
+    Component hostile = SampleResults.custom(ALERT, component(Axis.OPTIMIZER, "adam", "lr", 0.01));
+    Component quoted =
+        SampleResults.custom("o'p\"t\\x", component(Axis.OPTIMIZER, "sgd", "lr", 0.1));
+    ExperimentSpec spec =
+        SampleResults.spec(
+            EXPERIMENT,
+            "compare " + ALERT + " & \"friends\"",
+            List.of(component(Axis.WORKLOAD, "linear_regression"), component(Axis.WORKLOAD, "mlp")),
+            List.of(hostile, quoted),
+            List.of(
+                component(Axis.CLIP, "none"), component(Axis.CLIP, "global_norm", "max_norm", 0.5)),
+            List.of(0L, 1L, 2L),
+            40,
+            10);
+    ResultSetWriter writer = ResultSetWriter.open(tmp.resolve("results"), spec.name());
+    List<Cell> cells = spec.cells();
+    for (int i = 0; i < cells.size(); i++) {
+      // One seed of the first unclipped sgd cell on linear regression diverges at step 7.
+      RunResult run =
+          i == 8
+              ? SampleResults.diverging(cells.get(i), 7)
+              : SampleResults.converging(cells.get(i));
+      written.add(run);
+      writer.add(run);
+    }
+    Instant started = Instant.parse("2026-11-21T14:30:05Z");
+    Path results =
+        writer
+            .commit(spec, SampleResults.environment(), started, started.plusSeconds(3725))
+            .published();
+    index = ReportBuilder.build(results, tmp.resolve("reports").resolve("exp"));
+    html = Files.readString(index);
+  }
+
+  @Test
+  void writesTheIndexAndThePlotlyAssetBesideTheReportFolder() throws IOException {
+    assertEquals(tmp.resolve("reports/exp/index.html").toAbsolutePath(), index);
+    Path asset = tmp.resolve("reports/plotly-2.35.3.js");
+    assertTrue(Files.isRegularFile(asset));
+    try (InputStream in =
+        getClass()
+            .getClassLoader()
+            .getResourceAsStream("META-INF/resources/webjars/plotly.js-dist/2.35.3/plotly.js")) {
+      assertEquals(in.readAllBytes().length, Files.size(asset));
+    }
+    assertTrue(html.contains("<script src=\"../plotly-2.35.3.js\"></script>"));
+  }
+
+  @Test
+  void loadsNothingFromTheNetwork() {
+    // Attributes of real tags only: escaped text such as "&lt;img src=x" is no attribute.
+    Matcher tags = Pattern.compile("<[a-zA-Z][^<>]*>").matcher(html);
+    Pattern attribute = Pattern.compile("\\s(src|href)\\s*=\\s*[\"']?([^\"'\\s>]*)");
+    int sources = 0;
+    while (tags.find()) {
+      Matcher m = attribute.matcher(tags.group());
+      if (!m.find()) {
+        continue;
+      }
+      String url = m.group(2);
+      assertFalse(url.matches("(?i)^(https?:|//|ftp:).*"), "remote " + m.group(1) + ": " + url);
+      if (m.group(1).equals("src")) {
+        sources++;
+        assertEquals("../plotly-2.35.3.js", url);
+      }
+    }
+    assertEquals(1, sources, "only plotly is loaded by src");
+    assertFalse(html.contains("@import"));
+    assertFalse(html.contains("cdn.plot.ly"));
+  }
+
+  @Test
+  void hasEveryChartThatHasData() {
+    for (String id :
+        List.of(
+            "loss_1",
+            "eval_loss_1",
+            "grad_norm_1",
+            "loss_2",
+            "eval_accuracy_2",
+            "eval_loss_2",
+            "grad_norm_2")) {
+      assertTrue(html.contains("<div id=\"" + id + "\""), id);
+      assertTrue(html.contains("document.getElementById('" + id + "')"), id);
+    }
+    // Linear regression measures no accuracy: no empty chart for it.
+    assertFalse(html.contains("eval_accuracy_1"));
+  }
+
+  @Test
+  void lossWithADivergedSeedSpansDecadesAndIsDrawnOnALogAxisWithACross() {
+    String loss1 = script("loss_1");
+    assertTrue(loss1.contains("type: 'log'"), "log y axis");
+    assertTrue(loss1.contains("'x'") || loss1.contains("\"x\""), "cross marker");
+    assertTrue(loss1.contains("tonexty"), "seed band");
+    assertFalse(script("eval_accuracy_2").contains("type: 'log'"));
+  }
+
+  @Test
+  void gradientNormChartShowsTheThreshold() {
+    assertTrue(script("grad_norm_2").contains("max_norm = 0.5000"));
+  }
+
+  @Test
+  void stringsFromSpecAndResultsAreEscaped() {
+    assertFalse(html.contains(ALERT), "raw script tag from a spec");
+    assertFalse(html.contains("<img"), "raw experiment name");
+    assertTrue(html.contains("&lt;img src=x onerror=alert(2)&gt;"));
+    assertTrue(
+        html.contains("compare &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;friends&quot;"));
+    assertTrue(
+        html.contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;(lr=0.01) · none · djl</td>"));
+    // Scripts: plotly, the missing-plotly check, and one per chart.
+    assertEquals(2 + 7, count(html, "<script"));
+    assertEquals(count(html, "<script"), count(html, "</script>"));
+  }
+
+  @Test
+  void traceNamesAreSafeInsideJavaScriptStrings() {
+    Matcher m = Pattern.compile("(?m)^name: '(.*)',$").matcher(html);
+    int names = 0;
+    while (m.find()) {
+      names++;
+      String name = m.group(1);
+      assertTrue(name.chars().noneMatch(c -> "\\'\"<>&".indexOf(c) >= 0), name);
+    }
+    assertTrue(names > 20, "found the trace names: " + names);
+    assertTrue(html.contains("o’p”t∖x(lr=0.1)"), "look-alikes keep the name readable");
+    assertTrue(html.contains("‹script›alert(1)‹/script›(lr=0.01)"));
+  }
+
+  @Test
+  void finalMetricsAreMeansAndSampleStdsOverSeeds() {
+    record Expect(String column, ToDoubleFunction<RunSummary> value) {}
+    List<Expect> metrics =
+        List.of(
+            new Expect("final_loss", RunSummary::finalLoss),
+            new Expect("best_loss", RunSummary::bestLoss),
+            new Expect("final_accuracy", RunSummary::finalAccuracy),
+            new Expect("clipped_fraction", RunSummary::clippedFraction),
+            new Expect("steps_per_second", RunSummary::stepsPerSecond),
+            new Expect("optimizer_state_bytes", s -> s.optimizerStateBytes()));
+    int rows = 0;
+    for (int first = 0; first < written.size(); first += 3) {
+      List<RunSummary> seeds =
+          written.subList(first, first + 3).stream().map(RunResult::summary).toList();
+      String row = tableRow(seeds.get(0).cell().label());
+      rows++;
+      long diverged = seeds.stream().filter(RunSummary::diverged).count();
+      assertTrue(row.contains("<td class=\"num\">3</td>"), "3 seeds");
+      assertTrue(row.contains("\">" + diverged + "</td>"), "diverged count " + diverged);
+      for (Expect e : metrics) {
+        double[] values =
+            seeds.stream().mapToDouble(e.value()).filter(v -> !Double.isNaN(v)).toArray();
+        double mean = Arrays.stream(values).average().orElse(Double.NaN);
+        double ss = 0;
+        for (double v : values) {
+          ss += (v - mean) * (v - mean);
+        }
+        double std = values.length > 1 ? Math.sqrt(ss / (values.length - 1)) : Double.NaN;
+        Matcher m =
+            Pattern.compile(
+                    "data-metric=\""
+                        + e.column()
+                        + "\" data-mean=\"([^\"]+)\" data-std=\"([^\"]+)\"")
+                .matcher(row);
+        assertTrue(m.find(), e.column());
+        assertClose(mean, Double.parseDouble(m.group(1)), e.column() + " mean");
+        assertClose(std, Double.parseDouble(m.group(2)), e.column() + " std");
+      }
+    }
+    assertEquals(8, rows);
+    // Regression has no accuracy: shown as a dash, not 0 or NaN.
+    String regression = tableRow(written.get(0).summary().cell().label());
+    assertTrue(regression.contains("data-metric=\"final_accuracy\" data-mean=\"NaN\""));
+    assertTrue(regression.matches("(?s).*data-metric=\"final_accuracy\"[^>]*>–</td>.*"));
+  }
+
+  @Test
+  void plotlyAssetIsWrittenOnlyWhenMissingOrDifferent() throws IOException {
+    Path asset = tmp.resolve("reports/plotly-2.35.3.js");
+    FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+    Files.setLastModifiedTime(asset, old);
+    long size = Files.size(asset);
+    ReportBuilder.build(tmp.resolve("results").resolve(EXPERIMENT), tmp.resolve("reports/other"));
+    assertEquals(old, Files.getLastModifiedTime(asset), "same size: left alone");
+    Files.writeString(asset, "truncated");
+    ReportBuilder.build(tmp.resolve("results").resolve(EXPERIMENT), tmp.resolve("reports/other"));
+    assertEquals(size, Files.size(asset), "different size: replaced");
+  }
+
+  @Test
+  void headerShowsManifestAndCounts() {
+    assertTrue(html.contains("24 runs of 24 in the grid"));
+    assertTrue(html.contains("1 diverged"));
+    assertTrue(html.contains("<tr><th>wall time</th><td>1:02:05</td></tr>"));
+    assertTrue(html.contains("<pre class=\"spec\">name: &lt;img"));
+  }
+
+  private String tableRow(String cellLabel) {
+    String start = "<tr data-cell=\"" + Html.escape(cellLabel) + "\">";
+    int from = html.indexOf(start);
+    assertTrue(from >= 0, "row for " + cellLabel);
+    return html.substring(from, html.indexOf("</tr>", from));
+  }
+
+  private String script(String chartId) {
+    int from = html.indexOf("document.getElementById('" + chartId + "')");
+    assertTrue(from >= 0, chartId);
+    return html.substring(from, html.indexOf("</script>", from));
+  }
+
+  private static void assertClose(double expected, double actual, String what) {
+    if (Double.isNaN(expected)) {
+      assertTrue(Double.isNaN(actual), what + ": expected NaN, got " + actual);
+    } else {
+      assertEquals(expected, actual, 1e-12 * Math.max(1, Math.abs(expected)), what);
+    }
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}
