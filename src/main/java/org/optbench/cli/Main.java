@@ -18,7 +18,6 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       ValidateCommand.class,
       ListCommand.class,
-      ReplayCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
