@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.optbench.runner.Engines;
 import org.optbench.spec.ExperimentSpec;
 import org.optbench.spec.SpecException;
 import org.optbench.spec.SpecParser;
@@ -19,6 +20,10 @@ final class SpecFiles {
     Map<String, Path> names = new HashMap<>();
     for (Path file : files) {
       ExperimentSpec spec = SpecParser.parse(file);
+      var unsupported = Engines.unsupported(spec);
+      if (unsupported.isPresent()) {
+        throw new SpecException(file, 0, 0, unsupported.get());
+      }
       Path clash = names.putIfAbsent(spec.name(), file);
       if (clash != null) {
         throw new SpecException(file, 0, 0,

@@ -1,5 +1,6 @@
 package org.optbench.engine;
 
+import java.util.Optional;
 import org.optbench.metrics.RunListener;
 import org.optbench.metrics.RunResult;
 import org.optbench.spec.Cell;
@@ -13,6 +14,12 @@ public interface TrainingEngine {
 
   /** The name specs use in {@code engines:}. */
   String name();
+
+  /**
+   * Why this engine cannot train {@code cell} (an optimizer, clipping method or schedule it does
+   * not implement), or empty when it can. Checked for every cell before anything runs.
+   */
+  Optional<String> unsupported(Cell cell);
 
   /**
    * Trains {@code cell} on {@code workload} for {@code cell.steps()} steps, or until divergence.

@@ -1,0 +1,102 @@
+package org.optbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** validate, list, report and --help: their output and exit codes, without training anything. */
+class CliCommandsTest {
+
+  @TempDir Path dir;
+
+  /** Runs a command line, capturing standard output and error. */
+  private record Result(int exit, String out, String err) {}
+
+  private static Result execute(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      int exit = Main.execute(args);
+      return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
+  }
+
+  @Test
+  void validateCountsTheQuickstartGrid() {
+    Result result = execute("validate", "experiments/quickstart.yaml");
+    assertEquals(0, result.exit(), result.err());
+    // 2 workloads × (2 sgd + 2 adam learning rates) × 2 clips × 1 schedule × 3 seeds × 1 engine.
+    assertTrue(result.out().contains("48 runs (2 workloads × 4 optimizers × 2 clips × 1 schedules × 3 seeds × 1 engines)"),
+        result.out());
+  }
+
+  @Test
+  void validateRejectsAnOptimizerTheEngineDoesNotRunWithExitTwo() throws Exception {
+    Path spec = dir.resolve("x.yaml");
+    Files.writeString(spec, """
+        name: x
+        workloads: [{model: mlp}]
+        steps: 10
+        grid:
+          optimizer: [{name: sgd, lr: 0.1}]
+          clip: [{name: nonexistent}]
+        """);
+    Result result = execute("validate", spec.toString());
+    assertEquals(2, result.exit());
+    assertTrue(result.err().startsWith("error: " + spec + ":6:"), result.err());
+    assertTrue(result.err().contains("unknown clip 'nonexistent'"), result.err());
+  }
+
+  @Test
+  void listShowsEveryAxisWithTorchDefaults() {
+    Result result = execute("list");
+    assertEquals(0, result.exit());
+    String out = result.out();
+    assertTrue(out.contains("optimizers (grid.optimizer[].name)"));
+    // torch.optim.Adam's defaults: lr 1e-3, betas (0.9, 0.999), eps 1e-8.
+    assertTrue(out.matches("(?s).*\\badam\\b.*beta2\\s+number\\s+default 0\\.999.*"), out);
+    assertTrue(out.matches("(?s).*\\beps\\s+number\\s+default 1\\.0E-8.*"), out);
+    assertTrue(out.contains("global_norm"));
+    assertTrue(out.contains("linear_regression"));
+  }
+
+  @Test
+  void reportOfAMissingFolderExitsTwoAndSaysWhatToPass() {
+    Result result = execute("report", dir.resolve("nope").toString());
+    assertEquals(2, result.exit());
+    assertTrue(result.err().contains("no such results folder"), result.err());
+    assertFalse(result.err().contains("\tat "), "no stack trace");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"run", "report", "validate", "list"})
+  void everyCommandHasHelp(String command) {
+    Result result = execute(command, "--help");
+    assertEquals(0, result.exit());
+    assertTrue(result.out().contains("Usage: optbench " + command), result.out());
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageErrorWithExitTwo() {
+    Result result = execute("run", "--bogus", "experiments/quickstart.yaml");
+    assertEquals(2, result.exit());
+    assertTrue(result.err().contains("Unknown option: '--bogus'"), result.err());
+  }
+}
