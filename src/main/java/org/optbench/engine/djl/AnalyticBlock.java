@@ -29,10 +29,10 @@ final class AnalyticBlock extends ExplicitBlock {
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray a = inputs.singletonOrThrow();
-    NDArray x = value(store, point, a, training);
-    // x is the parameter itself: borrow it into the step's manager so that f's intermediates
-    // are freed with the step rather than kept by the model (see ExplicitBlock).
-    a.getManager().tempAttachAll(x);
+    NDArray parameter = value(store, point, a, training);
+    // 0 + x in the step's manager: x itself belongs to the model, and every intermediate computed
+    // from it would too (see ExplicitBlock). The sum is x exactly and passes its gradient through.
+    NDArray x = a.getManager().zeros(parameter.getShape()).add(parameter);
     int d = objective.dim();
     NDArray f =
         switch (objective.kind()) {
