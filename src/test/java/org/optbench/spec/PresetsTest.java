@@ -50,6 +50,14 @@ class PresetsTest {
   }
 
   @Test
+  void headsMustDivideTheModelWidth() {
+    SpecException e =
+        org.junit.jupiter.api.Assertions.assertThrows(SpecException.class,
+            () -> workloads("{model: tiny_gpt, d_model: 64, heads: 3}"));
+    assertTrue(e.getMessage().contains("heads must divide d_model"), e.getMessage());
+  }
+
+  @Test
   void quickstartWorkloadsKeepTheirConfig() throws SpecException {
     // Run ids hash config(); the quickstart's must not change with the new workloads.
     Component mlp = workloads("{model: mlp}").get(0);
