@@ -7,17 +7,17 @@ import java.util.SplittableRandom;
  * out rather than taken from {@code RandomGenerator.nextGaussian()} so that a seed's data never
  * depends on which JDK's sampling algorithm is installed.
  */
-final class Gaussian {
+public final class Gaussian {
 
   private final SplittableRandom random;
   private double spare = Double.NaN;
 
-  Gaussian(SplittableRandom random) {
+  public Gaussian(SplittableRandom random) {
     this.random = random;
   }
 
   /** The next N(0, 1) sample. */
-  double next() {
+  public double next() {
     if (!Double.isNaN(spare)) {
       double value = spare;
       spare = Double.NaN;

@@ -14,6 +14,12 @@ public interface RunListener {
   /** Called after every training step, with evaluation results when the step had one. */
   default void onStep(Cell cell, StepRecord step) {}
 
+  /**
+   * Called once when a run ends, just before {@link #onRunEnd}: throughput in examples or tokens
+   * per second and, for language models, the text sample.
+   */
+  default void onArtifacts(Cell cell, RunArtifacts artifacts) {}
+
   /** Called once when a run ends, diverged or not. */
   default void onRunEnd(RunSummary summary) {}
 }

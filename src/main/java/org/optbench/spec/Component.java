@@ -23,11 +23,14 @@ public record Component(ComponentDef def, Map<String, Object> params) {
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }
 
-  /** A component with every parameter at its default. */
+  /** A component with every parameter at its default (the default preset's, if it has one). */
   public static Component withDefaults(ComponentDef def) {
     Map<String, Object> values = new LinkedHashMap<>();
     for (ParamDef p : def.params()) {
       values.put(p.name(), p.defaultValue());
+    }
+    for (ParamDef p : def.params()) {
+      values.put(p.name(), def.defaultFor(p, values));
     }
     return new Component(def, values);
   }
@@ -98,14 +101,15 @@ public record Component(ComponentDef def, Map<String, Object> params) {
 
   /**
    * A short human label: the name and the parameters that differ from their defaults (plus
-   * {@code lr}, which readers always want to see), e.g. {@code sgd(lr=0.1,momentum=0.9)}.
+   * {@code lr}, which readers always want to see), e.g. {@code sgd(lr=0.1,momentum=0.9)}. A value
+   * that a chosen preset supplies counts as a default: {@code char_rnn(size=full)}.
    */
   public String label() {
     StringJoiner joiner = new StringJoiner(",", name() + "(", ")");
     joiner.setEmptyValue(name());
     for (ParamDef p : def.params()) {
       Object value = params.get(p.name());
-      if (p.name().equals("lr") || !Objects.equals(value, p.defaultValue())) {
+      if (p.name().equals("lr") || !Objects.equals(value, def.defaultFor(p, params))) {
         joiner.add(p.name() + "=" + format(value));
       }
     }

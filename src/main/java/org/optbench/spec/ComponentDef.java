@@ -1,6 +1,7 @@
 package org.optbench.spec;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,11 +12,27 @@ import java.util.Optional;
  * @param summary one line for {@code list}
  * @param reference where the semantics come from (paper or library), shown by {@code list}
  * @param params the hyperparameters, in the order they are listed and labelled
+ * @param presets defaults picked by one parameter (e.g. a workload's {@code size}), or none
  */
-public record ComponentDef(String name, String summary, String reference, List<ParamDef> params) {
+public record ComponentDef(
+    String name, String summary, String reference, List<ParamDef> params, Presets presets) {
 
   public ComponentDef {
     params = List.copyOf(params);
+  }
+
+  /** A component without presets. */
+  public ComponentDef(String name, String summary, String reference, List<ParamDef> params) {
+    this(name, summary, reference, params, Presets.NONE);
+  }
+
+  /**
+   * The value {@code p} takes when a spec leaves it out, given the values already chosen: the
+   * preset's value if the preset parameter picks one that names {@code p}, else the default.
+   */
+  public Object defaultFor(ParamDef p, Map<String, Object> chosen) {
+    Object preset = chosen.get(presets.param());
+    return preset == null ? p.defaultValue() : presets.defaultFor(p, preset);
   }
 
   /** The parameter called {@code key}, if this component has one. */

@@ -119,8 +119,12 @@ final class ComponentResolver {
       ComponentDef def, Map<String, NodeTuple> given, Node entry, String subject)
       throws SpecException {
     Map<String, List<GridExpansion.Choice>> alternatives = new LinkedHashMap<>();
+    List<ParamDef> leftOut = new ArrayList<>();
     for (ParamDef p : def.params()) {
       NodeTuple tuple = given.get(p.name());
+      if (tuple == null) {
+        leftOut.add(p);
+      }
       List<GridExpansion.Choice> choices = new ArrayList<>();
       if (tuple == null) {
         if (p.required()) {
@@ -140,6 +144,10 @@ final class ComponentResolver {
     for (Map<String, GridExpansion.Choice> point : GridExpansion.product(alternatives)) {
       Map<String, Object> params = new LinkedHashMap<>();
       point.forEach((name, choice) -> params.put(name, choice.value()));
+      // Left-out parameters follow the preset this point chose (a grid may list several sizes).
+      for (ParamDef p : leftOut) {
+        params.put(p.name(), def.defaultFor(p, params));
+      }
       Component component = new Component(def, params);
       Optional<ComponentRules.Violation> broken = ComponentRules.check(component);
       if (broken.isPresent()) {

@@ -23,6 +23,17 @@ final class ComponentRules {
     if (component.def() == OptimizerDefs.SGD) {
       return sgdNesterov(component);
     }
+    if (component.def() == WorkloadDefs.TINY_GPT
+        && component.integer("d_model") % component.integer("heads") != 0) {
+      return Optional.of(new Violation("heads",
+          "heads must divide d_model (each head gets d_model / heads dimensions), got d_model "
+              + component.integer("d_model") + " and heads " + component.integer("heads")));
+    }
+    if (component.def() == WorkloadDefs.FMNIST_CNN && component.integer("kernel") % 2 == 0) {
+      return Optional.of(new Violation("kernel",
+          "kernel must be odd so that \"same\" padding keeps the image size, got "
+              + component.integer("kernel")));
+    }
     return Optional.empty();
   }
 

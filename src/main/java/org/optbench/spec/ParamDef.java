@@ -57,6 +57,11 @@ public record ParamDef(
     return new ParamDef(name, ParamType.STRING, defaultValue, false, Range.ANY, choices, description);
   }
 
+  /** Free text, such as a file path or a prompt. */
+  public static ParamDef text(String name, String defaultValue, String description) {
+    return new ParamDef(name, ParamType.STRING, defaultValue, false, Range.ANY, List.of(), description);
+  }
+
   /** A list of whole numbers, each within the range. */
   public static ParamDef integers(
       String name, List<Integer> defaultValue, Range range, String description) {

@@ -318,7 +318,9 @@ class SpecErrorsTest {
             workloads: [{model: cnn}]
             steps: 10
             grid: {optimizer: [adam]}
-            """, "experiments/x.yaml:2:21: unknown workload 'cnn'; known: linear_regression, mlp"),
+            """, "experiments/x.yaml:2:21: unknown workload 'cnn'; known: linear_regression, mlp,"
+                + " spirals_mlp, quadratic, rosenbrock, quartic, online_convex, fmnist_logreg,"
+                + " fmnist_mlp, fmnist_cnn, char_rnn, tiny_gpt"),
 
         // --- hyperparameters
         Arguments.of("unknown hyperparameter", """

@@ -32,7 +32,6 @@ import org.optbench.spec.Axis;
 import org.optbench.spec.Catalog;
 import org.optbench.spec.Cell;
 import org.optbench.spec.Component;
-import org.optbench.workload.NetworkInit;
 import org.optbench.workload.Workload;
 import org.optbench.workload.Workloads;
 
@@ -94,16 +93,15 @@ public class HarnessOverheadBenchmark {
     Loss loss = new SoftmaxCrossEntropyLoss();
     float last = 0;
     try (Model model = Model.newInstance("bare", Device.cpu(), "PyTorch")) {
-      model.setBlock(DjlNetworks.build(workload.network()));
+      model.setBlock(DjlNetworks.build(workload.model()));
       try (Trainer trainer =
           model.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(adam)
               .optDevices(new Device[] {Device.cpu()}))) {
         trainer.initialize(new Shape(batch, train.cols()));
-        DjlNetworks.load(model.getBlock(), workload.network(),
-            NetworkInit.initialValues(workload.network(), 0));
+        DjlNetworks.load(model.getBlock(), workload.model(), workload.model().initialValues(0));
         BatchSampler sampler = new BatchSampler(train.rows(), batch, 0);
         ReusableInput xInput = new ReusableInput(new Shape(batch, train.cols()));
-        ReusableInput yInput = new ReusableInput(Targets.shape(batch, workload));
+        ReusableInput yInput = new ReusableInput(Targets.shape(batch, 1, workload));
         int[] indices = new int[batch];
         float[] x = new float[batch * train.cols()];
         float[] y = new float[batch];

@@ -6,16 +6,39 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
 import java.util.List;
+import org.optbench.workload.AnalyticObjective;
+import org.optbench.workload.ConvNet;
 import org.optbench.workload.DenseNetwork;
+import org.optbench.workload.ModelSpec;
+import org.optbench.workload.RecurrentLm;
 import org.optbench.workload.TensorShape;
+import org.optbench.workload.TransformerLm;
 
 /** Builds DJL blocks for the engine-free architectures in {@code workload}. */
 final class DjlNetworks {
 
   private DjlNetworks() {}
 
-  /** Dense layers with ReLU between them and none after the last. */
+  /** The DJL block of {@code model}. */
+  static Block build(ModelSpec model) {
+    if (model instanceof DenseNetwork dense) {
+      return build(dense);
+    }
+    if (model instanceof ConvNet conv) {
+      return new ConvNetBlock(conv);
+    }
+    if (model instanceof RecurrentLm lm) {
+      return new RecurrentLmBlock(lm);
+    }
+    if (model instanceof TransformerLm lm) {
+      return new TransformerLmBlock(lm);
+    }
+    return new AnalyticBlock((AnalyticObjective) model);
+  }
+
+  /** Dense layers with ReLU (and dropout, if any) between them and nothing after the last. */
   static Block build(DenseNetwork network) {
     SequentialBlock block = new SequentialBlock();
     List<Integer> widths = network.widths();
@@ -23,6 +46,9 @@ final class DjlNetworks {
       block.add(Linear.builder().setUnits(widths.get(layer)).build());
       if (layer + 1 < widths.size()) {
         block.add(Activation::relu);
+        if (network.dropout() > 0) {
+          block.add(Dropout.builder().optRate((float) network.dropout()).build());
+        }
       }
     }
     return block;
@@ -30,11 +56,11 @@ final class DjlNetworks {
 
   /**
    * Overwrites the block's initialised parameters with {@code values}, which follow {@link
-   * DenseNetwork#parameterShapes()}. DJL lists a Linear's weight (out, in) before its bias, the
-   * same order, and the shapes are checked so a mismatch fails loudly instead of training garbage.
+   * ModelSpec#parameterShapes()}. The shapes are checked so that a mismatch in order fails loudly
+   * instead of training garbage.
    */
-  static void load(Block block, DenseNetwork network, List<float[]> values) {
-    List<TensorShape> shapes = network.parameterShapes();
+  static void load(Block block, ModelSpec model, List<float[]> values) {
+    List<TensorShape> shapes = model.parameterShapes();
     List<Parameter> parameters = block.getParameters().values();
     if (parameters.size() != shapes.size()) {
       throw new IllegalStateException(

@@ -3,18 +3,28 @@ package org.optbench.engine.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import org.optbench.dataset.TabularData;
+import org.optbench.workload.LossKind;
 import org.optbench.workload.Workload;
 
 /**
- * Loss and accuracy on the held-out split, in one forward pass without gradients. The split is
- * uploaded once per run; each evaluation's intermediates live in a sub-manager closed afterwards.
+ * Loss and accuracy on the held-out split, without gradients. The split is uploaded once per run
+ * and evaluated in chunks, so that 10,000 images through a convnet do not need all their
+ * activations at once; each evaluation's intermediates live in a sub-manager closed afterwards.
+ * Every chunk but the last has the same number of rows, and the mean weights chunks by rows, so
+ * the result is the mean over the whole split.
  */
 final class Evaluator {
+
+  /** Rows per chunk: sequences are long, so language models take fewer. */
+  private static final int ROWS = 1000;
+
+  private static final int SEQUENCE_ROWS = 64;
 
   private final Trainer trainer;
   private final Loss loss;
@@ -33,22 +43,48 @@ final class Evaluator {
   /** Copies the held-out split to the engine; the arrays live as long as the trainer. */
   void upload() {
     NDManager manager = trainer.getManager();
-    x = manager.create(eval.x(), new Shape(eval.rows(), eval.cols()));
-    y = manager.create(Targets.encode(eval.y(), workload), Targets.shape(eval.rows(), workload));
+    long[] inputShape = new long[1 + workload.model().inputShape().length];
+    inputShape[0] = eval.rows();
+    for (int d = 1; d < inputShape.length; d++) {
+      inputShape[d] = workload.model().inputShape()[d - 1];
+    }
+    x = manager.create(eval.x(), new Shape(inputShape));
+    y = manager.create(Targets.encode(eval.y(), workload),
+        Targets.shape(eval.rows(), eval.targetCols(), workload));
   }
 
   /** {loss, accuracy}; accuracy is NaN for regression workloads. */
   double[] evaluate() {
-    try (NDManager scratch = trainer.getManager().newSubManager()) {
-      scratch.tempAttachAll(x, y);
-      NDArray predictions = trainer.evaluate(new NDList(x)).singletonOrThrow();
-      double lossValue = loss.evaluate(new NDList(y), new NDList(predictions)).getFloat();
-      double accuracy = Double.NaN;
-      if (workload.loss().classifies()) {
-        accuracy =
-            predictions.argMax(1).eq(y.argMax(1)).toType(DataType.FLOAT32, false).mean().getFloat();
+    int chunk = workload.loss() == LossKind.TOKEN_CROSS_ENTROPY ? SEQUENCE_ROWS : ROWS;
+    double lossSum = 0;
+    double correct = 0;
+    long predictions = 0;
+    for (int start = 0; start < eval.rows(); start += chunk) {
+      int end = Math.min(eval.rows(), start + chunk);
+      try (NDManager scratch = trainer.getManager().newSubManager()) {
+        scratch.tempAttachAll(x, y);
+        NDIndex rows = new NDIndex(start + ":" + end);
+        NDArray xs = x.get(rows);
+        NDArray ys = y.get(rows);
+        NDArray output = trainer.evaluate(new NDList(xs)).singletonOrThrow();
+        lossSum += loss.evaluate(new NDList(ys), new NDList(output)).getFloat() * (end - start);
+        if (workload.loss().classifies()) {
+          NDArray hits = hits(output, ys);
+          correct += hits.sum().getFloat();
+          predictions += hits.size();
+        }
       }
-      return new double[] {lossValue, accuracy};
     }
+    double accuracy = predictions > 0 ? correct / predictions : Double.NaN;
+    return new double[] {lossSum / eval.rows(), accuracy};
+  }
+
+  /** 1 where the most likely class (or next token) is the right one, else 0. */
+  private NDArray hits(NDArray output, NDArray targets) {
+    if (workload.loss() == LossKind.TOKEN_CROSS_ENTROPY) {
+      NDArray guess = output.argMax(output.getShape().dimension() - 1);
+      return guess.eq(targets.toType(DataType.INT64, false)).toType(DataType.FLOAT32, false);
+    }
+    return output.argMax(1).eq(targets.argMax(1)).toType(DataType.FLOAT32, false);
   }
 }

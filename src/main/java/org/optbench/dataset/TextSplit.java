@@ -1,0 +1,54 @@
+package org.optbench.dataset;
+
+/**
+ * A corpus cut into a training block and a held-out block, both contiguous: the first {@code 1 −
+ * evalFraction} of the characters train, the rest evaluate. Contiguous blocks (not random lines)
+ * keep held-out text from sharing sentences with the training text. The vocabulary comes from the
+ * training block alone.
+ *
+ * @param vocabulary characters of the training block
+ * @param train token ids of the training block
+ * @param eval token ids of the held-out block
+ */
+public record TextSplit(CharVocabulary vocabulary, int[] train, int[] eval) {
+
+  /** Splits {@code text}; {@code evalFraction} is in (0, 1). */
+  public static TextSplit of(String text, double evalFraction) {
+    int[] codePoints = text.codePoints().toArray();
+    int cut = (int) Math.round(codePoints.length * (1 - evalFraction));
+    String trainText = new String(codePoints, 0, cut);
+    String evalText = new String(codePoints, cut, codePoints.length - cut);
+    CharVocabulary vocabulary = CharVocabulary.of(trainText);
+    return new TextSplit(vocabulary, vocabulary.encode(trainText), vocabulary.encode(evalText));
+  }
+
+  /**
+   * Next-token examples: row i holds tokens [iT, iT + T) as inputs and [iT + 1, iT + T + 1) as
+   * targets, with T = {@code seqLen}; rows do not overlap, and the held-out set keeps its first
+   * {@code evalWindows} rows (evaluation cost stays fixed whatever the corpus size).
+   *
+   * @throws DatasetUnavailableException when a block is shorter than one window
+   */
+  public DataSplit windows(int seqLen, int evalWindows) {
+    return new DataSplit(
+        windows(train, seqLen, Integer.MAX_VALUE, "training"),
+        windows(eval, seqLen, evalWindows, "held-out"));
+  }
+
+  private static TabularData windows(int[] tokens, int seqLen, int limit, String part) {
+    int rows = Math.min(limit, (tokens.length - 1) / seqLen);
+    if (rows < 1) {
+      throw new DatasetUnavailableException(
+          "the " + part + " text has " + tokens.length + " characters, fewer than one window of "
+              + (seqLen + 1) + "; use a longer corpus or a shorter seq_len");
+    }
+    float[] x = new float[rows * seqLen];
+    float[] y = new float[rows * seqLen];
+    for (int i = 0; i < x.length; i++) {
+      // Ids stay exact as floats below 2^24, far above any character vocabulary.
+      x[i] = tokens[i];
+      y[i] = tokens[i + 1];
+    }
+    return new TabularData(x, rows, seqLen, y, seqLen);
+  }
+}

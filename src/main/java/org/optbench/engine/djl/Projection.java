@@ -1,0 +1,44 @@
+package org.optbench.engine.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.util.List;
+import org.optbench.workload.AnalyticObjective;
+import org.optbench.workload.ModelSpec;
+
+/**
+ * Projection of the iterate onto the feasible box after each optimizer step: x ← clip(x, lower,
+ * upper), the Euclidean projection onto [lower, upper]^d. Reddi et al. 2018 state Adam and
+ * AMSGrad in this projected form (Algorithm 1, x_{t+1} = Π_F(·)) for their online problem.
+ */
+interface Projection {
+
+  /** Projects the parameters in place; {@code manager} owns the temporaries. */
+  void apply(List<Parameter> parameters, NDManager manager);
+
+  /** No constraint. */
+  Projection NONE = (parameters, manager) -> {};
+
+  /** The workload's projection: a box for bounded analytic objectives, else none. */
+  static Projection of(ModelSpec model) {
+    if (!(model instanceof AnalyticObjective objective)
+        || (objective.lower() == null && objective.upper() == null)) {
+      return NONE;
+    }
+    float lower = objective.lower() == null ? Float.NEGATIVE_INFINITY : objective.lower().floatValue();
+    float upper = objective.upper() == null ? Float.POSITIVE_INFINITY : objective.upper().floatValue();
+    return (parameters, manager) -> {
+      for (Parameter parameter : parameters) {
+        NDArray x = parameter.getArray();
+        try (NDManager scratch = manager.newSubManager()) {
+          scratch.tempAttachAll(x);
+          NDArray clipped = x.clip(lower, upper);
+          // In place, so that the optimizer keeps its handle: 0·x + clip(x) is clip(x) exactly
+          // (and NaN stays NaN, which the divergence policy must see).
+          x.muli(0f).addi(clipped);
+        }
+      }
+    };
+  }
+}
