@@ -1,5 +1,6 @@
 package org.optbench.cli;
 
+import org.optbench.dataset.DatasetUnavailableException;
 import org.optbench.spec.SpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -14,7 +15,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parsed) {
     var err = commandLine.getErr();
-    if (e instanceof SpecException || e instanceof UserInputException) {
+    if (e instanceof SpecException
+        || e instanceof UserInputException
+        || e instanceof DatasetUnavailableException) {
       err.println("error: " + e.getMessage());
       err.flush();
       return ExitCodes.BAD_INPUT;

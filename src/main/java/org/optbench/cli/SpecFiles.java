@@ -5,12 +5,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.optbench.dataset.DatasetUnavailableException;
 import org.optbench.runner.Engines;
+import org.optbench.spec.Component;
 import org.optbench.spec.ExperimentSpec;
 import org.optbench.spec.SpecException;
 import org.optbench.spec.SpecParser;
+import org.optbench.workload.Workloads;
 
-/** Parses every spec of a command line before anything runs, so a typo in the last one costs nothing. */
+/**
+ * Parses and checks every spec of a command line before anything runs, so a typo in the last one
+ * costs nothing: syntax and values, datasets present, every cell implemented by its engine.
+ */
 final class SpecFiles {
 
   private SpecFiles() {}
@@ -20,6 +26,13 @@ final class SpecFiles {
     Map<String, Path> names = new HashMap<>();
     for (Path file : files) {
       ExperimentSpec spec = SpecParser.parse(file);
+      for (Component workload : spec.workloads()) {
+        try {
+          Workloads.create(workload);
+        } catch (DatasetUnavailableException e) {
+          throw new SpecException(file, 0, 0, "workload " + workload.name() + ": " + e.getMessage());
+        }
+      }
       var unsupported = Engines.unsupported(spec);
       if (unsupported.isPresent()) {
         throw new SpecException(file, 0, 0, unsupported.get());

@@ -31,6 +31,19 @@ public final class IdxImages {
     return new DataSplit(train, eval);
   }
 
+  /**
+   * Checks that the four IDX files exist without reading them, so a missing dataset is reported
+   * before any run starts.
+   *
+   * @throws DatasetUnavailableException naming the missing file and how to get it
+   */
+  public static void checkAvailable(Path dir, String field) {
+    for (String prefix : new String[] {"train", "t10k"}) {
+      find(dir, prefix + "-images-idx3-ubyte", field);
+      find(dir, prefix + "-labels-idx1-ubyte", field);
+    }
+  }
+
   private static TabularData part(Path dir, String prefix, int limit, String field) {
     Path imagesFile = find(dir, prefix + "-images-idx3-ubyte", field);
     Path labelsFile = find(dir, prefix + "-labels-idx1-ubyte", field);

@@ -37,6 +37,13 @@ public record ColumnSchema(Map<String, ColumnType> types) {
     return String.join(",", types.keySet());
   }
 
+  /** A table with these columns and no rows. */
+  public tech.tablesaw.api.Table emptyTable(String name) {
+    tech.tablesaw.api.Table table = tech.tablesaw.api.Table.create(name);
+    types.forEach((column, type) -> table.addColumns(type.create(column)));
+    return table;
+  }
+
   /** A schema builder that keeps insertion order. */
   static Builder builder() {
     return new Builder();

@@ -19,8 +19,9 @@ import tech.tablesaw.api.Table;
  * @param manifest what produced it
  * @param steps {@code steps.csv}, one row per run and step
  * @param runs {@code runs.csv}, one row per run
+ * @param samples {@code samples.csv} (language-model text), empty when no run wrote any
  */
-public record ResultSet(Path dir, Manifest manifest, Table steps, Table runs) {
+public record ResultSet(Path dir, Manifest manifest, Table steps, Table runs, Table samples) {
 
   /**
    * Reads the result set in {@code dir}.
@@ -52,7 +53,12 @@ public record ResultSet(Path dir, Manifest manifest, Table steps, Table runs) {
     Manifest manifest = ManifestJson.read(dir.resolve(ResultFiles.MANIFEST));
     Table steps = Csv.read(dir.resolve(ResultFiles.STEPS), StepsTable.SCHEMA);
     Table runs = Csv.read(dir.resolve(ResultFiles.RUNS), RunsTable.SCHEMA);
-    return new ResultSet(dir, manifest, steps, runs);
+    Path samplesFile = dir.resolve(ResultFiles.SAMPLES);
+    Table samples =
+        Files.isRegularFile(samplesFile)
+            ? Csv.read(samplesFile, SamplesTable.SCHEMA)
+            : SamplesTable.SCHEMA.emptyTable(ResultFiles.SAMPLES);
+    return new ResultSet(dir, manifest, steps, runs, samples);
   }
 
   /** The experiment's name, from the manifest. */

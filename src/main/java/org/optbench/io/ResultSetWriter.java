@@ -39,6 +39,7 @@ public final class ResultSetWriter {
 
   private static final String PARTS = "runs";
   private static final String STEPS_PART = ".steps.csv";
+  private static final String SAMPLE_PART = ".sample.csv";
   private static final String RUN_PART = ".run.csv";
 
   private final Path root;
@@ -88,6 +89,9 @@ public final class ResultSetWriter {
           "run " + id + " (" + run.summary().cell().label() + ") was already added");
     }
     Csv.write(StepsTable.of(experiment, run), part(id, STEPS_PART));
+    if (!run.artifacts().samples().isEmpty()) {
+      Csv.write(SamplesTable.of(experiment, run), part(id, SAMPLE_PART));
+    }
     Csv.write(RunsTable.of(experiment, run), part(id, RUN_PART));
     runIds.add(id);
     if (run.summary().diverged()) {
@@ -113,6 +117,10 @@ public final class ResultSetWriter {
     }
     Csv.concat(parts(STEPS_PART), StepsTable.SCHEMA, staging.resolve(ResultFiles.STEPS));
     Csv.concat(parts(RUN_PART), RunsTable.SCHEMA, staging.resolve(ResultFiles.RUNS));
+    List<Path> samples = parts(SAMPLE_PART);
+    if (!samples.isEmpty()) {
+      Csv.concat(samples, SamplesTable.SCHEMA, staging.resolve(ResultFiles.SAMPLES));
+    }
     Manifest manifest = Manifest.of(spec, env, started, finished, runIds.size(), diverged);
     ManifestJson.write(manifest, staging.resolve(ResultFiles.MANIFEST));
     deleteTree(staging.resolve(PARTS));
@@ -136,7 +144,7 @@ public final class ResultSetWriter {
   }
 
   private List<Path> parts(String suffix) {
-    return runIds.stream().map(id -> part(id, suffix)).toList();
+    return runIds.stream().map(id -> part(id, suffix)).filter(Files::isRegularFile).toList();
   }
 
   private void checkOpen() {

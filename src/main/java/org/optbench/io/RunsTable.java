@@ -7,6 +7,7 @@ import static tech.tablesaw.api.ColumnType.LONG;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.optbench.metrics.RunArtifacts;
 import org.optbench.metrics.RunResult;
 import org.optbench.metrics.RunSummary;
 import tech.tablesaw.api.BooleanColumn;
@@ -37,6 +38,10 @@ public final class RunsTable {
               .add("param_bytes", LONG)
               .add("optimizer_state_bytes", LONG)
               .add("clipped_fraction", DOUBLE)
+              .add("examples_per_second", DOUBLE)
+              .add("tokens_per_second", DOUBLE)
+              .add("eval_bits_per_token", DOUBLE)
+              .add("eval_perplexity", DOUBLE)
               .build());
 
   private RunsTable() {}
@@ -62,6 +67,12 @@ public final class RunsTable {
     columns.add(LongColumn.create("param_bytes", new long[] {s.paramBytes()}));
     columns.add(LongColumn.create("optimizer_state_bytes", new long[] {s.optimizerStateBytes()}));
     columns.add(DoubleColumn.create("clipped_fraction", new double[] {s.clippedFraction()}));
+    // Workload-specific throughput and language-model metrics; empty (NaN) where they do not apply.
+    for (String key : List.of(RunArtifacts.EXAMPLES_PER_SECOND, RunArtifacts.TOKENS_PER_SECOND,
+        RunArtifacts.EVAL_BITS_PER_TOKEN, RunArtifacts.EVAL_PERPLEXITY)) {
+      double value = run.artifacts().metrics().getOrDefault(key, Double.NaN);
+      columns.add(DoubleColumn.create(key, new double[] {value}));
+    }
     return Table.create(ResultFiles.RUNS, columns);
   }
 }

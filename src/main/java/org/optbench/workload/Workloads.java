@@ -120,6 +120,7 @@ public final class Workloads {
     int train = spec.integer("train_size");
     int eval = spec.integer("eval_size");
     // The images do not depend on the seed: read them once per workload, on first use.
+    IdxImages.checkAvailable(dir, "data_dir");
     LongFunction<DataSplit> data = new Memo<>(() -> IdxImages.load(dir, train, eval, "data_dir"));
     return new Workload(
         spec.name(), model, LossKind.SOFTMAX_CROSS_ENTROPY, spec.integer("batch_size"), data);

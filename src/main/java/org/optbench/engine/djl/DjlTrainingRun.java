@@ -134,10 +134,11 @@ final class DjlTrainingRun {
           samples.put(RunArtifacts.SAMPLE,
               TextSampler.sample(trainer, workload.generation(), contextLength(spec), cell.seed()));
         }
-        listener.onArtifacts(cell, RunArtifacts.of(
-            result.summary(), workload.examplesPerStep(), workload.tokensPerStep(), samples));
+        RunArtifacts artifacts = RunArtifacts.of(
+            result.summary(), workload.examplesPerStep(), workload.tokensPerStep(), samples);
+        listener.onArtifacts(cell, artifacts);
         listener.onRunEnd(result.summary());
-        return result;
+        return result.withArtifacts(artifacts);
       }
     }
   }

@@ -1,0 +1,36 @@
+package org.optbench.io;
+
+import static tech.tablesaw.api.ColumnType.STRING;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.optbench.metrics.RunResult;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * {@code samples.csv}: the text a language-model run generated at its end, one row per run and
+ * sample name, so reports can show optimizers' samples side by side. Written only when some run
+ * produced text.
+ */
+public final class SamplesTable {
+
+  /** The columns of {@code samples.csv}, in file order. */
+  public static final ColumnSchema SCHEMA =
+      CellColumns.SCHEMA.plus(
+          ColumnSchema.builder().add("sample_name", STRING).add("text", STRING).build());
+
+  private SamplesTable() {}
+
+  /** One row per sample of {@code run}; an empty table when it produced none. */
+  public static Table of(String experiment, RunResult run) {
+    Map<String, String> samples = run.artifacts().samples();
+    List<Column<?>> columns =
+        new ArrayList<>(CellColumns.of(experiment, run.summary().cell(), samples.size()));
+    columns.add(StringColumn.create("sample_name", samples.keySet()));
+    columns.add(StringColumn.create("text", samples.values()));
+    return Table.create(ResultFiles.SAMPLES, columns);
+  }
+}
