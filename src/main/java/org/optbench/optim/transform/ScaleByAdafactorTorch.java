@@ -93,13 +93,16 @@ public final class ScaleByAdafactorTorch implements GradientTransform {
     float floor = eps1 * eps1;
     for (int k = 0; k < batches; k++) {
       int base = k * n * m;
+      // lerp(C, mean_rows(G²), w) = (1 − w)·C + Σ_rows w·G²/n, accumulated row by row so that
+      // memory is read in order (a column walk strides by a whole row per element).
       for (int col = 0; col < m; col++) {
-        double colSum = 0;
-        for (int r = 0; r < n; r++) {
-          float v = g[base + r * m + col];
-          colSum += (double) v * v;
+        cols[k * m + col] *= 1 - w;
+      }
+      for (int r = 0; r < n; r++) {
+        int off = base + r * m;
+        for (int col = 0; col < m; col++) {
+          cols[k * m + col] += w * (g[off + col] * g[off + col]) / n;
         }
-        cols[k * m + col] += w * ((float) (colSum / n) - cols[k * m + col]);
       }
       double rowTotal = 0;
       for (int r = 0; r < n; r++) {

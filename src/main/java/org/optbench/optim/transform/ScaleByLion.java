@@ -4,6 +4,7 @@ import org.optbench.optim.GradientTransform;
 import org.optbench.optim.ParamTree;
 import org.optbench.optim.StepContext;
 import org.optbench.optim.TransformState;
+import org.optbench.optim.TreeMath;
 
 /**
  * Lion's direction (Chen et al. 2023, Algorithm 2): {@code u = sign(β1·m + (1 − β1)·g)}, then
@@ -40,7 +41,7 @@ public final class ScaleByLion implements GradientTransform {
       float[] m = s.buffers[0][i];
       for (int j = 0; j < g.length; j++) {
         float gj = g[j];
-        float direction = Math.signum(beta1 * m[j] + c1 * gj);
+        float direction = TreeMath.sign(beta1 * m[j] + c1 * gj);
         m[j] = beta2 * m[j] + c2 * gj;
         g[j] = direction;
       }

@@ -4,6 +4,7 @@ import org.optbench.optim.GradientTransform;
 import org.optbench.optim.ParamTree;
 import org.optbench.optim.StepContext;
 import org.optbench.optim.TransformState;
+import org.optbench.optim.TreeMath;
 
 /**
  * Yogi's direction (Zaheer et al. 2018, Algorithm 2, with Adam's bias corrections as in d2l.ai
@@ -48,7 +49,7 @@ public final class ScaleByYogi implements GradientTransform {
       for (int j = 0; j < g.length; j++) {
         float g2 = g[j] * g[j];
         float mj = b1 * m[j] + c1 * g[j];
-        float vj = v[j] + c2 * Math.signum(g2 - v[j]) * g2;
+        float vj = v[j] + c2 * TreeMath.sign(g2 - v[j]) * g2;
         m[j] = mj;
         v[j] = vj;
         g[j] = (mj * invBc1) / ((float) Math.sqrt(vj * invBc2) + eps);
