@@ -3,6 +3,7 @@ package org.optbench.optim.transform;
 import org.optbench.optim.ParamTree;
 import org.optbench.optim.Tensor;
 import org.optbench.optim.TransformState;
+import org.optbench.optim.TreeMath;
 
 /**
  * Adafactor's second-moment memory: for a tensor of rank ≥ 2 seen as B matrices of n × m (the
@@ -50,11 +51,7 @@ final class FactoredMoments implements TransformState {
     if (x.length == 0) {
       return 0;
     }
-    double sum = 0;
-    for (float v : x) {
-      sum += (double) v * v;
-    }
-    return Math.sqrt(sum / x.length);
+    return Math.sqrt(TreeMath.sumOfSquares(x) / x.length);
   }
 
   @Override

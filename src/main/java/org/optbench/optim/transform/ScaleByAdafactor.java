@@ -5,6 +5,7 @@ import org.optbench.optim.ParamTree;
 import org.optbench.optim.StepContext;
 import org.optbench.optim.Tensor;
 import org.optbench.optim.TransformState;
+import org.optbench.optim.TreeMath;
 
 /**
  * The complete Adafactor update of Shazeer & Stern 2018 (Algorithms 4 and 5, §§7–9) as
@@ -122,13 +123,12 @@ public final class ScaleByAdafactor implements GradientTransform {
       }
       double rowTotal = 0;
       for (int r = 0; r < n; r++) {
-        double rowSum = 0;
         int off = base + r * m;
         for (int col = 0; col < m; col++) {
-          float sq = g[off + col] * g[off + col] + eps1;
-          rowSum += sq;
-          cols[k * m + col] += w * sq / n;
+          cols[k * m + col] += w * (g[off + col] * g[off + col] + eps1) / n;
         }
+        // Σ(g² + ε₁) = Σg² + m·ε₁, the sum with independent partial sums (see TreeMath).
+        double rowSum = TreeMath.sumOfSquares(g, off, off + m) + (double) m * eps1;
         rows[k * n + r] = b * rows[k * n + r] + w * (float) (rowSum / m);
         rowTotal += rows[k * n + r];
       }

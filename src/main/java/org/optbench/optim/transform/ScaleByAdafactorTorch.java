@@ -5,6 +5,7 @@ import org.optbench.optim.ParamTree;
 import org.optbench.optim.StepContext;
 import org.optbench.optim.Tensor;
 import org.optbench.optim.TransformState;
+import org.optbench.optim.TreeMath;
 
 /**
  * Adafactor as torch.optim.Adafactor documents and computes it (PyTorch 2.5+,
@@ -106,11 +107,8 @@ public final class ScaleByAdafactorTorch implements GradientTransform {
       }
       double rowTotal = 0;
       for (int r = 0; r < n; r++) {
-        double rowSum = 0;
         int off = base + r * m;
-        for (int col = 0; col < m; col++) {
-          rowSum += (double) g[off + col] * g[off + col];
-        }
+        double rowSum = TreeMath.sumOfSquares(g, off, off + m);
         rows[k * n + r] += w * ((float) (rowSum / m) - rows[k * n + r]);
         rowTotal += rows[k * n + r];
       }
