@@ -1,0 +1,142 @@
+package org.optbench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.optbench.optim.Tensor;
+import org.optbench.optim.replay.CaseReader;
+import org.optbench.optim.replay.ReplayCase;
+import org.optbench.optim.replay.ReplayEngine;
+import org.optbench.optim.replay.ReplayEngines;
+import org.optbench.optim.replay.ReplayException;
+import org.optbench.optim.replay.TrajectoryCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code optbench replay CASE.json... [--engine native] [--check] [--rtol R] [--atol A]}: runs
+ * each case's optimizer over its gradients and prints, per case, one JSON line
+ * {@code {"case": ..., "trajectory": [...]}}; with {@code --check} the line also carries
+ * {@code max_abs_error}, {@code max_rel_error} and {@code within_tolerance}.
+ *
+ * <p>Exit status: 0 all fine, 1 some case beyond tolerance, 2 a case malformed or an engine
+ * unavailable (the other cases still run).
+ */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description = "Replay optimizer conformance cases and print the parameter trajectories.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every case ran (and, with --check, is within tolerance)",
+      "1:some case is beyond tolerance",
+      "2:a case is malformed, or the engine is unavailable"
+    })
+public final class ReplayCommand implements Callable<Integer> {
+
+  static final int BEYOND_TOLERANCE = 1;
+  static final int MALFORMED = 2;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "CASE.json", description = "case files")
+  List<Path> cases = new ArrayList<>();
+
+  @Option(names = "--engine", defaultValue = "native", paramLabel = "ENGINE",
+      description = "where the optimizer runs: native (built in) or djl; default ${DEFAULT-VALUE}")
+  String engine;
+
+  @Option(names = "--check", description = "compare with each case's \"expected\" and fail beyond tolerance")
+  boolean check;
+
+  @Option(names = "--rtol", defaultValue = "1e-5", paramLabel = "R",
+      description = "relative tolerance: |a − e| ≤ atol + rtol·|e| (default ${DEFAULT-VALUE})")
+  double rtol;
+
+  @Option(names = "--atol", defaultValue = "1e-6", paramLabel = "A",
+      description = "absolute tolerance (default ${DEFAULT-VALUE})")
+  double atol;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<ReplayEngine> found = ReplayEngines.find(engine);
+    if (found.isEmpty()) {
+      err.println(ReplayEngines.KNOWN.contains(engine)
+          ? "engine " + engine + " replay is not available in this build"
+          : "unknown engine '" + engine + "'; known: " + ReplayEngines.KNOWN);
+      err.flush();
+      return MALFORMED;
+    }
+    if (!(rtol >= 0) || !(atol >= 0)) {
+      err.println("--rtol and --atol must be non-negative numbers");
+      err.flush();
+      return MALFORMED;
+    }
+    int status = 0;
+    for (Path file : cases) {
+      try {
+        ReplayCase c = CaseReader.read(file);
+        List<float[][]> trajectory = found.get().replay(c);
+        ObjectNode line = JSON.createObjectNode();
+        line.put("case", c.name());
+        line.set("trajectory", toJson(trajectory));
+        if (check) {
+          status = Math.max(status, check(c, trajectory, line, err));
+        }
+        out.println(JSON.writeValueAsString(line));
+      } catch (ReplayException e) {
+        err.println(e.getMessage());
+        status = MALFORMED;
+      }
+    }
+    out.flush();
+    err.flush();
+    return status;
+  }
+
+  private int check(ReplayCase c, List<float[][]> trajectory, ObjectNode line, PrintWriter err)
+      throws ReplayException {
+    if (c.expected() == null) {
+      throw new ReplayException(c.name(), "expected", "required by --check");
+    }
+    List<String> names = new ArrayList<>();
+    for (Tensor t : c.initial()) {
+      names.add(t.name());
+    }
+    TrajectoryCheck result = TrajectoryCheck.compare(c.expected(), trajectory, names, rtol, atol);
+    line.put("max_abs_error", result.maxAbsError());
+    line.put("max_rel_error", result.maxRelError());
+    line.put("within_tolerance", result.withinTolerance());
+    err.printf("%s: max abs error %.3g, max rel error %.3g: %s%n", c.name(), result.maxAbsError(),
+        result.maxRelError(), result.withinTolerance() ? "ok"
+            : "BEYOND TOLERANCE (rtol " + rtol + ", atol " + atol + "), worst at " + result.worst());
+    return result.withinTolerance() ? 0 : BEYOND_TOLERANCE;
+  }
+
+  private static ArrayNode toJson(List<float[][]> trajectory) {
+    ArrayNode steps = JSON.createArrayNode();
+    for (float[][] step : trajectory) {
+      ArrayNode tensors = steps.addArray();
+      for (float[] values : step) {
+        ArrayNode array = tensors.addArray();
+        for (float v : values) {
+          array.add(v);
+        }
+      }
+    }
+    return steps;
+  }
+}

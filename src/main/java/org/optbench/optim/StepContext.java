@@ -1,0 +1,52 @@
+package org.optbench.optim;
+
+/**
+ * What a step knows beyond the gradients: the 1-based step number, the learning rate the schedule
+ * gives for this step, and the training loss of the batch the gradients came from ({@code NaN}
+ * when the caller has none). Clippers such as {@code lr_scaled} and {@code loss_feedback} read it.
+ *
+ * <p>Mutable on purpose: an optimizer reuses one context for every step, so a step allocates
+ * nothing.
+ */
+public final class StepContext {
+
+  private int step;
+  private double lr;
+  private double loss;
+
+  /** A context for {@code step} with learning rate {@code lr} and loss {@code loss}. */
+  public static StepContext of(int step, double lr, double loss) {
+    return new StepContext().set(step, lr, loss);
+  }
+
+  /** Overwrites every field; returns this. */
+  public StepContext set(int step, double lr, double loss) {
+    if (step < 1) {
+      throw new IllegalArgumentException("step numbers start at 1, got " + step);
+    }
+    this.step = step;
+    this.lr = lr;
+    this.loss = loss;
+    return this;
+  }
+
+  /** 1-based step number: the bias corrections of Adam use it as t. */
+  public int step() {
+    return step;
+  }
+
+  /** Learning rate for this step, after the schedule. */
+  public double lr() {
+    return lr;
+  }
+
+  /** Training loss of this step's batch, or NaN. */
+  public double loss() {
+    return loss;
+  }
+
+  @Override
+  public String toString() {
+    return "step " + step + ", lr " + lr + ", loss " + loss;
+  }
+}

@@ -1,0 +1,132 @@
+package org.optbench.optim.alias;
+
+import org.optbench.optim.FusedStep;
+import org.optbench.optim.GradientTransform;
+import org.optbench.optim.NonFiniteGradientException;
+import org.optbench.optim.ParamTree;
+import org.optbench.optim.StepContext;
+import org.optbench.optim.TransformState;
+import org.optbench.optim.TreeMath;
+import org.optbench.optim.schedule.Schedule;
+import org.optbench.optim.transform.ClipState;
+
+/**
+ * A ready-to-step optimizer: clipping, then the optimizer recipe, with the learning rate from a
+ * schedule. Holds the state, so one instance serves one model.
+ *
+ * <pre>{@code
+ * NativeOptimizer opt = NativeOptimizers.create(optimizer, clip, schedule, cell.steps());
+ * opt.init(params);
+ * for (...) {
+ *   StepReport r = opt.step(params, grads, loss);   // params updated in place
+ *   log(r.clip().normBefore(), r.clip().normAfter(), r.clip().clipped(), r.clip().threshold());
+ * }
+ * }</pre>
+ *
+ * <p>Non-finite gradients: {@link #step} first checks every gradient; on the first NaN or ±Inf it
+ * throws {@link NonFiniteGradientException} naming the step, tensor and index, before any
+ * parameter or state is written and without advancing the step count. The caller decides whether
+ * to stop the run or skip the batch; a NaN never reaches the parameters unflagged.
+ */
+public final class NativeOptimizer {
+
+  private final Recipe recipe;
+  private final GradientTransform clip;
+  private final Schedule schedule;
+  private final double baseLr;
+  private final StepContext context = new StepContext();
+  private final StepReport report = new StepReport();
+  private TransformState optimizerState;
+  private TransformState clipState;
+  private int steps;
+
+  /**
+   * @param recipe the optimizer
+   * @param clip the clipping transform, or null for none
+   * @param schedule the lr factor per step
+   * @param baseLr the optimizer's lr, which the schedule multiplies
+   */
+  public NativeOptimizer(Recipe recipe, GradientTransform clip, Schedule schedule, double baseLr) {
+    this.recipe = recipe;
+    this.clip = clip;
+    this.schedule = schedule;
+    this.baseLr = baseLr;
+  }
+
+  /** Allocates the state for {@code params}; call once before the first step. */
+  public NativeOptimizer init(ParamTree params) {
+    optimizerState = recipe.transform().init(params);
+    clipState = clip == null ? null : clip.init(params);
+    steps = 0;
+    return this;
+  }
+
+  /** One training step with a loss (NaN when unknown); see {@link #step(ParamTree, ParamTree, StepContext)}. */
+  public StepReport step(ParamTree params, ParamTree grads, double loss) {
+    int t = steps + 1;
+    return step(params, grads, context.set(t, learningRate(t), loss));
+  }
+
+  /**
+   * Clips {@code grads}, computes the update and applies it to {@code params}, in place. The
+   * gradients are overwritten. The context's step must be the next step number.
+   *
+   * @throws NonFiniteGradientException if a gradient is NaN or infinite (nothing is written)
+   * @throws IllegalArgumentException if {@code grads} is not shaped like {@code params}
+   */
+  public StepReport step(ParamTree params, ParamTree grads, StepContext ctx) {
+    if (optimizerState == null) {
+      throw new IllegalStateException("init(params) must be called before the first step");
+    }
+    params.requireSameStructure(grads, "gradients");
+    double norm = Math.sqrt(TreeMath.requireFinite(grads, ctx.step()));
+    if (clip != null) {
+      clip.update(grads, clipState, params, ctx);
+      report.clip().copyFrom(((ClipState) clipState).report());
+    } else {
+      report.clip().set(norm, norm, false, Double.NaN);
+    }
+    if (recipe.transform() instanceof FusedStep fused) {
+      fused.step(params, grads, optimizerState, ctx);
+    } else {
+      TreeMath.applyUpdates(params, recipe.transform().update(grads, optimizerState, params, ctx));
+    }
+    steps = ctx.step();
+    report.set(ctx.step(), ctx.lr());
+    return report;
+  }
+
+  /** The learning rate step {@code t} uses: base lr × schedule factor. */
+  public double learningRate(int t) {
+    return baseLr * schedule.factor(t);
+  }
+
+  /** Steps taken so far. */
+  public int steps() {
+    return steps;
+  }
+
+  public Recipe recipe() {
+    return recipe;
+  }
+
+  /** Bytes of the optimizer's state arrays as allocated (0 before init). */
+  public long optimizerStateBytes() {
+    return optimizerState == null ? 0 : optimizerState.stateBytes();
+  }
+
+  /** Bytes of the clipping method's state arrays (AutoClip's history; 0 for the others). */
+  public long clipStateBytes() {
+    return clipState == null ? 0 : clipState.stateBytes();
+  }
+
+  /** Optimizer and clipping state together. */
+  public long stateBytes() {
+    return optimizerStateBytes() + clipStateBytes();
+  }
+
+  /** The optimizer's state formula, e.g. {@code 8·n (m, v)}. */
+  public StateFormula stateFormula() {
+    return recipe.stateFormula();
+  }
+}

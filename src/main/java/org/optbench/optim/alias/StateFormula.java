@@ -1,0 +1,25 @@
+package org.optbench.optim.alias;
+
+import java.util.function.ToLongFunction;
+import org.optbench.optim.ParamTree;
+
+/**
+ * How many bytes of state an optimizer needs, as a formula in the parameter shapes, computed
+ * independently of the arrays the state really allocates so that tests can compare the two.
+ *
+ * @param text the formula for humans, n being the number of parameters ("8·n (m, v)")
+ * @param bytes the formula evaluated on a parameter tree
+ */
+public record StateFormula(String text, ToLongFunction<ParamTree> bytes) {
+
+  /** {@code floatsPerParam} float buffers shaped like the parameters. */
+  static StateFormula perParam(int floatsPerParam, String buffers) {
+    String text = floatsPerParam == 0 ? "0" : (4 * floatsPerParam) + "·n (" + buffers + ")";
+    return new StateFormula(text, params -> 4L * floatsPerParam * params.numel());
+  }
+
+  /** The formula's value for {@code params}. */
+  public long evaluate(ParamTree params) {
+    return bytes.applyAsLong(params);
+  }
+}

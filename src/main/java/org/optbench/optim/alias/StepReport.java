@@ -1,0 +1,39 @@
+package org.optbench.optim.alias;
+
+import org.optbench.optim.ClipReport;
+
+/**
+ * What one {@link NativeOptimizer#step} did, for the runner's per-step log. The optimizer reuses
+ * one instance; copy the figures to keep them.
+ */
+public final class StepReport {
+
+  private int step;
+  private double lr;
+  private final ClipReport clip = new ClipReport();
+
+  void set(int step, double lr) {
+    this.step = step;
+    this.lr = lr;
+  }
+
+  /** 1-based number of the step just taken. */
+  public int step() {
+    return step;
+  }
+
+  /** Learning rate used (base lr × schedule factor; the factor alone for relative-step Adafactor). */
+  public double lr() {
+    return lr;
+  }
+
+  /** Global gradient norm before and after clipping, whether it clipped, and the threshold. */
+  public ClipReport clip() {
+    return clip;
+  }
+
+  @Override
+  public String toString() {
+    return "step " + step + ", lr " + lr + ", " + clip;
+  }
+}

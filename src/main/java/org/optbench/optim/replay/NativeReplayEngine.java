@@ -1,0 +1,55 @@
+package org.optbench.optim.replay;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.optbench.optim.NonFiniteGradientException;
+import org.optbench.optim.ParamTree;
+import org.optbench.optim.Tensor;
+import org.optbench.optim.alias.NativeOptimizer;
+import org.optbench.optim.alias.NativeOptimizers;
+import org.optbench.spec.Axis;
+import org.optbench.spec.Catalog;
+import org.optbench.spec.Component;
+
+/** Replays a case on the native Java optimizers, constant schedule. */
+public final class NativeReplayEngine implements ReplayEngine {
+
+  @Override
+  public String name() {
+    return "native";
+  }
+
+  @Override
+  public List<float[][]> replay(ReplayCase c) throws ReplayException {
+    Component constant = Component.withDefaults(Catalog.require(Axis.SCHEDULE, "constant"));
+    NativeOptimizer optimizer;
+    try {
+      optimizer = NativeOptimizers.create(c.optimizer(), c.clip(), constant, c.steps());
+    } catch (IllegalArgumentException e) {
+      throw new ReplayException(c.name(), "optimizer", e.getMessage());
+    }
+    ParamTree params = c.initial().copy();
+    optimizer.init(params);
+    List<float[][]> trajectory = new ArrayList<>(c.steps());
+    for (int t = 0; t < c.steps(); t++) {
+      ParamTree grads = like(params, c.grads().get(t));
+      double loss = c.losses() == null ? Double.NaN : c.losses()[t];
+      try {
+        optimizer.step(params, grads, loss);
+      } catch (NonFiniteGradientException e) {
+        throw new ReplayException(c.name(), "grads[" + t + "]", e.getMessage());
+      }
+      trajectory.add(params.values());
+    }
+    return trajectory;
+  }
+
+  private static ParamTree like(ParamTree params, float[][] values) {
+    List<Tensor> tensors = new ArrayList<>();
+    for (int i = 0; i < params.size(); i++) {
+      Tensor p = params.get(i);
+      tensors.add(new Tensor(p.name(), p.shape(), values[i].clone()));
+    }
+    return ParamTree.of(tensors);
+  }
+}

@@ -1,0 +1,70 @@
+package org.optbench.optim.transform;
+
+import org.optbench.optim.ParamTree;
+import org.optbench.optim.Tensor;
+import org.optbench.optim.TransformState;
+import org.optbench.optim.TreeMath;
+
+/**
+ * Adafactor's second-moment memory: for a tensor of rank ≥ 2 seen as B matrices of n × m (the
+ * last two dimensions), one row vector (B·n) and one column vector (B·m); for vectors and scalars
+ * the full second moment. Optionally a full first moment. Shared by both Adafactor variants.
+ */
+final class FactoredMoments implements TransformState {
+
+  final float[][] rows;
+  final float[][] cols;
+  final float[][] full;
+  final float[][] firstMoment;
+  int count;
+
+  FactoredMoments(ParamTree params, boolean withFirstMoment) {
+    int k = params.size();
+    rows = new float[k][];
+    cols = new float[k][];
+    full = new float[k][];
+    firstMoment = withFirstMoment ? new float[k][] : null;
+    for (int i = 0; i < k; i++) {
+      Tensor t = params.get(i);
+      if (factored(t)) {
+        int n = t.dim(-2);
+        int m = t.dim(-1);
+        int batches = n == 0 || m == 0 ? 0 : t.size() / (n * m);
+        rows[i] = new float[batches * n];
+        cols[i] = new float[batches * m];
+      } else {
+        full[i] = new float[t.size()];
+      }
+      if (withFirstMoment) {
+        firstMoment[i] = new float[t.size()];
+      }
+    }
+  }
+
+  /** Whether Adafactor factors this tensor's second moment (rank ≥ 2, as transformers does). */
+  static boolean factored(Tensor t) {
+    return t.rank() >= 2;
+  }
+
+  /** RMS of an array, in double: √(Σx²/n). */
+  static double rms(float[] x) {
+    if (x.length == 0) {
+      return 0;
+    }
+    return Math.sqrt(TreeMath.sumOfSquares(x) / x.length);
+  }
+
+  @Override
+  public long stateBytes() {
+    long bytes = 0;
+    for (float[][] group : new float[][][] {rows, cols, full, firstMoment}) {
+      if (group == null) {
+        continue;
+      }
+      for (float[] a : group) {
+        bytes += a == null ? 0 : 4L * a.length;
+      }
+    }
+    return bytes;
+  }
+}

@@ -1,0 +1,153 @@
+package org.optbench.optim.alias;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+import org.optbench.optim.NonFiniteGradientException;
+import org.optbench.optim.ParamTree;
+import org.optbench.optim.Tensor;
+import org.optbench.optim.Trees;
+import org.optbench.spec.Axis;
+import org.optbench.spec.Catalog;
+
+class NativeOptimizerTest {
+
+  private static NativeOptimizer sgd(double lr, String clip, Object... clipParams) {
+    return NativeOptimizers.create(Components.optimizer("sgd", "lr", lr),
+        Components.clip(clip, clipParams), Components.schedule("constant"));
+  }
+
+  @Test
+  void stepClipsThenUpdatesAndReports() {
+    // SGD lr 0.1 with global_norm 1: g = (3, 4) → (0.6, 0.8) → p = −(0.06, 0.08).
+    NativeOptimizer opt = sgd(0.1, "global_norm", "max_norm", 1.0);
+    ParamTree p = Trees.vector(0, 0);
+    opt.init(p);
+    StepReport r = opt.step(p, Trees.vector(3, 4), 2.5);
+    assertArrayEquals(new float[] {-0.06f, -0.08f}, p.data(0), 1e-7f);
+    assertEquals(1, r.step());
+    assertEquals(0.1, r.lr(), 1e-15);
+    assertEquals(5.0, r.clip().normBefore(), 1e-12);
+    assertEquals(1.0, r.clip().normAfter(), 1e-6);
+    assertTrue(r.clip().clipped());
+  }
+
+  @Test
+  void withoutClippingTheReportStillCarriesTheNorm() {
+    NativeOptimizer opt = sgd(0.1, "none");
+    ParamTree p = Trees.vector(0, 0);
+    opt.init(p);
+    StepReport r = opt.step(p, Trees.vector(3, 4), Double.NaN);
+    assertEquals(5.0, r.clip().normBefore(), 1e-12);
+    assertEquals(5.0, r.clip().normAfter(), 1e-12);
+    assertFalse(r.clip().clipped());
+    assertTrue(Double.isNaN(r.clip().threshold()));
+  }
+
+  /** The documented NaN policy: throw, name the tensor, write nothing, keep the step count. */
+  @Test
+  void nonFiniteGradientThrowsBeforeAnythingIsWritten() {
+    NativeOptimizer opt = NativeOptimizers.create(Components.optimizer("adam", "lr", 0.1),
+        Components.clip("none"), Components.schedule("constant"));
+    ParamTree p = Trees.wb(1);
+    ParamTree before = p.copy();
+    opt.init(p);
+    ParamTree g = p.zerosLike();
+    g.data(1)[2] = Float.NaN;
+    var e = assertThrows(NonFiniteGradientException.class, () -> opt.step(p, g, 1.0));
+    assertEquals("b", e.tensor());
+    assertEquals(2, e.index());
+    assertEquals(0, opt.steps());
+    assertArrayEquals(before.data(0), p.data(0));
+    assertArrayEquals(before.data(1), p.data(1));
+    // The next clean step is step 1: Adam's first step moves each coordinate by lr·sign(g).
+    ParamTree ones = p.zerosLike();
+    java.util.Arrays.fill(ones.data(0), 1f);
+    assertEquals(1, opt.step(p, ones, 1.0).step());
+    assertEquals(before.data(0)[0] - 0.1f, p.data(0)[0], 1e-6f);
+  }
+
+  @Test
+  void scheduleMultipliesTheOptimizersLr() {
+    NativeOptimizer opt = NativeOptimizers.create(Components.optimizer("sgd", "lr", 0.1),
+        Components.clip("none"), Components.schedule("warmup_cosine", "warmup_steps", 10), 110);
+    assertEquals(0.01, opt.learningRate(1), 1e-15);
+    assertEquals(0.055, opt.learningRate(60), 1e-12);
+  }
+
+  @Test
+  void crossParameterRulesNameTheComponent() {
+    var nesterov = assertThrows(IllegalArgumentException.class,
+        () -> NativeOptimizers.recipe(Components.optimizer("sgd", "nesterov", true)));
+    assertEquals("optimizer sgd: nesterov needs momentum > 0 and dampening 0",
+        nesterov.getMessage());
+    var adafactor = assertThrows(IllegalArgumentException.class,
+        () -> NativeOptimizers.recipe(Components.optimizer("adafactor", "lr", 0.01)));
+    assertTrue(adafactor.getMessage().startsWith("optimizer adafactor: lr is set"));
+    var total = assertThrows(IllegalArgumentException.class,
+        () -> NativeOptimizers.schedule(Components.schedule("warmup_linear"), 0));
+    assertTrue(total.getMessage().contains("total_steps is unset"));
+  }
+
+  @Test
+  void everyCatalogueEntryHasANativeImplementation() {
+    for (var o : Catalog.components(Axis.OPTIMIZER)) {
+      assertEquals(o.name(), NativeOptimizers.recipe(Components.optimizer(o.name())).name());
+    }
+    for (var c : Catalog.components(Axis.CLIP)) {
+      sgd(0.1, c.name());
+    }
+    for (var s : Catalog.components(Axis.SCHEDULE)) {
+      NativeOptimizers.schedule(Components.schedule(s.name()), 1000);
+    }
+  }
+
+  @Test
+  void gpt3PresetIsAdamwWithClippingAndCosine() {
+    Presets.Preset gpt3 = Presets.gpt3();
+    assertEquals(0.95, gpt3.optimizer().number("beta2"));
+    assertEquals(0.1, gpt3.optimizer().number("weight_decay"));
+    assertEquals(1.0, gpt3.clip().number("max_norm"));
+    NativeOptimizer opt = NativeOptimizers.create(gpt3.optimizer(), gpt3.clip(), gpt3.schedule(),
+        10_000);
+    assertEquals(6e-5, opt.learningRate(10_000), 1e-12);
+  }
+
+  /** Steady state allocates nothing: the state and the report are reused. */
+  @Test
+  void stepsAllocateNothingOnceInitialised() {
+    var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    for (var o : Catalog.components(Axis.OPTIMIZER)) {
+      NativeOptimizer opt = NativeOptimizers.create(Components.optimizer(o.name()),
+          Components.clip("global_norm"), Components.schedule("constant"));
+      ParamTree p = ParamTree.of(Tensor.zeros("w", 64, 32), Tensor.zeros("b", 32));
+      ParamTree g = p.zerosLike();
+      opt.init(p);
+      for (int t = 0; t < 200; t++) {
+        refill(g, t);
+        opt.step(p, g, 1.0);
+      }
+      long before = threads.getCurrentThreadAllocatedBytes();
+      for (int t = 0; t < 500; t++) {
+        refill(g, t);
+        opt.step(p, g, 1.0);
+      }
+      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+      assertTrue(allocated < 500, o.name() + " allocated " + allocated + " B in 500 steps");
+    }
+  }
+
+  private static void refill(ParamTree g, int t) {
+    for (int i = 0; i < g.size(); i++) {
+      float[] d = g.data(i);
+      for (int j = 0; j < d.length; j++) {
+        d[j] = (float) Math.sin(j + t);
+      }
+    }
+  }
+}
