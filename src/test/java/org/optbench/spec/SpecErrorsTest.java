@@ -286,7 +286,7 @@ class SpecErrorsTest {
             steps: 10
             grid:
               optimizer: [adma]
-            """, "experiments/x.yaml:5:15: unknown optimizer 'adma'; known: sgd, adam"
+            """, "experiments/x.yaml:5:15: unknown optimizer 'adma'; known: sgd, adam, adamw, amsgrad, adagrad, rmsprop, yogi, adafactor, adafactor_torch, lion"
             + " (did you mean 'adam'?)"),
         Arguments.of("unknown optimizer, no near miss", """
             name: t
@@ -294,8 +294,8 @@ class SpecErrorsTest {
             steps: 10
             grid:
               optimizer:
-                - {name: lion, lr: 0.001}
-            """, "experiments/x.yaml:6:14: unknown optimizer 'lion'; known: sgd, adam"),
+                - {name: shampoo, lr: 0.001}
+            """, "experiments/x.yaml:6:14: unknown optimizer 'shampoo'; known: sgd, adam, adamw, amsgrad, adagrad, rmsprop, yogi, adafactor, adafactor_torch, lion"),
         Arguments.of("unknown clip", """
             name: t
             workloads: [mlp]
@@ -303,7 +303,8 @@ class SpecErrorsTest {
             grid:
               optimizer: [adam]
               clip: [global_nrom]
-            """, "experiments/x.yaml:6:10: unknown clip 'global_nrom'; known: none, global_norm"
+            """, "experiments/x.yaml:6:10: unknown clip 'global_nrom'; known: none, global_norm, value, param_norm, agc,"
+            + " autoclip, zclip, stat, lr_scaled, loss_feedback"
             + " (did you mean 'global_norm'?)"),
         Arguments.of("unknown schedule", """
             name: t
@@ -312,7 +313,8 @@ class SpecErrorsTest {
             grid:
               optimizer: [adam]
               schedule: [cosine]
-            """, "experiments/x.yaml:6:14: unknown schedule 'cosine'; known: constant"),
+            """, "experiments/x.yaml:6:14: unknown schedule 'cosine'; known: constant, step, exponential, inverse_sqrt,"
+            + " sqrt_decay, warmup_linear, warmup_cosine"),
         Arguments.of("unknown workload", """
             name: t
             workloads: [{model: cnn}]
