@@ -5,8 +5,8 @@
 # Builds the test classes (where the benchmarks compile) offline first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B -o test-compile
+mvn -q -B test-compile
 cp_file=target/jmh-classpath.txt
-mvn -q -B -o dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
+mvn -q -B dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
 exec java -Dai.djl.offline=true -DOPT_OUT_TRACKING=true \
   -cp "target/test-classes:target/classes:$(cat "$cp_file")" org.openjdk.jmh.Main "$@"

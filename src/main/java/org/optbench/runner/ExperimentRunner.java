@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.optbench.io.CommitResult;
 import org.optbench.io.ResultSetWriter;
 import org.optbench.metrics.RunEnvironment;
@@ -13,7 +15,9 @@ import org.optbench.metrics.RunResult;
 import org.optbench.metrics.RunSummary;
 import org.optbench.report.ReportBuilder;
 import org.optbench.spec.Cell;
+import org.optbench.spec.Component;
 import org.optbench.spec.ExperimentSpec;
+import org.optbench.workload.Workload;
 import org.optbench.workload.Workloads;
 
 /**
@@ -40,9 +44,12 @@ public final class ExperimentRunner {
     CommitResult commit;
     try (ProgressDisplay progress = progress(spec.name(), cells)) {
       RunListener listener = progress == null ? RunListener.NONE : progress;
+      // One Workload per distinct workload point, so that its per-seed data is generated once
+      // for all the optimizers that train on it.
+      Map<Component, Workload> workloads = new HashMap<>();
       for (Cell cell : cells) {
-        RunResult result =
-            Engines.forName(cell.engine()).train(cell, Workloads.create(cell.workload()), listener);
+        Workload workload = workloads.computeIfAbsent(cell.workload(), Workloads::create);
+        RunResult result = Engines.forName(cell.engine()).train(cell, workload, listener);
         writer.add(result);
         summaries.add(result.summary());
       }

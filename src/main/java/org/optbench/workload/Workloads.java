@@ -60,7 +60,7 @@ public final class Workloads {
         new DenseNetwork(features, List.of(), 1),
         LossKind.MEAN_SQUARED_ERROR,
         spec.integer("batch_size"),
-        seed -> SyntheticLinear.generate(features, train, eval, noise, seed));
+        new SeedMemo<>(seed -> SyntheticLinear.generate(features, train, eval, noise, seed)));
   }
 
   private static Workload mlp(Component spec) {
@@ -74,7 +74,7 @@ public final class Workloads {
         new DenseNetwork(features, spec.integers("hidden"), classes),
         LossKind.SOFTMAX_CROSS_ENTROPY,
         spec.integer("batch_size"),
-        seed -> SyntheticBlobs.generate(features, classes, train, eval, spread, seed));
+        new SeedMemo<>(seed -> SyntheticBlobs.generate(features, classes, train, eval, spread, seed)));
   }
 
   private static Workload spiralsMlp(Component spec) {
@@ -87,7 +87,7 @@ public final class Workloads {
         new DenseNetwork(2, spec.integers("hidden"), arms),
         LossKind.SOFTMAX_CROSS_ENTROPY,
         spec.integer("batch_size"),
-        seed -> SyntheticSpirals.generate(arms, train, eval, noise, seed));
+        new SeedMemo<>(seed -> SyntheticSpirals.generate(arms, train, eval, noise, seed)));
   }
 
   private static Workload analytic(Component spec) {

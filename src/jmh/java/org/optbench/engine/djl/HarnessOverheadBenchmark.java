@@ -57,7 +57,7 @@ import org.optbench.workload.Workloads;
     })
 public class HarnessOverheadBenchmark {
 
-  private static final int STEPS = 200;
+  static final int STEPS = 200;
 
   private Cell cell;
   private Workload workload;

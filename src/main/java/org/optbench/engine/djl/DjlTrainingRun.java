@@ -74,6 +74,7 @@ final class DjlTrainingRun {
         DjlNetworks.load(model.getBlock(), spec, spec.initialValues(cell.seed()));
         List<Parameter> parameters = model.getBlock().getParameters().values();
         Supplier<double[]> evaluation = evaluation(trainer, loss, data, parameters);
+        GradientViews gradientViews = new GradientViews(parameters, trainer.getManager());
         double wallMs = 0;
 
         for (int step = 1; step <= cell.steps(); step++) {
@@ -89,12 +90,7 @@ final class DjlTrainingRun {
               lossValue = loss.evaluate(y, predictions);
               collector.backward(lossValue);
             }
-            List<NDArray> grads = new ArrayList<>(parameters.size());
-            for (Parameter parameter : parameters) {
-              NDArray grad = parameter.getArray().getGradient();
-              grad.attach(stepManager);
-              grads.add(grad);
-            }
+            List<NDArray> grads = gradientViews.current(stepManager);
             double lossScalar = lossValue.getFloat();
             double normBefore = GradientClipping.globalNorm(grads);
             float lr = optimizer.learningRate(step);

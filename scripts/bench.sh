@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Benchmarks that print a ratio measured in one run (robust to a shared machine):
+#   scripts/bench.sh harness [PAIRS]   optbench's training run vs a bare DJL loop, same MLP
+# JMH benchmarks: scripts/jmh.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -B test-compile
+cp_file=target/jmh-classpath.txt
+mvn -q -B dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
+run() {
+  java -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_threads=1 \
+    -Xms512m -Xmx512m -cp "target/test-classes:target/classes:$(cat "$cp_file")" "$@"
+}
+case "${1:-}" in
+  harness) shift; run org.optbench.engine.djl.HarnessOverheadComparison "$@" ;;
+  *) echo "usage: scripts/bench.sh harness [PAIRS]" >&2; exit 2 ;;
+esac
