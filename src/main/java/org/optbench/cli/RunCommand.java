@@ -3,6 +3,7 @@ package org.optbench.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.optbench.claims.VerdictTable;
 import org.optbench.engine.djl.DjlOffline;
 import org.optbench.runner.ExperimentOutcome;
 import org.optbench.runner.ExperimentRunner;
@@ -41,6 +42,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "do not draw a progress bar")
   boolean noProgress;
 
+  @Option(names = "--fail-on-claims",
+      description = "exit 1 when a claim of the spec's expect: section is not reproduced")
+  boolean failOnClaims;
+
   @Override
   public Integer call() throws Exception {
     if (threads < 1) {
@@ -50,6 +55,7 @@ final class RunCommand implements Callable<Integer> {
     DjlOffline.threads(threads);
     ExperimentRunner runner =
         new ExperimentRunner(new RunOptions(out, reports, threads, !noProgress));
+    long contradicted = 0;
     for (ExperimentSpec spec : parsed) {
       System.out.printf("%s: %d runs of %d steps%n", spec.name(), spec.cells().size(), spec.steps());
       ExperimentOutcome outcome = runner.run(spec);
@@ -60,6 +66,15 @@ final class RunCommand implements Callable<Integer> {
           "%d runs (%d diverged) in %.1f s%nresults: %s%nreport:  %s%n",
           outcome.runs().size(), outcome.divergedRuns(), outcome.wallSeconds(),
           outcome.results(), outcome.report());
+      if (!outcome.claims().isEmpty()) {
+        System.out.println("claims:");
+        System.out.print(VerdictTable.console(outcome.claims()));
+      }
+      contradicted += outcome.claimsNotReproduced();
+    }
+    if (failOnClaims && contradicted > 0) {
+      System.err.println(contradicted + " claim(s) not reproduced");
+      return ExitCodes.FAILURE;
     }
     return ExitCodes.OK;
   }

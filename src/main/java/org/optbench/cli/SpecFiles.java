@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.optbench.claims.ClaimValidation;
 import org.optbench.dataset.DatasetUnavailableException;
 import org.optbench.runner.Engines;
 import org.optbench.spec.Component;
@@ -33,6 +34,7 @@ final class SpecFiles {
           throw new SpecException(file, 0, 0, "workload " + workload.name() + ": " + e.getMessage());
         }
       }
+      ClaimValidation.validate(spec);
       var unsupported = Engines.unsupported(spec);
       if (unsupported.isPresent()) {
         throw new SpecException(file, 0, 0, unsupported.get());

@@ -3,6 +3,8 @@ package org.optbench.runner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.optbench.claims.ClaimResult;
+import org.optbench.claims.Verdict;
 import org.optbench.metrics.RunSummary;
 
 /**
@@ -13,13 +15,20 @@ import org.optbench.metrics.RunSummary;
  * @param report the report's index.html
  * @param runs every run's summary, in grid order
  * @param wallSeconds wall time of the whole experiment
+ * @param claims verdicts on the spec's claims, empty when it has none
  */
 public record ExperimentOutcome(
     Path results,
     Optional<Path> archivedPrevious,
     Path report,
     List<RunSummary> runs,
-    double wallSeconds) {
+    double wallSeconds,
+    List<ClaimResult> claims) {
+
+  /** Claims the runs contradict. */
+  public long claimsNotReproduced() {
+    return claims.stream().filter(c -> c.verdict() == Verdict.NOT_REPRODUCED).count();
+  }
 
   /** Runs whose loss or parameters became non-finite. */
   public long divergedRuns() {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.optbench.claims.ClaimResult;
+import org.optbench.claims.ClaimsFile;
 import org.optbench.io.CommitResult;
 import org.optbench.io.ResultSetWriter;
 import org.optbench.metrics.RunEnvironment;
@@ -59,10 +61,14 @@ public final class ExperimentRunner {
       throw e;
     }
     double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+    List<ClaimResult> claims =
+        spec.claims().isEmpty()
+            ? List.of()
+            : ClaimsFile.evaluateAndWrite(commit.published(), spec.claims());
     var report =
         ReportBuilder.build(commit.published(), options.reportsRoot().resolve(spec.name()));
     return new ExperimentOutcome(
-        commit.published(), commit.archivedPrevious(), report, summaries, seconds);
+        commit.published(), commit.archivedPrevious(), report, summaries, seconds, claims);
   }
 
   private ProgressDisplay progress(String name, List<Cell> cells) {

@@ -24,6 +24,7 @@ import java.util.List;
  * @param engines engine axis
  * @param steps training steps per run
  * @param evalEvery evaluate every this many steps
+ * @param claims what the results should show ({@code expect:}), possibly none
  */
 public record ExperimentSpec(
     String name,
@@ -37,9 +38,29 @@ public record ExperimentSpec(
     List<Long> seeds,
     List<String> engines,
     int steps,
-    int evalEvery) {
+    int evalEvery,
+    List<Claim> claims) {
+
+  /** A spec without claims. */
+  public ExperimentSpec(
+      String name,
+      String description,
+      Path source,
+      String text,
+      List<Component> workloads,
+      List<Component> optimizers,
+      List<Component> clips,
+      List<Component> schedules,
+      List<Long> seeds,
+      List<String> engines,
+      int steps,
+      int evalEvery) {
+    this(name, description, source, text, workloads, optimizers, clips, schedules, seeds, engines,
+        steps, evalEvery, List.of());
+  }
 
   public ExperimentSpec {
+    claims = List.copyOf(claims);
     workloads = List.copyOf(workloads);
     optimizers = List.copyOf(optimizers);
     clips = List.copyOf(clips);

@@ -30,7 +30,8 @@ public final class SpecParser {
   /** Top-level keys, in the order messages list them. */
   static final List<String> KEYS =
       List.of(
-          "name", "description", "workloads", "steps", "eval_every", "seeds", "engines", "grid");
+          "name", "description", "workloads", "steps", "eval_every", "seeds", "engines", "grid",
+          "expect");
 
   /** The name becomes a folder under results/ and reports/, so no separators or spaces. */
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -109,9 +110,10 @@ public final class SpecParser {
     List<Long> seeds = seeds(entries.get("seeds"));
     List<String> engines = engines(entries.get("engines"));
     Map<Axis, List<Component>> grid = grid(gridNode);
+    List<Claim> claims = new ClaimsSection(yaml).parse(entries.get("expect"));
     return new ExperimentSpec(
         name, description, yaml.file(), text, workloads, grid.get(Axis.OPTIMIZER),
-        grid.get(Axis.CLIP), grid.get(Axis.SCHEDULE), seeds, engines, steps, evalEvery);
+        grid.get(Axis.CLIP), grid.get(Axis.SCHEDULE), seeds, engines, steps, evalEvery, claims);
   }
 
   private static Map<Axis, String> gridDefaults() {
