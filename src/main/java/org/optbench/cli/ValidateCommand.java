@@ -3,7 +3,10 @@ package org.optbench.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.optbench.spec.Component;
 import org.optbench.spec.ExperimentSpec;
+import org.optbench.workload.TensorShape;
+import org.optbench.workload.Workloads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -26,6 +29,13 @@ final class ValidateCommand implements Callable<Integer> {
           spec.source(), spec.name(), spec.cells().size(), spec.workloads().size(),
           spec.optimizers().size(), spec.clips().size(), spec.schedules().size(),
           spec.seeds().size(), spec.engines().size(), spec.steps());
+      for (Component point : spec.workloads()) {
+        // Matrices vs vectors matter for memory (Adafactor factors only matrices), so say which.
+        List<TensorShape> shapes = Workloads.create(point).model().parameterShapes();
+        long count = shapes.stream().mapToLong(TensorShape::size).sum();
+        System.out.printf("  %s: %,d parameters in %d tensors: %s%n", point.label(), count,
+            shapes.size(), String.join(", ", shapes.stream().map(TensorShape::toString).toList()));
+      }
     }
     return ExitCodes.OK;
   }
