@@ -199,14 +199,14 @@ class SpecErrorsTest {
             steps: 10
             engines: [torch]
             grid: {optimizer: [adam]}
-            """, "experiments/x.yaml:4:11: unknown engine 'torch'; known: djl"),
+            """, "experiments/x.yaml:4:11: unknown engine 'torch'; known: djl, native"),
         Arguments.of("misspelt engine", """
             name: t
             workloads: [mlp]
             steps: 10
             engines: dj
             grid: {optimizer: [adam]}
-            """, "experiments/x.yaml:4:10: unknown engine 'dj'; known: djl (did you mean 'djl'?)"),
+            """, "experiments/x.yaml:4:10: unknown engine 'dj'; known: djl, native (did you mean 'djl'?)"),
         Arguments.of("duplicate engine", """
             name: t
             workloads: [mlp]
