@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks that print a ratio measured in one run (robust to a shared machine):
 #   scripts/bench.sh harness [PAIRS]   optbench's training run vs a bare DJL loop, same MLP
+#   scripts/bench.sh adam [PAIRS] [STEPS]   engine-side (torch-semantics) Adam vs DJL's built-in
 # JMH benchmarks: scripts/jmh.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,5 +14,6 @@ run() {
 }
 case "${1:-}" in
   harness) shift; run org.optbench.engine.djl.HarnessOverheadComparison "$@" ;;
-  *) echo "usage: scripts/bench.sh harness [PAIRS]" >&2; exit 2 ;;
+  adam) shift; run org.optbench.engine.djl.AdamStepComparison "$@" ;;
+  *) echo "usage: scripts/bench.sh harness [PAIRS] | adam [PAIRS] [STEPS]" >&2; exit 2 ;;
 esac

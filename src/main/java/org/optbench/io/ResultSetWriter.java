@@ -41,6 +41,7 @@ public final class ResultSetWriter {
   private static final String STEPS_PART = ".steps.csv";
   private static final String SAMPLE_PART = ".sample.csv";
   private static final String RUN_PART = ".run.csv";
+  private static final String CROSSCHECK_PART = ".crosscheck.csv";
 
   private final Path root;
   private final String experiment;
@@ -99,6 +100,13 @@ public final class ResultSetWriter {
     }
   }
 
+  /** Writes the cross-check of a run added before; {@link #commit} joins them into crosscheck.csv. */
+  public void addCrossCheck(org.optbench.metrics.CrossCheckResult result) throws IOException {
+    checkOpen();
+    Csv.write(CrossCheckTable.of(experiment, result),
+        part(result.cell().runId(), CROSSCHECK_PART));
+  }
+
   /**
    * Joins the runs (in the order added) into the result set, writes the manifest and publishes the
    * folder as {@code resultsRoot/<experiment>/}.
@@ -120,6 +128,10 @@ public final class ResultSetWriter {
     List<Path> samples = parts(SAMPLE_PART);
     if (!samples.isEmpty()) {
       Csv.concat(samples, SamplesTable.SCHEMA, staging.resolve(ResultFiles.SAMPLES));
+    }
+    List<Path> crossChecks = parts(CROSSCHECK_PART);
+    if (!crossChecks.isEmpty()) {
+      Csv.concat(crossChecks, CrossCheckTable.SCHEMA, staging.resolve(CrossCheckTable.FILE));
     }
     Manifest manifest = Manifest.of(spec, env, started, finished, runIds.size(), diverged);
     ManifestJson.write(manifest, staging.resolve(ResultFiles.MANIFEST));

@@ -65,6 +65,13 @@ public final class Chain implements GradientTransform {
     }
 
     @Override
+    public void tensorArrays(int tensor, List<float[]> out) {
+      for (TransformState s : states) {
+        s.tensorArrays(tensor, out);
+      }
+    }
+
+    @Override
     public long stateBytes() {
       long total = 0;
       for (TransformState s : states) {

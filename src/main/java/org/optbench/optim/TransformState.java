@@ -14,4 +14,12 @@ public interface TransformState {
    * and scalars are not counted, as torch's {@code state_dict} sizes do not count them either.
    */
   long stateBytes();
+
+  /**
+   * Appends the live state arrays that belong to tensor {@code tensor} (moments shaped like it,
+   * or Adafactor's factors), in a fixed order, to {@code out}. Engines that implement the same
+   * optimizer keep the same arrays, which lets a cross-check compare and synchronise them.
+   * Stateless transforms and scalar state (counters, clipping statistics) add nothing.
+   */
+  default void tensorArrays(int tensor, java.util.List<float[]> out) {}
 }

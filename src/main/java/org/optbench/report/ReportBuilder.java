@@ -105,6 +105,7 @@ public final class ReportBuilder {
       index++;
     }
 
+    html.append(CrossCheckSection.html(results.dir())); // crosscheck.csv, when present
     html.append("<section id=\"spec\">\n<h2>Spec</h2>\n<pre class=\"spec\">")
         .append(Html.escape(results.manifest().specText()))
         .append("</pre>\n</section>\n")

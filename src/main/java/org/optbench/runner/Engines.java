@@ -25,6 +25,7 @@ public final class Engines {
   static TrainingEngine forName(String name) {
     return switch (name) {
       case "djl" -> new DjlEngine();
+      case "native" -> new org.optbench.engine.djl.NativeEngine();
       default -> throw new IllegalArgumentException("no engine called " + name);
     };
   }

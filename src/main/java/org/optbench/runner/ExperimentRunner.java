@@ -53,6 +53,7 @@ public final class ExperimentRunner {
         Workload workload = workloads.computeIfAbsent(cell.workload(), Workloads::create);
         RunResult result = Engines.forName(cell.engine()).train(cell, workload, listener);
         writer.add(result);
+        CrossChecks.after(org.optbench.spec.CrossCheckMode.of(spec), cell, workload, writer);
         summaries.add(result.summary());
       }
       commit = writer.commit(spec, environment, started, Instant.now());

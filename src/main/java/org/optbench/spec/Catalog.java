@@ -38,5 +38,5 @@ public final class Catalog {
   }
 
   /** The engines a cell can run on. */
-  public static final List<String> ENGINES = List.of("djl");
+  public static final List<String> ENGINES = List.of("djl", "native");
 }

@@ -1,5 +1,6 @@
 package org.optbench.spec;
 
+import static org.optbench.spec.ParamDef.choice;
 import static org.optbench.spec.ParamDef.flag;
 import static org.optbench.spec.ParamDef.optionalReal;
 import static org.optbench.spec.ParamDef.real;
@@ -18,6 +19,15 @@ final class OptimizerDefs {
   /** Update-clipping thresholds of Adafactor: torch.optim.Adafactor requires d ≥ 1. */
   private static final Range AT_LEAST_ONE_REAL = new Range(1, true, Double.POSITIVE_INFINITY, false);
 
+  /**
+   * Which implementation runs on engine djl: {@code torch} (torch.optim's semantics, as every
+   * engine) or {@code djl_builtin} (DJL's own optimizer, kept to measure how it departs).
+   */
+  private static ParamDef impl() {
+    return choice("impl", "torch", List.of("torch", "djl_builtin"),
+        "torch = torch.optim semantics; djl_builtin = DJL's own optimizer (engine djl only)");
+  }
+
   static final ComponentDef SGD =
       new ComponentDef(
           "sgd",
@@ -28,7 +38,8 @@ final class OptimizerDefs {
               real("momentum", 0.0, Range.NON_NEGATIVE, "momentum factor μ"),
               real("dampening", 0.0, Range.UNIT_CLOSED, "dampening for momentum"),
               flag("nesterov", false, "Nesterov momentum (needs momentum > 0, dampening 0)"),
-              real("weight_decay", 0.0, Range.NON_NEGATIVE, "L2 penalty added to the gradient")));
+              real("weight_decay", 0.0, Range.NON_NEGATIVE, "L2 penalty added to the gradient"),
+              impl()));
 
   static final ComponentDef ADAM =
       new ComponentDef(
@@ -41,7 +52,8 @@ final class OptimizerDefs {
               real("beta2", 0.999, BETA, "decay of the second moment"),
               real("eps", 1e-8, Range.POSITIVE, "added to √v̂ in the denominator"),
               real("weight_decay", 0.0, Range.NON_NEGATIVE, "L2 penalty added to the gradient"),
-              flag("amsgrad", false, "use the running maximum of v (Reddi et al. 2018)")));
+              flag("amsgrad", false, "use the running maximum of v (Reddi et al. 2018)"),
+              impl()));
 
   static final ComponentDef ADAMW =
       new ComponentDef(
@@ -54,7 +66,8 @@ final class OptimizerDefs {
               real("beta2", 0.999, BETA, "decay of the second moment"),
               real("eps", 1e-8, Range.POSITIVE, "added to √v̂ in the denominator"),
               real("weight_decay", 1e-2, Range.NON_NEGATIVE, "decoupled weight decay λ"),
-              flag("amsgrad", false, "use the running maximum of v (Reddi et al. 2018)")));
+              flag("amsgrad", false, "use the running maximum of v (Reddi et al. 2018)"),
+              impl()));
 
   static final ComponentDef AMSGRAD =
       new ComponentDef(

@@ -31,7 +31,7 @@ public final class SpecParser {
   static final List<String> KEYS =
       List.of(
           "name", "description", "workloads", "steps", "eval_every", "seeds", "engines", "grid",
-          "expect");
+          "expect", CrossCheckMode.KEY);
 
   /** The name becomes a folder under results/ and reports/, so no separators or spaces. */
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -109,6 +109,7 @@ public final class SpecParser {
     int evalEvery = evalEvery(entries.get("eval_every"), steps);
     List<Long> seeds = seeds(entries.get("seeds"));
     List<String> engines = engines(entries.get("engines"));
+    crossCheck(entries.get(CrossCheckMode.KEY));
     Map<Axis, List<Component>> grid = grid(gridNode);
     List<Claim> claims = new ClaimsSection(yaml).parse(entries.get("expect"));
     return new ExperimentSpec(
@@ -214,6 +215,20 @@ public final class SpecParser {
       engines.add(engine);
     }
     return List.copyOf(engines);
+  }
+
+  /** Validates {@code crosscheck:}; {@link CrossCheckMode#of} reads the value back. */
+  private void crossCheck(NodeTuple tuple) throws SpecException {
+    if (tuple == null) {
+      return;
+    }
+    Node node = tuple.getValueNode();
+    String word = node instanceof ScalarNode scalar && !YamlNodes.isNull(node)
+        ? scalar.getValue() : null;
+    if (word == null || CrossCheckMode.parse(word) == null) {
+      throw yaml.error(node, "crosscheck must be one of " + CrossCheckMode.words() + ", got "
+          + YamlNodes.describe(node));
+    }
   }
 
   /** A list's items, or a single scalar as a list of one ({@code seeds: 0}). */

@@ -93,9 +93,9 @@ class ReplayCommandTest {
   }
 
   @Test
-  void djlEngineIsNotInThisBuild() throws Exception {
-    assertEquals(2, run("--engine", "djl", sgdCase(null).toString()));
-    assertEquals("engine djl replay is not available in this build", err.toString().strip());
+  void djlEngineReplaysAndUnknownEnginesAreRefused() throws Exception {
+    assertEquals(0, run("--engine", "djl", "--check", sgdCase("[[[0.5,3.0]],[[0.25,3.0000005]]]")
+        .toString()));
     assertEquals(2, run("--engine", "tpu", sgdCase(null).toString()));
     assertTrue(err.toString().contains("unknown engine 'tpu'; known: native, djl"));
   }

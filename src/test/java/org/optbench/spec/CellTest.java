@@ -122,6 +122,6 @@ class CellTest {
     Component adam = cells().get(0).optimizer();
 
     assertEquals(
-        "lr=0.01,beta1=0.9,beta2=0.999,eps=1.0E-8,weight_decay=0.0,amsgrad=false", adam.config());
+        "lr=0.01,beta1=0.9,beta2=0.999,eps=1.0E-8,weight_decay=0.0,amsgrad=false,impl=torch", adam.config());
   }
 }

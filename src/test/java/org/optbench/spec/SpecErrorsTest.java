@@ -65,7 +65,7 @@ class SpecErrorsTest {
             stpes: 10
             grid: {optimizer: [adam]}
             """, "experiments/x.yaml:3:1: unknown key 'stpes' at top level; known: name,"
-            + " description, workloads, steps, eval_every, seeds, engines, grid, expect"
+            + " description, workloads, steps, eval_every, seeds, engines, grid, expect, crosscheck"
             + " (did you mean 'steps'?)"),
         Arguments.of("duplicate key", """
             name: t
@@ -199,14 +199,14 @@ class SpecErrorsTest {
             steps: 10
             engines: [torch]
             grid: {optimizer: [adam]}
-            """, "experiments/x.yaml:4:11: unknown engine 'torch'; known: djl"),
+            """, "experiments/x.yaml:4:11: unknown engine 'torch'; known: djl, native"),
         Arguments.of("misspelt engine", """
             name: t
             workloads: [mlp]
             steps: 10
             engines: dj
             grid: {optimizer: [adam]}
-            """, "experiments/x.yaml:4:10: unknown engine 'dj'; known: djl (did you mean 'djl'?)"),
+            """, "experiments/x.yaml:4:10: unknown engine 'dj'; known: djl, native (did you mean 'djl'?)"),
         Arguments.of("duplicate engine", """
             name: t
             workloads: [mlp]
@@ -333,7 +333,7 @@ class SpecErrorsTest {
               optimizer:
                 - {name: adam, beta3: 0.9}
             """, "experiments/x.yaml:6:20: optimizer adam: unknown hyperparameter 'beta3'; known:"
-            + " lr, beta1, beta2, eps, weight_decay, amsgrad (did you mean 'beta1'?)"),
+            + " lr, beta1, beta2, eps, weight_decay, amsgrad, impl (did you mean 'beta1'?)"),
         Arguments.of("unknown workload parameter", """
             name: t
             workloads:

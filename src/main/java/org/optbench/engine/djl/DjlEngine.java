@@ -1,7 +1,6 @@
 package org.optbench.engine.djl;
 
 import java.util.Optional;
-import java.util.Set;
 import org.optbench.engine.TrainingEngine;
 import org.optbench.metrics.RunListener;
 import org.optbench.metrics.RunResult;
@@ -10,7 +9,9 @@ import org.optbench.workload.Workload;
 
 /**
  * The {@code djl} engine: DJL with the PyTorch engine runs forward, backward and the optimizer
- * step; optimizers follow torch.optim's semantics ({@link TorchSgd}, {@link TorchAdam}).
+ * step. Every optimizer, clipping method and schedule of the catalogue runs as engine code over
+ * NDArrays with torch.optim's semantics ({@link TorchSgd}, {@link TorchAdam}, ...); sgd, adam and
+ * adamw with {@code impl: djl_builtin} run DJL's own optimizers instead.
  */
 public final class DjlEngine implements TrainingEngine {
 
@@ -23,34 +24,13 @@ public final class DjlEngine implements TrainingEngine {
     return "djl";
   }
 
-  /** What this engine implements; the catalogue may name more (they run on other engines). */
-  static final Set<String> OPTIMIZERS = Set.of("sgd", "adam");
-
-  static final Set<String> CLIPS = Set.of("none", "global_norm");
-  static final Set<String> SCHEDULES = Set.of("constant");
-
   @Override
   public Optional<String> unsupported(Cell cell) {
-    if (!OPTIMIZERS.contains(cell.optimizer().name())) {
-      return Optional.of(missing("optimizer", cell.optimizer().name(), OPTIMIZERS));
-    }
-    if (!CLIPS.contains(cell.clip().name())) {
-      return Optional.of(missing("clip", cell.clip().name(), CLIPS));
-    }
-    if (!SCHEDULES.contains(cell.schedule().name())) {
-      return Optional.of(missing("schedule", cell.schedule().name(), SCHEDULES));
-    }
-    return Optional.empty();
-  }
-
-  private static String missing(String axis, String name, Set<String> available) {
-    return "grid." + axis + " '" + name + "' has no implementation on engine djl yet; djl runs "
-        + String.join(", ", available.stream().sorted().toList())
-        + " — choose one of those for this experiment";
+    return CellChecks.refused(cell, name());
   }
 
   @Override
   public RunResult train(Cell cell, Workload workload, RunListener listener) {
-    return new DjlTrainingRun(cell, workload, listener).run();
+    return new DjlTrainingRun(cell, workload, listener, EngineStep.of(cell)).run();
   }
 }

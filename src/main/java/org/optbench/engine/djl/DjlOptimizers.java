@@ -1,45 +1,157 @@
 package org.optbench.engine.djl;
 
+import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import org.optbench.optim.alias.NativeOptimizers;
 import org.optbench.spec.Component;
 
-/** Builds the engine-side optimizer for a spec's resolved optimizer and schedule. */
+/**
+ * Builds the engine-side optimizer for a spec's resolved optimizer and schedule: the torch.optim
+ * semantics of the native catalogue ({@code impl: torch}, the default) or, for sgd, adam and
+ * adamw with {@code impl: djl_builtin}, DJL's own optimizer.
+ */
 final class DjlOptimizers {
+
+  /** The optimizers whose {@code impl} may name DJL's built-in. */
+  static final String IMPL = "impl";
+  static final String BUILTIN = "djl_builtin";
 
   private DjlOptimizers() {}
 
-  static TorchOptimizer create(Component optimizer, Component schedule) {
-    Tracker learningRate = learningRate(optimizer, schedule);
-    return switch (optimizer.name()) {
-      case "sgd" ->
-          TorchSgd.builder()
-              .setLearningRateTracker(learningRate)
-              .optMomentum((float) optimizer.number("momentum"))
-              .optDampening((float) optimizer.number("dampening"))
-              .optNesterov(optimizer.flag("nesterov"))
-              .optWeightDecay((float) optimizer.number("weight_decay"))
-              .build();
-      case "adam" ->
-          TorchAdam.builder()
-              .setLearningRateTracker(learningRate)
-              .optBeta1((float) optimizer.number("beta1"))
-              .optBeta2((float) optimizer.number("beta2"))
-              .optEpsilon((float) optimizer.number("eps"))
-              .optWeightDecay((float) optimizer.number("weight_decay"))
-              .optAmsgrad(optimizer.flag("amsgrad"))
-              .build();
-      default ->
-          throw new IllegalArgumentException(
-              "optimizer " + optimizer.name() + " has no engine implementation for djl");
+  /** Whether a component asks for DJL's built-in optimizer. */
+  static boolean builtin(Component optimizer) {
+    return optimizer.has(IMPL) && BUILTIN.equals(optimizer.text(IMPL));
+  }
+
+  /** {@link #create(Component, Component, Component, int)} without clipping. */
+  static Optimizer create(Component optimizer, Component schedule) {
+    return create(optimizer, null, schedule, 0);
+  }
+
+  /**
+   * @param clip the cell's clipping, read only by built-ins: DJL's {@code optClipGrad} stands in
+   *     for {@code value} clipping there, so that its one-sided clamp is what gets measured
+   * @param totalSteps the run's length, for schedules whose total is unset
+   */
+  static Optimizer create(Component o, Component clip, Component schedule, int totalSteps) {
+    // The cross-parameter rules (Nesterov needs momentum, Adafactor's lr vs relative_step) are
+    // the native library's; checking them here keeps both engines refusing the same cells.
+    NativeOptimizers.recipe(o);
+    Tracker lr = learningRate(o, schedule, totalSteps);
+    if (builtin(o)) {
+      return builtinOptimizer(o, clip, lr);
+    }
+    return switch (o.name()) {
+      case "sgd" -> TorchSgd.builder().setLearningRateTracker(lr)
+          .optMomentum((float) o.number("momentum"))
+          .optDampening(o.number("dampening"))
+          .optNesterov(o.flag("nesterov"))
+          .optWeightDecay((float) o.number("weight_decay"))
+          .build();
+      case "adam", "adamw", "amsgrad" -> TorchAdam.builder().setLearningRateTracker(lr)
+          .optBeta1(o.number("beta1"))
+          .optBeta2(o.number("beta2"))
+          .optEpsilon((float) o.number("eps"))
+          .optWeightDecay((float) o.number("weight_decay"))
+          .optAmsgrad(o.name().equals("amsgrad") || o.flag("amsgrad"))
+          .optDecoupledWeightDecay(o.name().equals("adamw"))
+          .build();
+      case "adagrad" -> TorchAdagrad.builder().setLearningRateTracker(lr)
+          .optLrDecay((float) o.number("lr_decay"))
+          .optEpsilon((float) o.number("eps"))
+          .optInitialAccumulatorValue((float) o.number("initial_accumulator_value"))
+          .optWeightDecay((float) o.number("weight_decay"))
+          .build();
+      case "rmsprop" -> TorchRmsProp.builder().setLearningRateTracker(lr)
+          .optAlpha((float) o.number("alpha"))
+          .optEpsilon((float) o.number("eps"))
+          .optMomentum((float) o.number("momentum"))
+          .optCentered(o.flag("centered"))
+          .optWeightDecay((float) o.number("weight_decay"))
+          .build();
+      case "yogi" -> TorchYogi.builder().setLearningRateTracker(lr)
+          .optBeta1(o.number("beta1"))
+          .optBeta2(o.number("beta2"))
+          .optEpsilon((float) o.number("eps"))
+          .build();
+      case "lion" -> TorchLion.builder().setLearningRateTracker(lr)
+          .optBeta1((float) o.number("beta1"))
+          .optBeta2((float) o.number("beta2"))
+          .optWeightDecay((float) o.number("weight_decay"))
+          .build();
+      case "adafactor" -> HfAdafactor.builder().setLearningRateTracker(lr)
+          .optEps(o.number("eps1"), o.number("eps2"))
+          .optClipThreshold(o.number("clip_threshold"))
+          .optDecayRate(o.number("decay_rate"))
+          .optBeta1(o.optionalNumber("beta1"))
+          .optWeightDecay(o.number("weight_decay"))
+          .optScaleParameter(o.flag("scale_parameter"))
+          .optRelativeStep(o.flag("relative_step"))
+          .optWarmupInit(o.flag("warmup_init"))
+          .build();
+      case "adafactor_torch" -> TorchAdafactor.builder().setLearningRateTracker(lr)
+          .optBeta2Decay(o.number("beta2_decay"))
+          .optEps(o.optionalNumber("eps1"), o.number("eps2"))
+          .optD(o.number("d"))
+          .optWeightDecay(o.number("weight_decay"))
+          .build();
+      default -> throw new IllegalArgumentException(
+          "optimizer " + o.name() + " has no engine implementation for djl");
     };
   }
 
-  private static Tracker learningRate(Component optimizer, Component schedule) {
-    float lr = (float) optimizer.number("lr");
-    if (!schedule.name().equals("constant")) {
-      throw new IllegalArgumentException(
-          "schedule " + schedule.name() + " has no engine implementation for djl");
+  private static Optimizer builtinOptimizer(Component o, Component clip, Tracker lr) {
+    float clipGrad = clip != null && clip.name().equals("value")
+        ? (float) clip.number("max_value")
+        : -1f;
+    return switch (o.name()) {
+      case "sgd" -> {
+        float momentum = (float) o.number("momentum");
+        var b = Optimizer.sgd().setLearningRateTracker(lr).optMomentum(momentum)
+            .optWeightDecays((float) o.number("weight_decay"));
+        yield new BuiltinOptimizer(
+            (clipGrad > 0 ? b.optClipGrad(clipGrad) : b).build(), lr, momentum != 0 ? 1 : 0);
+      }
+      case "adam" -> {
+        var b = Optimizer.adam().optLearningRateTracker(lr)
+            .optBeta1((float) o.number("beta1")).optBeta2((float) o.number("beta2"))
+            .optEpsilon((float) o.number("eps")).optWeightDecays((float) o.number("weight_decay"));
+        yield new BuiltinOptimizer((clipGrad > 0 ? b.optClipGrad(clipGrad) : b).build(), lr, 2);
+      }
+      case "adamw" -> {
+        var b = Optimizer.adamW().optLearningRateTracker(lr)
+            .optBeta1((float) o.number("beta1")).optBeta2((float) o.number("beta2"))
+            .optEpsilon((float) o.number("eps")).optWeightDecays((float) o.number("weight_decay"));
+        yield new BuiltinOptimizer((clipGrad > 0 ? b.optClipGrad(clipGrad) : b).build(), lr, 2);
+      }
+      default -> throw new IllegalArgumentException(
+          "optimizer " + o.name() + " has no DJL built-in");
+    };
+  }
+
+  /**
+   * lrₜ = lr × schedule factor. Relative-step Adafactor has no lr: the tracker then gives the
+   * schedule's factor alone, which multiplies its own ρₜ (as in the native library).
+   */
+  static Tracker learningRate(Component optimizer, Component schedule, int totalSteps) {
+    Double lr = optimizer.optionalNumber("lr");
+    return new ScheduleTracker(
+        lr == null ? 1.0 : lr, NativeOptimizers.schedule(schedule, totalSteps));
+  }
+
+  /** The learning rate an engine optimizer uses at 1-based step {@code step}. */
+  static float learningRate(Optimizer optimizer, int step) {
+    if (optimizer instanceof TorchOptimizer torch) {
+      return torch.learningRate(step);
     }
-    return Tracker.fixed(lr);
+    return ((BuiltinOptimizer) optimizer).learningRate(step);
+  }
+
+  /** Bytes of the optimizer's state arrays. */
+  static long stateBytes(Optimizer optimizer) {
+    if (optimizer instanceof TorchOptimizer torch) {
+      return torch.stateBytes();
+    }
+    return ((BuiltinOptimizer) optimizer).stateBytes();
   }
 }

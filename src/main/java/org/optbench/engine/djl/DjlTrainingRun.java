@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import org.optbench.dataset.DataSplit;
 import org.optbench.metrics.RunAccumulator;
@@ -22,6 +23,7 @@ import org.optbench.metrics.RunArtifacts;
 import org.optbench.metrics.RunListener;
 import org.optbench.metrics.RunResult;
 import org.optbench.metrics.StepRecord;
+import org.optbench.optim.NonFiniteGradientException;
 import org.optbench.spec.Cell;
 import org.optbench.workload.AnalyticObjective;
 import org.optbench.workload.ModelSpec;
@@ -30,8 +32,9 @@ import org.optbench.workload.TransformerLm;
 import org.optbench.workload.Workload;
 
 /**
- * One training run on DJL's PyTorch engine: forward, backward, global clipping, optimizer step,
- * then the workload's projection (bounded analytic objectives only).
+ * One training run on DJL's PyTorch engine: forward, backward, then a {@link StepStrategy}
+ * (clipping and the optimizer step, on the engine or in the native library), then the workload's
+ * projection (bounded analytic objectives only).
  *
  * <p>Memory: every array of a step (batch, activations, loss, gradient handles) is created in a
  * per-step sub-manager that closes at the end of the step, so native memory does not grow with
@@ -43,11 +46,13 @@ final class DjlTrainingRun {
   private final Cell cell;
   private final Workload workload;
   private final RunListener listener;
+  private final StepStrategy strategy;
 
-  DjlTrainingRun(Cell cell, Workload workload, RunListener listener) {
+  DjlTrainingRun(Cell cell, Workload workload, RunListener listener, StepStrategy strategy) {
     this.cell = cell;
     this.workload = workload;
     this.listener = listener;
+    this.strategy = strategy;
   }
 
   RunResult run() {
@@ -57,8 +62,6 @@ final class DjlTrainingRun {
         spec instanceof AnalyticObjective objective
             ? StepInputs.objective(objective, cell.seed())
             : StepInputs.batches(workload, data.train(), cell.seed());
-    TorchOptimizer optimizer = DjlOptimizers.create(cell.optimizer(), cell.schedule());
-    GradientClipping clipping = GradientClipping.of(cell.clip());
     Projection projection = Projection.of(spec);
     Loss loss = Targets.loss(workload);
     RunAccumulator accumulator = new RunAccumulator(cell);
@@ -68,11 +71,12 @@ final class DjlTrainingRun {
     try (Model model = Model.newInstance("optbench", Device.cpu(), "PyTorch")) {
       model.setBlock(DjlNetworks.build(spec));
       DefaultTrainingConfig config =
-          new DefaultTrainingConfig(loss).optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()});
+          new DefaultTrainingConfig(loss).optOptimizer(strategy.trainerOptimizer()).optDevices(new Device[] {Device.cpu()});
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(inputs.inputShape());
         DjlNetworks.load(model.getBlock(), spec, spec.initialValues(cell.seed()));
         List<Parameter> parameters = model.getBlock().getParameters().values();
+        strategy.start(model.getBlock().getParameters().keys(), parameters);
         Supplier<double[]> evaluation = evaluation(trainer, loss, data, parameters);
         GradientViews gradientViews = new GradientViews(parameters, trainer.getManager());
         double wallMs = 0;
@@ -84,25 +88,38 @@ final class DjlTrainingRun {
           try (NDManager stepManager = model.getNDManager().newSubManager()) {
             NDList x = inputs.inputs(stepManager);
             NDList y = inputs.labels(stepManager);
-            NDArray lossValue;
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-              NDList predictions = trainer.forward(x);
-              lossValue = loss.evaluate(y, predictions);
-              collector.backward(lossValue);
-            }
+            DoubleSupplier forwardBackward = () -> {
+              try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDList predictions = trainer.forward(x);
+                NDArray lossValue = loss.evaluate(y, predictions);
+                collector.backward(lossValue);
+                return lossValue.getFloat();
+              }
+            };
+            double lossScalar = forwardBackward.getAsDouble();
             List<NDArray> grads = gradientViews.current(stepManager);
-            double lossScalar = lossValue.getFloat();
             double normBefore = GradientClipping.globalNorm(grads);
-            float lr = optimizer.learningRate(step);
-            if (!Double.isFinite(lossScalar) || !Double.isFinite(normBefore)) {
+            double lr = strategy.learningRate(step);
+            double normAfter = Double.NaN;
+            boolean taken = false;
+            if (Double.isFinite(lossScalar) && Double.isFinite(normBefore)) {
+              try {
+                normAfter = strategy.step(new StepStrategy.StepInput(step, lossScalar, normBefore,
+                    parameters, grads, trainer, stepManager, forwardBackward));
+                taken = true;
+              } catch (NonFiniteGradientException e) {
+                // The native optimizer's own scan refused the gradients (nothing was written):
+                // the divergence policy records the step and stops, as for a non-finite norm.
+                normBefore = Double.NaN;
+              }
+            }
+            if (!taken) {
               // The step is recorded, not taken: applying a non-finite gradient would only
               // spread NaN through the parameters.
               wallMs += (System.nanoTime() - start) / 1e6;
               record = new StepRecord(step, lossScalar, normBefore, normBefore, false, lr, wallMs,
                   Double.NaN, Double.NaN);
             } else {
-              double normAfter = clipping.apply(grads, normBefore);
-              trainer.step();
               projection.apply(parameters, stepManager);
               wallMs += (System.nanoTime() - start) / 1e6;
               record = new StepRecord(step, lossScalar, normBefore, normAfter, normAfter < normBefore,
@@ -124,7 +141,7 @@ final class DjlTrainingRun {
           accumulator.markDiverged(cell.steps());
         }
         long paramCount = workload.parameterCount();
-        RunResult result = accumulator.finish(paramCount, paramCount * Float.BYTES, optimizer.stateBytes());
+        RunResult result = accumulator.finish(paramCount, paramCount * Float.BYTES, strategy.stateBytes());
         Map<String, String> samples = new LinkedHashMap<>();
         if (workload.generation() != null && !accumulator.diverged()) {
           samples.put(RunArtifacts.SAMPLE,

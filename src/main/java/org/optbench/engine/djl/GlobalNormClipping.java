@@ -2,6 +2,7 @@ package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;
+import org.optbench.optim.StepContext;
 
 /**
  * torch.nn.utils.clip_grad_norm_ (Pascanu et al. 2013, §3.2): when the global norm exceeds
@@ -21,14 +22,7 @@ final class GlobalNormClipping implements GradientClipping {
   }
 
   @Override
-  public double apply(List<NDArray> grads, double norm) {
-    double coefficient = maxNorm / (norm + GUARD);
-    if (coefficient >= 1.0) {
-      return norm;
-    }
-    for (NDArray grad : grads) {
-      grad.muli((float) coefficient);
-    }
-    return norm * coefficient;
+  public double apply(List<NDArray> grads, List<NDArray> weights, double norm, StepContext c) {
+    return GradientClipping.clipToNorm(grads, norm, maxNorm);
   }
 }

@@ -2,32 +2,49 @@ package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;
+import org.optbench.optim.StepContext;
 import org.optbench.spec.Component;
 
 /**
  * Clipping applied to all gradients together, between backward and the optimizer step. The
- * gradient handles share memory with PyTorch's, so scaling them in place is what the step sees.
- * DJL's {@code optClipGrad} is not used: on the PyTorch engine it is a one-sided clamp_max.
+ * gradient handles share memory with PyTorch's, so changing them in place is what the step sees.
+ * DJL's {@code optClipGrad} is not used: on the PyTorch engine it is a one-sided clamp_max. Each
+ * method follows the rule of its native counterpart in {@code optim.transform}.
  */
 interface GradientClipping {
 
   /**
    * Clips {@code grads} in place.
    *
-   * @param grads every parameter's gradient
-   * @param norm their global L2 norm before clipping
+   * @param grads every parameter's gradient, flattened views
+   * @param weights the parameters, in the same order, with their shapes (AGC reads them)
+   * @param norm the gradients' global L2 norm before clipping
+   * @param context the step number, its scheduled lr and its training loss
    * @return the global norm after clipping (equal to {@code norm} when nothing changed)
    */
-  double apply(List<NDArray> grads, double norm);
+  double apply(List<NDArray> grads, List<NDArray> weights, double norm, StepContext context);
+
+  /** No clipping. */
+  GradientClipping NONE = (grads, weights, norm, context) -> norm;
 
   /** The clipping a spec's resolved clip component asks for. */
   static GradientClipping of(Component clip) {
     return switch (clip.name()) {
-      case "none" -> (grads, norm) -> norm;
+      case "none" -> NONE;
       case "global_norm" -> new GlobalNormClipping(clip.number("max_norm"));
-      default ->
-          throw new IllegalArgumentException(
-              "clipping " + clip.name() + " has no engine implementation for djl");
+      case "value" -> new ValueClipping(clip.number("max_value"));
+      case "param_norm" -> new ParamNormClipping(clip.number("max_norm"));
+      case "agc" -> new AdaptiveClipping(clip.number("clipping"), clip.number("eps"));
+      case "autoclip" -> new AutoClipping(clip.number("percentile"));
+      case "zclip" -> new ZClipping(clip.number("alpha"), clip.number("z_threshold"),
+          clip.integer("warmup_steps"), clip.number("eps"), clip.optionalNumber("max_norm"));
+      case "stat" -> new StatClipping(clip.number("k"));
+      case "lr_scaled" -> new LrScaledClipping(clip.number("c"));
+      case "loss_feedback" -> new LossFeedbackClipping(clip.number("initial_norm"),
+          clip.number("grow"), clip.number("shrink"), clip.number("min_norm"),
+          clip.number("max_norm"));
+      default -> throw new IllegalArgumentException(
+          "clipping " + clip.name() + " has no engine implementation for djl");
     };
   }
 
@@ -35,19 +52,43 @@ interface GradientClipping {
   static double globalNorm(List<NDArray> grads) {
     double sumOfSquares = 0;
     for (NDArray grad : grads) {
-      // g·g of the flattened tensor is one BLAS dot product: about 3× faster here than norm(),
-      // and per step this is the largest cost the harness adds to a bare training loop.
-      if (grad.getShape().dimension() == 1) {
-        try (NDArray squares = grad.dot(grad)) {
-          sumOfSquares += squares.getFloat();
-        }
-      } else {
-        try (NDArray flat = grad.reshape(-1);
-            NDArray squares = flat.dot(flat)) {
-          sumOfSquares += squares.getFloat();
-        }
-      }
+      sumOfSquares += sumOfSquares(grad);
     }
     return Math.sqrt(sumOfSquares);
+  }
+
+  /** Σg² of one tensor. */
+  static double sumOfSquares(NDArray grad) {
+    // g·g of the flattened tensor is one BLAS dot product: about 3× faster here than norm(),
+    // and per step this is the largest cost the harness adds to a bare training loop.
+    if (grad.getShape().dimension() == 1) {
+      try (NDArray squares = grad.dot(grad)) {
+        return squares.getFloat();
+      }
+    }
+    try (NDArray flat = grad.reshape(-1);
+        NDArray squares = flat.dot(flat)) {
+      return squares.getFloat();
+    }
+  }
+
+  /**
+   * torch.nn.utils.clip_grad_norm_'s rescaling: coef = threshold / (norm + 1e-6), applied when
+   * below 1. Returns the norm after.
+   */
+  static double clipToNorm(List<NDArray> grads, double norm, double threshold) {
+    double coefficient = threshold / (norm + GlobalNormClipping.GUARD);
+    if (coefficient >= 1.0) {
+      return norm;
+    }
+    for (NDArray grad : grads) {
+      grad.muli((float) coefficient);
+    }
+    return norm * coefficient;
+  }
+
+  /** Overwrites a gradient view with {@code values} in place (0·g + v is exact for finite g). */
+  static void overwrite(NDArray grad, NDArray values) {
+    grad.muli(0).addi(values);
   }
 }

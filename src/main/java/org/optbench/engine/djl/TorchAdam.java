@@ -5,10 +5,12 @@ import ai.djl.training.tracker.Tracker;
 
 /**
  * Adam with torch.optim.Adam's semantics (Kingma & Ba 2015, Algorithm 1, as arranged in
- * torch/optim/adam.py's single-tensor path):
+ * torch/optim/adam.py's single-tensor path), and AdamW's (torch/optim/adamw.py, Loshchilov &amp;
+ * Hutter 2019) when the decay is decoupled:
  *
  * <pre>
- *   g = g + weight_decay·p                       (L2, coupled)
+ *   g = g + weight_decay·p                       (Adam: L2, coupled)
+ *   p = p·(1 − lr·weight_decay)                  (AdamW: decoupled, before the step)
  *   m = β1·m + (1 − β1)·g
  *   v = β2·v + (1 − β2)·g²
  *   v̂ = max(v̂, v) if amsgrad else v             (Reddi et al. 2018: maximum before correction)
@@ -20,11 +22,14 @@ import ai.djl.training.tracker.Tracker;
  */
 final class TorchAdam extends TorchOptimizer {
 
-  private final float beta1;
-  private final float beta2;
+  // (1 − β) is rounded from the double, as the native library does: 1 − 0.999f in float
+  // differs from 0.001f by 1.3e-5 relative.
+  private final double beta1;
+  private final double beta2;
   private final float eps;
   private final float weightDecay;
   private final boolean amsgrad;
+  private final boolean decoupled;
 
   private TorchAdam(Builder builder) {
     super(builder, builder.learningRate);
@@ -33,6 +38,7 @@ final class TorchAdam extends TorchOptimizer {
     eps = builder.eps;
     weightDecay = builder.weightDecay;
     amsgrad = builder.amsgrad;
+    decoupled = builder.decoupled;
   }
 
   static Builder builder() {
@@ -46,43 +52,48 @@ final class TorchAdam extends TorchOptimizer {
 
   @Override
   protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state) {
-    NDArray g = weightDecay == 0 ? grad : grad.add(weight.mul(weightDecay));
+    NDArray g = weightDecay == 0 || decoupled ? grad : grad.add(weight.mul(weightDecay));
     NDArray m = state[0];
     NDArray v = state[1];
-    m.muli(beta1).addi(g.mul(1 - beta1));
-    v.muli(beta2).addi(g.square().mul(1 - beta2));
+    m.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
+    v.muli((float) beta2).addi(g.mul((float) (1 - beta2)).mul(g));
     NDArray second = v;
     if (amsgrad) {
       NDArray vMax = state[2];
-      vMax.maximum(v).copyTo(vMax);
+      // In place: the state array keeps its handle, the maximum's storage takes its place.
+      vMax.intern(vMax.maximum(v));
       second = vMax;
     }
     double biasCorrection1 = 1 - Math.pow(beta1, step);
     double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
     NDArray denominator = second.sqrt().div((float) biasCorrection2Sqrt).add(eps);
+    if (decoupled && weightDecay != 0) {
+      weight.muli(1 - lr * weightDecay);
+    }
     weight.subi(m.div(denominator).mul((float) (lr / biasCorrection1)));
   }
 
   /** DJL-style builder; every setting has torch.optim.Adam's default. */
   static final class Builder extends OptimizerBuilder<Builder> {
     private Tracker learningRate = Tracker.fixed(1e-3f);
-    private float beta1 = 0.9f;
-    private float beta2 = 0.999f;
+    private double beta1 = 0.9;
+    private double beta2 = 0.999;
     private float eps = 1e-8f;
     private float weightDecay;
     private boolean amsgrad;
+    private boolean decoupled;
 
     Builder setLearningRateTracker(Tracker tracker) {
       learningRate = tracker;
       return this;
     }
 
-    Builder optBeta1(float value) {
+    Builder optBeta1(double value) {
       beta1 = value;
       return this;
     }
 
-    Builder optBeta2(float value) {
+    Builder optBeta2(double value) {
       beta2 = value;
       return this;
     }
@@ -99,6 +110,12 @@ final class TorchAdam extends TorchOptimizer {
 
     Builder optAmsgrad(boolean value) {
       amsgrad = value;
+      return this;
+    }
+
+    /** AdamW: weight decay as p·(1 − lr·λ) instead of an L2 term in the gradient. */
+    Builder optDecoupledWeightDecay(boolean value) {
+      decoupled = value;
       return this;
     }
 

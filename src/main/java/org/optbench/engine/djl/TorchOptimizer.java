@@ -5,10 +5,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Base of the engine-side optimizers that follow torch.optim's math rather than DJL's built-ins.
+ * Each subclass holds one optimizer's formula; the native library's counterpart (same state
+ * arrays, same order) is what the lockstep cross-check compares it with.
  *
  * <p>Memory rules, which keep a long run's native memory flat:
  *
@@ -39,13 +42,26 @@ abstract class TorchOptimizer extends Optimizer {
   protected abstract int stateArrays();
 
   /**
+   * The state of one parameter, allocated in {@code manager} before its first update. By default
+   * {@link #stateArrays()} zero arrays shaped like the weight; optimizers with other shapes
+   * (Adafactor's factors) or initial values (Adagrad's accumulator) override it.
+   */
+  protected NDArray[] newState(NDManager manager, NDArray weight) {
+    NDArray[] state = new NDArray[stateArrays()];
+    for (int i = 0; i < state.length; i++) {
+      state[i] = manager.zeros(weight.getShape(), weight.getDataType());
+    }
+    return state;
+  }
+
+  /**
    * Applies one update in place.
    *
    * @param step 1-based count of updates of this parameter, as torch's per-parameter {@code step}
    * @param lr the learning rate for this step
    * @param weight the parameter, updated in place
    * @param grad the gradient
-   * @param state this parameter's state arrays, zero on the first step
+   * @param state this parameter's state arrays, as {@link #newState} made them on the first step
    */
   protected abstract void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state);
 
@@ -53,7 +69,7 @@ abstract class TorchOptimizer extends Optimizer {
   public final void update(String parameterId, NDArray weight, NDArray grad) {
     int step = steps.merge(parameterId, 1, Integer::sum);
     float lr = learningRate.getNewValue(step);
-    NDArray[] state = states.computeIfAbsent(parameterId, id -> newState(weight));
+    NDArray[] state = states.computeIfAbsent(parameterId, id -> newState(stateManager(weight), weight));
     try (NDManager scratch = stateManager.newSubManager()) {
       scratch.tempAttachAll(weight, grad);
       for (NDArray array : state) {
@@ -65,20 +81,25 @@ abstract class TorchOptimizer extends Optimizer {
     }
   }
 
-  private NDArray[] newState(NDArray weight) {
+  private NDManager stateManager(NDArray weight) {
     if (stateManager == null) {
       stateManager = weight.getManager().newSubManager();
     }
-    NDArray[] state = new NDArray[stateArrays()];
-    for (int i = 0; i < state.length; i++) {
-      state[i] = stateManager.zeros(weight.getShape(), weight.getDataType());
-    }
-    return state;
+    return stateManager;
   }
 
   /** The learning rate this optimizer uses at a given 1-based step. */
   public float learningRate(int step) {
     return learningRate.getNewValue(step);
+  }
+
+  /**
+   * The live state arrays of a parameter (empty before its first update), in the order of the
+   * native optimizer's state; the lockstep cross-check reads and overwrites them.
+   */
+  List<NDArray> state(String parameterId) {
+    NDArray[] state = states.get(parameterId);
+    return state == null ? List.of() : List.of(state);
   }
 
   /** Bytes of every state array this optimizer has allocated so far. */

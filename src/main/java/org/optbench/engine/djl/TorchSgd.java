@@ -20,7 +20,7 @@ import ai.djl.training.tracker.Tracker;
 final class TorchSgd extends TorchOptimizer {
 
   private final float momentum;
-  private final float dampening;
+  private final double dampening;
   private final boolean nesterov;
   private final float weightDecay;
 
@@ -49,7 +49,7 @@ final class TorchSgd extends TorchOptimizer {
       if (step == 1) {
         buffer.addi(direction);
       } else {
-        buffer.muli(momentum).addi(direction.mul(1 - dampening));
+        buffer.muli(momentum).addi(direction.mul((float) (1 - dampening)));
       }
       direction = nesterov ? direction.add(buffer.mul(momentum)) : buffer;
     }
@@ -60,7 +60,7 @@ final class TorchSgd extends TorchOptimizer {
   static final class Builder extends OptimizerBuilder<Builder> {
     private Tracker learningRate = Tracker.fixed(1e-3f);
     private float momentum;
-    private float dampening;
+    private double dampening;
     private boolean nesterov;
     private float weightDecay;
 
@@ -74,7 +74,7 @@ final class TorchSgd extends TorchOptimizer {
       return this;
     }
 
-    Builder optDampening(float value) {
+    Builder optDampening(double value) {
       dampening = value;
       return this;
     }

@@ -125,6 +125,18 @@ public final class NativeOptimizer {
     return optimizerStateBytes() + clipStateBytes();
   }
 
+  /**
+   * The live optimizer state arrays of parameter tensor {@code tensor} (empty before init), in
+   * the order the engine-side optimizers keep theirs; a cross-check reads and overwrites them.
+   */
+  public java.util.List<float[]> stateArrays(int tensor) {
+    java.util.List<float[]> out = new java.util.ArrayList<>();
+    if (optimizerState != null) {
+      optimizerState.tensorArrays(tensor, out);
+    }
+    return out;
+  }
+
   /** The optimizer's state formula, e.g. {@code 8·n (m, v)}. */
   public StateFormula stateFormula() {
     return recipe.stateFormula();

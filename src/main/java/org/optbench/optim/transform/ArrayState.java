@@ -33,6 +33,13 @@ class ArrayState implements TransformState {
   }
 
   @Override
+  public void tensorArrays(int tensor, java.util.List<float[]> out) {
+    for (float[][] moment : buffers) {
+      out.add(moment[tensor]);
+    }
+  }
+
+  @Override
   public long stateBytes() {
     long bytes = 0;
     for (float[][] moment : buffers) {

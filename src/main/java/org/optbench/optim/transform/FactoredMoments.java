@@ -54,6 +54,20 @@ final class FactoredMoments implements TransformState {
     return Math.sqrt(TreeMath.sumOfSquares(x) / x.length);
   }
 
+  /** Row and column factors (or the full second moment), then the first moment. */
+  @Override
+  public void tensorArrays(int tensor, java.util.List<float[]> out) {
+    if (full[tensor] == null) {
+      out.add(rows[tensor]);
+      out.add(cols[tensor]);
+    } else {
+      out.add(full[tensor]);
+    }
+    if (firstMoment != null) {
+      out.add(firstMoment[tensor]);
+    }
+  }
+
   @Override
   public long stateBytes() {
     long bytes = 0;

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 class GlobalNormClippingTest {
 
+  private static final org.optbench.optim.StepContext CTX =
+      org.optbench.optim.StepContext.of(1, 1e-3, Double.NaN);
+
   private NDManager manager;
 
   @BeforeEach
@@ -39,7 +42,7 @@ class GlobalNormClippingTest {
     double before = GradientClipping.globalNorm(grads);
     assertEquals(13.0, before, 1e-6);
 
-    double after = new GlobalNormClipping(1.0).apply(grads, before);
+    double after = new GlobalNormClipping(1.0).apply(grads, grads, before, CTX);
 
     double coefficient = 1.0 / (13.0 + 1e-6);
     assertArrayEquals(
@@ -56,7 +59,7 @@ class GlobalNormClippingTest {
   @Test
   void aGradientWithinMaxNormIsLeftUntouched() {
     NDArray a = manager.create(new float[] {0.3f, -0.4f}); // norm 0.5
-    double after = new GlobalNormClipping(1.0).apply(List.of(a), 0.5);
+    double after = new GlobalNormClipping(1.0).apply(List.of(a), List.of(a), 0.5, CTX);
     assertEquals(0.5, after);
     assertArrayEquals(new float[] {0.3f, -0.4f}, a.toFloatArray());
   }
@@ -65,7 +68,7 @@ class GlobalNormClippingTest {
   void negativeComponentsAreClippedToo() {
     // DJL's optClipGrad is a one-sided clamp_max on this engine; global-norm scaling is symmetric.
     NDArray a = manager.create(new float[] {-30, 40}); // norm 50
-    new GlobalNormClipping(5.0).apply(List.of(a), 50.0);
+    new GlobalNormClipping(5.0).apply(List.of(a), List.of(a), 50.0, CTX);
     assertArrayEquals(new float[] {-3, 4}, a.toFloatArray(), 1e-5f);
   }
 }

@@ -16,7 +16,7 @@ class CaseReaderTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
     "unknown optimizer|{\"name\":\"adma\"}|optimizer.name: unknown optimizer 'adma'; known: sgd, adam, adamw, amsgrad, adagrad, rmsprop, yogi, adafactor, adafactor_torch, lion",
-    "unknown parameter|{\"name\":\"adam\",\"betas\":[0.9,0.99]}|optimizer.betas: unknown parameter of adam; known: lr, beta1, beta2, eps, weight_decay, amsgrad",
+    "unknown parameter|{\"name\":\"adam\",\"betas\":[0.9,0.99]}|optimizer.betas: unknown parameter of adam; known: lr, beta1, beta2, eps, weight_decay, amsgrad, impl",
     "wrong type|{\"name\":\"adam\",\"lr\":\"fast\"}|optimizer.lr: expected a number, got string \"fast\"",
     "negative lr|{\"name\":\"sgd\",\"lr\":-0.1}|optimizer.lr: -0.1 is out of range; allowed: > 0",
     "beta of one|{\"name\":\"adam\",\"beta2\":1.0}|optimizer.beta2: 1.0 is out of range; allowed: [0, 1)",

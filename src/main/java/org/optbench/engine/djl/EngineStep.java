@@ -1,0 +1,67 @@
+package org.optbench.engine.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.optimizer.Optimizer;
+import java.util.List;
+import org.optbench.optim.StepContext;
+import org.optbench.spec.Cell;
+
+/** The {@code djl} engine's step: clipping over all gradients, then the trainer's optimizer. */
+final class EngineStep implements StepStrategy {
+
+  private final Optimizer optimizer;
+  private final GradientClipping clipping;
+  private final StepContext context = new StepContext();
+
+  EngineStep(Optimizer optimizer, GradientClipping clipping) {
+    this.optimizer = optimizer;
+    this.clipping = clipping;
+  }
+
+  /** The engine step a cell asks for. */
+  static EngineStep of(Cell cell) {
+    Optimizer optimizer =
+        DjlOptimizers.create(cell.optimizer(), cell.clip(), cell.schedule(), cell.steps());
+    // A built-in given value clipping clips with its own optClipGrad, whose deviation is measured.
+    boolean builtinClip = DjlOptimizers.builtin(cell.optimizer()) && cell.clip().name().equals("value");
+    return new EngineStep(optimizer, builtinClip ? GradientClipping.NONE : GradientClipping.of(cell.clip()));
+  }
+
+  @Override
+  public Optimizer trainerOptimizer() {
+    return optimizer;
+  }
+
+  Optimizer optimizer() {
+    return optimizer;
+  }
+
+  @Override
+  public double learningRate(int step) {
+    return DjlOptimizers.learningRate(optimizer, step);
+  }
+
+  @Override
+  public double step(StepInput in) {
+    double normAfter = clip(in);
+    in.trainer().step();
+    return normAfter;
+  }
+
+  /** Clips the step's gradients in place; every temporary is freed before returning. */
+  double clip(StepInput in) {
+    context.set(in.step(), learningRate(in.step()), in.loss());
+    List<NDArray> weights = in.weights();
+    try (NDManager scratch = in.stepManager().newSubManager()) {
+      scratch.tempAttachAll(new NDList(in.grads()), new NDList(weights));
+      return clipping.apply(in.grads(), weights, in.norm(), context);
+    }
+  }
+
+  @Override
+  public long stateBytes() {
+    return DjlOptimizers.stateBytes(optimizer);
+  }
+}

@@ -1,0 +1,169 @@
+package org.optbench.engine.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.tracker.Tracker;
+
+/**
+ * Adafactor (Shazeer &amp; Stern 2018, Algorithms 4–5) as transformers.optimization.Adafactor
+ * computes it; the native {@code ScaleByAdafactor} lists every departure from the paper.
+ *
+ * <pre>
+ *   β̂2ₜ = 1 − t^decay_rate
+ *   ρₜ  = relative_step ? min(warmup_init ? 10⁻⁶·t : 10⁻², 1/√t)·lr : lr   (lr = schedule factor
+ *         when relative_step, so that a schedule still applies)
+ *   αₜ  = (scale_parameter ? max(ε₂, RMS(p)) : 1)·ρₜ
+ *   rank ≥ 2: R = β̂2ₜR + (1 − β̂2ₜ)·mean_cols(g² + ε₁), C = β̂2ₜC + (1 − β̂2ₜ)·mean_rows(g² + ε₁),
+ *             U = g / √(R·C / mean(R))
+ *   else:     V = β̂2ₜV + (1 − β̂2ₜ)·(g² + ε₁),  U = g / √V
+ *   Û = αₜ·U / max(1, RMS(U)/clip_threshold);  with β1: M = β1·M + (1 − β1)·Û, Û = M
+ *   p = p − Û − weight_decay·αₜ·p
+ * </pre>
+ */
+final class HfAdafactor extends TorchOptimizer {
+
+  private final float eps1;
+  private final double eps2;
+  private final double clipThreshold;
+  private final double decayRate;
+  private final Float beta1;
+  private final double weightDecay;
+  private final boolean scaleParameter;
+  private final boolean relativeStep;
+  private final boolean warmupInit;
+
+  private HfAdafactor(Builder b) {
+    super(b, b.learningRate);
+    eps1 = b.eps1;
+    eps2 = b.eps2;
+    clipThreshold = b.clipThreshold;
+    decayRate = b.decayRate;
+    beta1 = b.beta1;
+    weightDecay = b.weightDecay;
+    scaleParameter = b.scaleParameter;
+    relativeStep = b.relativeStep;
+    warmupInit = b.warmupInit;
+  }
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  protected int stateArrays() {
+    throw new UnsupportedOperationException("Adafactor's state is shaped by newState");
+  }
+
+  @Override
+  protected NDArray[] newState(NDManager manager, NDArray weight) {
+    return FactoredState.create(manager, weight, beta1 != null);
+  }
+
+  @Override
+  protected void apply(int t, float lr, NDArray weight, NDArray grad, NDArray[] state) {
+    double rho = relativeStep ? Math.min(warmupInit ? 1e-6 * t : 1e-2, 1 / Math.sqrt(t)) * lr : lr;
+    float b = (float) (1 - Math.pow(t, decayRate));
+    double alpha = (scaleParameter ? Math.max(eps2, FactoredState.rms(weight)) : 1) * rho;
+    NDArray g2 = grad.square().add(eps1);
+    NDArray u;
+    if (FactoredState.factored(weight)) {
+      Shape bnm = FactoredState.matrices(weight);
+      NDArray squares = g2.reshape(bnm);
+      NDArray rows = state[0];
+      NDArray cols = state[1];
+      rows.muli(b).addi(squares.mean(new int[] {2}).mul(1 - b));
+      cols.muli(b).addi(squares.mean(new int[] {1}).mul(1 - b));
+      NDArray rowFactor = rows.div(rows.mean(new int[] {1}, true)).sqrt().expandDims(2);
+      NDArray colFactor = cols.sqrt().expandDims(1);
+      u = grad.reshape(bnm).div(rowFactor).div(colFactor).reshape(weight.getShape());
+    } else {
+      NDArray v = state[0];
+      v.muli(b).addi(g2.mul(1 - b));
+      u = grad.div(v.sqrt());
+    }
+    float scale = (float) (alpha / Math.max(1, FactoredState.rms(u) / clipThreshold));
+    NDArray update = u.mul(scale);
+    if (beta1 != null) {
+      NDArray m = state[state.length - 1];
+      m.muli(beta1).addi(update.mul(1 - beta1));
+      update = m;
+    }
+    float decay = (float) (weightDecay * alpha);
+    if (decay != 0) {
+      update = update.add(weight.mul(decay));
+    }
+    weight.subi(update);
+  }
+
+  /** DJL-style builder with transformers' defaults (relative step, no lr). */
+  static final class Builder extends OptimizerBuilder<Builder> {
+    private Tracker learningRate = Tracker.fixed(1f);
+    private float eps1 = 1e-30f;
+    private double eps2 = 1e-3;
+    private double clipThreshold = 1.0;
+    private double decayRate = -0.8;
+    private Float beta1;
+    private double weightDecay;
+    private boolean scaleParameter = true;
+    private boolean relativeStep = true;
+    private boolean warmupInit;
+
+    /** The lr, or with relative_step the schedule's factor alone. */
+    Builder setLearningRateTracker(Tracker tracker) {
+      learningRate = tracker;
+      return this;
+    }
+
+    Builder optEps(double eps1, double eps2) {
+      this.eps1 = (float) eps1;
+      this.eps2 = eps2;
+      return this;
+    }
+
+    Builder optClipThreshold(double value) {
+      clipThreshold = value;
+      return this;
+    }
+
+    Builder optDecayRate(double value) {
+      decayRate = value;
+      return this;
+    }
+
+    /** First-moment decay; null for none. */
+    Builder optBeta1(Double value) {
+      beta1 = value == null ? null : value.floatValue();
+      return this;
+    }
+
+    Builder optWeightDecay(double value) {
+      weightDecay = value;
+      return this;
+    }
+
+    Builder optScaleParameter(boolean value) {
+      scaleParameter = value;
+      return this;
+    }
+
+    Builder optRelativeStep(boolean value) {
+      relativeStep = value;
+      return this;
+    }
+
+    Builder optWarmupInit(boolean value) {
+      warmupInit = value;
+      return this;
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    HfAdafactor build() {
+      return new HfAdafactor(this);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package org.optbench.engine.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.tracker.Tracker;
+
+/**
+ * AdaGrad with torch.optim.Adagrad's semantics (Duchi et al. 2011; torch/optim/adagrad.py,
+ * single-tensor path). DJL's PyTorch engine throws on its own Adagrad.
+ *
+ * <pre>
+ *   g = g + weight_decay·p
+ *   s = s + g²                                   (s₀ = initial_accumulator_value)
+ *   p = p − lr / (1 + (t − 1)·lr_decay) · g / (√s + ε)
+ * </pre>
+ */
+final class TorchAdagrad extends TorchOptimizer {
+
+  private final float lrDecay;
+  private final float eps;
+  private final float initialAccumulator;
+  private final float weightDecay;
+
+  private TorchAdagrad(Builder builder) {
+    super(builder, builder.learningRate);
+    lrDecay = builder.lrDecay;
+    eps = builder.eps;
+    initialAccumulator = builder.initialAccumulator;
+    weightDecay = builder.weightDecay;
+  }
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  protected int stateArrays() {
+    return 1;
+  }
+
+  @Override
+  protected NDArray[] newState(NDManager manager, NDArray weight) {
+    return new NDArray[] {manager.full(weight.getShape(), initialAccumulator, weight.getDataType())};
+  }
+
+  @Override
+  protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state) {
+    NDArray g = weightDecay == 0 ? grad : grad.add(weight.mul(weightDecay));
+    NDArray sum = state[0];
+    sum.addi(g.square());
+    float clr = (float) (lr / (1 + (step - 1) * (double) lrDecay));
+    weight.subi(g.div(sum.sqrt().add(eps)).mul(clr));
+  }
+
+  /** DJL-style builder; every setting has torch.optim.Adagrad's default. */
+  static final class Builder extends OptimizerBuilder<Builder> {
+    private Tracker learningRate = Tracker.fixed(1e-2f);
+    private float lrDecay;
+    private float eps = 1e-10f;
+    private float initialAccumulator;
+    private float weightDecay;
+
+    Builder setLearningRateTracker(Tracker tracker) {
+      learningRate = tracker;
+      return this;
+    }
+
+    Builder optLrDecay(float value) {
+      lrDecay = value;
+      return this;
+    }
+
+    Builder optEpsilon(float value) {
+      eps = value;
+      return this;
+    }
+
+    Builder optInitialAccumulatorValue(float value) {
+      initialAccumulator = value;
+      return this;
+    }
+
+    Builder optWeightDecay(float value) {
+      weightDecay = value;
+      return this;
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    TorchAdagrad build() {
+      return new TorchAdagrad(this);
+    }
+  }
+}

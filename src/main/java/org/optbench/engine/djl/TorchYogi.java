@@ -1,0 +1,87 @@
+package org.optbench.engine.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.tracker.Tracker;
+
+/**
+ * Yogi (Zaheer et al. 2018, Algorithm 2) with Adam's bias corrections and v₀ = 0, as d2l.ai
+ * §12.10.3 and the native {@code ScaleByYogi}:
+ *
+ * <pre>
+ *   m = β1·m + (1 − β1)·g
+ *   v = v + (1 − β2)·sign(g² − v)·g²
+ *   p = p − lr · (m / (1 − β1ᵗ)) / (√(v / (1 − β2ᵗ)) + ε)
+ * </pre>
+ */
+final class TorchYogi extends TorchOptimizer {
+
+  private final double beta1;
+  private final double beta2;
+  private final float eps;
+
+  private TorchYogi(Builder builder) {
+    super(builder, builder.learningRate);
+    beta1 = builder.beta1;
+    beta2 = builder.beta2;
+    eps = builder.eps;
+  }
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  protected int stateArrays() {
+    return 2;
+  }
+
+  @Override
+  protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state) {
+    NDArray m = state[0];
+    NDArray v = state[1];
+    NDArray g2 = grad.square();
+    m.muli((float) beta1).addi(grad.mul((float) (1 - beta1)));
+    v.addi(g2.sub(v).sign().mul((float) (1 - beta2)).mul(g2));
+    float invBc1 = (float) (1 / (1 - Math.pow(beta1, step)));
+    float invBc2 = (float) (1 / (1 - Math.pow(beta2, step)));
+    NDArray denominator = v.mul(invBc2).sqrt().add(eps);
+    weight.subi(m.mul(invBc1).div(denominator).mul(lr));
+  }
+
+  /** DJL-style builder with the catalogue's defaults (d2l.ai's). */
+  static final class Builder extends OptimizerBuilder<Builder> {
+    private Tracker learningRate = Tracker.fixed(1e-2f);
+    private double beta1 = 0.9;
+    private double beta2 = 0.999;
+    private float eps = 1e-3f;
+
+    Builder setLearningRateTracker(Tracker tracker) {
+      learningRate = tracker;
+      return this;
+    }
+
+    Builder optBeta1(double value) {
+      beta1 = value;
+      return this;
+    }
+
+    Builder optBeta2(double value) {
+      beta2 = value;
+      return this;
+    }
+
+    Builder optEpsilon(float value) {
+      eps = value;
+      return this;
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    TorchYogi build() {
+      return new TorchYogi(this);
+    }
+  }
+}
