@@ -184,19 +184,31 @@ public final class ClaimEvaluator {
   private static boolean matches(Table table, int row, List<CheckExpr.Filter> filters) {
     for (CheckExpr.Filter filter : filters) {
       String name = Columns.resolve(filter.column());
-      boolean equal;
+      boolean holds;
       if (!table.columnNames().contains(name)) {
-        equal = Columns.hyperparameterMatches(table, row, name, filter.value());
+        holds = Columns.hyperparameterMatches(table, row, name, filter.value())
+            == filter.op().equals("=");
       } else if (table.column(name) instanceof NumericColumn<?> numeric) {
-        equal = numeric.getDouble(row) == Double.parseDouble(filter.value());
+        holds = compareNumbers(filter.op(), numeric.getDouble(row), Double.parseDouble(filter.value()));
       } else {
-        equal = table.column(name).getString(row).equals(filter.value());
+        holds = table.column(name).getString(row).equals(filter.value()) == filter.op().equals("=");
       }
-      if (equal != filter.equal()) {
+      if (!holds) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean compareNumbers(String op, double value, double wanted) {
+    return switch (op) {
+      case "=" -> value == wanted;
+      case "!=" -> value != wanted;
+      case "<" -> value < wanted;
+      case "<=" -> value <= wanted;
+      case ">" -> value > wanted;
+      default -> value >= wanted;
+    };
   }
 
   private static double number(Column<?> column, int row) {

@@ -50,8 +50,12 @@ public final class ClaimValidation {
     }
     for (CheckExpr.Filter filter : aggregate.filters()) {
       String column = Columns.resolve(filter.column());
+      if (filter.ordering() && !Columns.numeric(schema.get(), column)) {
+        throw error(spec, claim, "filter " + filter.column() + filter.op() + filter.value()
+            + " orders values, which needs a numeric column such as step, lr or seed");
+      }
       if (!schema.get().types().containsKey(column)) {
-        if (Columns.isHyperparameter(column)) {
+        if (Columns.isHyperparameter(column) && !filter.ordering()) {
           continue;
         }
         throw error(spec, claim, "unknown filter column '" + filter.column() + "' in "

@@ -26,7 +26,7 @@ class CheckParserTest {
     CheckExpr.Aggregate left = assertInstanceOf(CheckExpr.Aggregate.class, comparison.left());
     assertEquals("median", left.function());
     assertEquals("final_loss", left.metric());
-    assertEquals(List.of(new CheckExpr.Filter("optimizer", true, "adam")), left.filters());
+    assertEquals(List.of(new CheckExpr.Filter("optimizer", "=", "adam")), left.filters());
     assertEquals("median(final_loss | optimizer=adam)", left.text());
   }
 
@@ -42,7 +42,7 @@ class CheckParserTest {
     assertEquals('+', bound.op());
     assertEquals(new CheckExpr.Number(1e-6), bound.right());
     CheckExpr.Aggregate max = assertInstanceOf(CheckExpr.Aggregate.class, first.left());
-    assertEquals(new CheckExpr.Filter("lr", false, "0.1"), max.filters().get(1));
+    assertEquals(new CheckExpr.Filter("lr", "!=", "0.1"), max.filters().get(1));
     CheckExpr.Logical and = assertInstanceOf(CheckExpr.Logical.class, or.right());
     assertEquals("and", and.op());
     assertInstanceOf(CheckExpr.Not.class, and.left());

@@ -75,6 +75,9 @@ class ClaimEvaluatorTest {
         evaluate(results, "max(grad_norm_after_clip | clip=global_norm) <= 1.0 + 1e-6").verdict());
     assertEquals(Verdict.NOT_REPRODUCED,
         evaluate(results, "max(grad_norm_after_clip) <= 1.0 + 1e-6").verdict());
+    // Ordering filters on numeric columns: only 7.0 is above 1.
+    assertEquals(Verdict.REPRODUCED,
+        evaluate(results, "count(grad_norm_clipped | grad_norm_clipped>1) == 1").verdict());
   }
 
   @Test

@@ -29,13 +29,19 @@ public sealed interface CheckExpr {
   }
 
   /**
-   * {@code column=value} or {@code column!=value}.
+   * {@code column op value}: {@code =} and {@code !=} for any column, {@code < <= > >=} for
+   * numeric ones (e.g. {@code step>=50}).
    *
-   * @param column a result column such as optimizer, clip, lr, seed
-   * @param equal true for {@code =}, false for {@code !=}
+   * @param column a result column such as optimizer, clip, lr, seed, step
+   * @param op one of {@code = != < <= > >=}
    * @param value the value as written
    */
-  record Filter(String column, boolean equal, String value) {}
+  record Filter(String column, String op, String value) {
+    /** Whether the filter orders numbers rather than testing equality. */
+    public boolean ordering() {
+      return !op.equals("=") && !op.equals("!=");
+    }
+  }
 
   /** {@code left op right} with op one of + − × ÷. */
   record Arithmetic(char op, CheckExpr left, CheckExpr right) implements CheckExpr {}

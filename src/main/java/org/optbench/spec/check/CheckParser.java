@@ -17,7 +17,7 @@ import java.util.Set;
  *   product    := unary (("*" | "/") unary)*
  *   unary      := "-" unary | primary
  *   primary    := NUMBER | "(" or ")" | FUNCTION "(" NAME ("|" filter ("," filter)*)? ")"
- *   filter     := NAME ("=" | "!=") VALUE
+ *   filter     := NAME ("=" | "!=" | "&lt;" | "&lt;=" | "&gt;" | "&gt;=") VALUE
  * </pre>
  *
  * A VALUE is a run of letters, digits and {@code _ . + - :}, or text in single or double quotes.
@@ -177,18 +177,19 @@ public final class CheckParser {
       throw new CheckSyntaxException(at, "expected a filter such as optimizer=adam");
     }
     skipSpace();
-    boolean equal;
-    if (text.startsWith("!=", pos)) {
-      pos += 2;
-      equal = false;
-    } else if (peek('=')) {
-      pos++;
-      equal = true;
-    } else {
+    String op = null;
+    for (String candidate : List.of("!=", "<=", ">=", "=", "<", ">")) {
+      if (text.startsWith(candidate, pos)) {
+        op = candidate;
+        pos += candidate.length();
+        break;
+      }
+    }
+    if (op == null) {
       throw new CheckSyntaxException(pos, "expected = or != after '" + column + "'");
     }
     skipSpace();
-    return new CheckExpr.Filter(column, equal, value());
+    return new CheckExpr.Filter(column, op, value());
   }
 
   private String value() throws CheckSyntaxException {
