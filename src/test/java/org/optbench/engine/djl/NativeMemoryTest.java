@@ -8,41 +8,62 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Native memory stays flat over a long run: per-step arrays are freed when their step ends. The
+ * Native memory stays flat over long runs: per-step arrays are freed when their step ends. Each
  * probe runs in a child JVM with a fixed, pre-touched 160 MB heap: in a default JVM, RSS also
  * climbs by ~200 MB while the young generation touches its pages for the first time, which says
- * nothing about libtorch memory.
+ * nothing about libtorch memory. Bounds: growth under 10% from step 1,000 to 10,000 on the
+ * engine-side optimizer (djl) and on the native one, and from step 500 to 5,000 on djl.
  */
 class NativeMemoryTest {
 
-  private static final Pattern RESULT = Pattern.compile("rss500=(\\d+) rss5000=(\\d+)");
+  private static final Pattern RESULT =
+      Pattern.compile("rss500=(\\d+) rss1000=(\\d+) rss5000=(\\d+) rss10000=(\\d+)");
 
-  @Test
-  void residentMemoryGrowsLessThanTenPercentFromStep500ToStep5000() throws Exception {
-    double growth = probeGrowth(false);
-    System.out.printf("RSS growth from step 500 to 5000: %.2f%%%n", 100 * growth);
-    assertTrue(growth < 0.10, String.format("RSS grew %.1f%% after step 500", 100 * growth));
+  @ParameterizedTest
+  @ValueSource(strings = {"djl", "native"})
+  void residentMemoryGrowsLessThanTenPercentOverTenThousandSteps(String engine) throws Exception {
+    long[] rss = probe(engine, 10_000, false);
+    double early = growth(rss[0], rss[2]);
+    double late = growth(rss[1], rss[3]);
+    System.out.printf("%s: RSS growth step 500→5,000 %.2f%%, step 1,000→10,000 %.2f%%%n",
+        engine, 100 * early, 100 * late);
+    if (engine.equals("djl")) {
+      // The walking skeleton's bound, for the engine-side step. The native engine's RSS settles
+      // later (≈ +17% by step 5,000, then flat: JIT-compiled optimizer code and its float arrays'
+      // first touch), so only the step-1,000-to-10,000 bound applies to it.
+      assertTrue(early < 0.10, String.format("RSS grew %.1f%% from step 500 to 5,000", 100 * early));
+    }
+    assertTrue(late < 0.10, String.format("RSS grew %.1f%% from step 1,000 to 10,000", 100 * late));
   }
 
   @Test
   void aPlantedLeakOfFourKilobytesPerStepIsCaught() throws Exception {
     // 4,500 steps × 4 KB ≈ 18 MB of leaked tensors plus their handles: growth the check must see.
-    double withLeak = probeGrowth(true);
-    double clean = probeGrowth(false);
-    System.out.printf("growth with leak %.2f%%, without %.2f%%%n", 100 * withLeak, 100 * clean);
-    assertTrue(withLeak > clean + 0.03, "a planted leak must show as extra RSS growth");
+    long[] withLeak = probe("djl", 5_000, true);
+    long[] clean = probe("djl", 5_000, false);
+    double leakGrowth = growth(withLeak[0], withLeak[2]);
+    double cleanGrowth = growth(clean[0], clean[2]);
+    System.out.printf("growth with leak %.2f%%, without %.2f%%%n", 100 * leakGrowth, 100 * cleanGrowth);
+    assertTrue(leakGrowth > cleanGrowth + 0.03, "a planted leak must show as extra RSS growth");
   }
 
-  private static double probeGrowth(boolean leak) throws IOException, InterruptedException {
+  private static double growth(long from, long to) {
+    return (double) (to - from) / from;
+  }
+
+  private static long[] probe(String engine, int steps, boolean leak)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         System.getProperty("java.home") + "/bin/java",
         "-Xms160m", "-Xmx160m", "-XX:+AlwaysPreTouch", "-XX:MaxDirectMemorySize=64m",
         "-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true", "-Dai.djl.pytorch.num_threads=1",
         "-cp", System.getProperty("java.class.path"),
-        MemoryProbe.class.getName()));
+        MemoryProbe.class.getName(), engine, Integer.toString(steps)));
     if (leak) {
       command.add("--leak");
     }
@@ -51,10 +72,12 @@ class NativeMemoryTest {
     int exit = process.waitFor();
     Matcher matcher = RESULT.matcher(output);
     assertTrue(exit == 0 && matcher.find(), "probe failed: " + output);
-    double rss500 = Double.parseDouble(matcher.group(1));
-    double rss5000 = Double.parseDouble(matcher.group(2));
-    System.out.printf("probe%s: RSS %.1f MB at step 500, %.1f MB at step 5000%n",
-        leak ? " (leak)" : "", rss500 / 1e6, rss5000 / 1e6);
-    return (rss5000 - rss500) / rss500;
+    long[] rss = new long[4];
+    for (int i = 0; i < 4; i++) {
+      rss[i] = Long.parseLong(matcher.group(i + 1));
+    }
+    System.out.printf("probe %s %d steps%s: RSS MB at 500/1,000/5,000/10,000: %.1f %.1f %.1f %.1f%n",
+        engine, steps, leak ? " (leak)" : "", rss[0] / 1e6, rss[1] / 1e6, rss[2] / 1e6, rss[3] / 1e6);
+    return rss;
   }
 }
