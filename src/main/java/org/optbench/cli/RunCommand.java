@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Expand each spec's grid, train every cell, write results/<experiment>/ and",
-      "reports/<experiment>/index.html. An earlier result set of the same experiment is moved",
+      "reports/<experiment>/index.html. Cells already complete with the same content key",
+      "(results/.<experiment>.cells/) are reused, so an interrupted grid resumes. An earlier",
+      "result set is replaced only when every row of it is reproduced; otherwise it is moved",
       "to results/<experiment>.<its start time>/, never overwritten."
     })
 final class RunCommand implements Callable<Integer> {
@@ -41,6 +43,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "do not draw a progress bar")
   boolean noProgress;
 
+  @picocli.CommandLine.Mixin GridFlags gridFlags = new GridFlags();
+
   @Override
   public Integer call() throws Exception {
     if (threads < 1) {
@@ -49,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
     List<ExperimentSpec> parsed = SpecFiles.parseAll(specs);
     DjlOffline.threads(threads);
     ExperimentRunner runner =
-        new ExperimentRunner(new RunOptions(out, reports, threads, !noProgress));
+        new ExperimentRunner(new RunOptions(out, reports, threads, !noProgress), gridFlags.options());
     for (ExperimentSpec spec : parsed) {
       System.out.printf("%s: %d runs of %d steps%n", spec.name(), spec.cells().size(), spec.steps());
       ExperimentOutcome outcome = runner.run(spec);
