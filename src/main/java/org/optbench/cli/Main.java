@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       ListCommand.class,
       ReplayCommand.class,
+      CompareCommand.class,
+      BaselineCommand.class,
+      MergeCommand.class,
       WorkerCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -105,6 +105,29 @@ public final class CellStore {
     AtomicFiles.writeString(part(runId, KEY_PART), key + "\n");
   }
 
+  /**
+   * Stores every run of a published result set, each under the key {@code keyOf} gives its run id
+   * (used by {@code merge} to combine shards).
+   *
+   * @return the run ids stored, in file order
+   */
+  public java.util.List<String> importRuns(
+      ResultSet results, java.util.function.Function<String, String> keyOf) throws IOException {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    Table runs = results.runs();
+    for (int row = 0; row < runs.rowCount(); row++) {
+      String id = runs.stringColumn("run_id").get(row);
+      put(
+          id,
+          runs.rows(row),
+          results.steps().where(results.steps().stringColumn("run_id").isEqualTo(id)),
+          results.samples().where(results.samples().stringColumn("run_id").isEqualTo(id)),
+          keyOf.apply(id));
+      ids.add(id);
+    }
+    return ids;
+  }
+
   /** The summary of the stored run of {@code cell}, read back from its {@code runs.csv} row. */
   public RunSummary summary(Cell cell) throws IOException {
     Table row = Csv.read(part(cell.runId(), RUN_PART), RunsTable.SCHEMA);
