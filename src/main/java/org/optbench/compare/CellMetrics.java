@@ -50,10 +50,10 @@ final class CellMetrics {
       Table stored = Baseline.readTargets(dir);
       for (int row = 0; row < stored.rowCount(); row++) {
         String key = stored.stringColumn("cell_key").get(row);
-        double own = stored.doubleColumn("target_loss").get(row);
+        double own = stored.doubleColumn("target_loss").getDouble(row);
         Double wanted = targets == null ? Double.valueOf(own) : targets.get(key);
         if (wanted != null && Math.abs(wanted - own) <= 1e-9 * Math.max(1, Math.abs(own))) {
-          reach.put(stored.stringColumn("run_id").get(row), stored.doubleColumn("steps_to_target").get(row));
+          reach.put(stored.stringColumn("run_id").get(row), stored.doubleColumn("steps_to_target").getDouble(row));
         }
       }
     }
@@ -61,13 +61,13 @@ final class CellMetrics {
     for (int row = 0; row < runs.rowCount(); row++) {
       String id = runs.stringColumn("run_id").get(row);
       Map<String, Double> values = new LinkedHashMap<>();
-      values.put("final_loss", runs.doubleColumn("final_loss").get(row));
-      values.put("best_loss", runs.doubleColumn("best_loss").get(row));
-      values.put("final_accuracy", runs.doubleColumn("final_accuracy").get(row));
+      values.put("final_loss", runs.doubleColumn("final_loss").getDouble(row));
+      values.put("best_loss", runs.doubleColumn("best_loss").getDouble(row));
+      values.put("final_accuracy", runs.doubleColumn("final_accuracy").getDouble(row));
       values.put("steps_to_target", reach.getOrDefault(id, Double.NaN));
       values.put("diverged_runs", runs.booleanColumn("diverged").get(row) ? 1.0 : 0.0);
       values.put("optimizer_state_bytes", (double) runs.longColumn("optimizer_state_bytes").get(row));
-      values.put("steps_per_second", runs.doubleColumn("steps_per_second").get(row));
+      values.put("steps_per_second", runs.doubleColumn("steps_per_second").getDouble(row));
       metrics.byCell
           .computeIfAbsent(cellKey(runs, row), k -> new ArrayList<>())
           .add(new Run(id, cellKey(runs, row), runs.stringColumn("cell").get(row), values));

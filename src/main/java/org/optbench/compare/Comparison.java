@@ -56,7 +56,7 @@ public final class Comparison {
     if (java.nio.file.Files.isRegularFile(baseline.resolve(Baseline.TARGETS))) {
       var table = Baseline.readTargets(baseline);
       for (int row = 0; row < table.rowCount(); row++) {
-        targets.put(table.stringColumn("cell_key").get(row), table.doubleColumn("target_loss").get(row));
+        targets.put(table.stringColumn("cell_key").get(row), table.doubleColumn("target_loss").getDouble(row));
       }
     }
     CellMetrics now = CellMetrics.read(current, targets);

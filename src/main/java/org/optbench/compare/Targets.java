@@ -27,7 +27,7 @@ final class Targets {
     Map<String, List<Double>> lists = new LinkedHashMap<>();
     for (int row = 0; row < steps.rowCount(); row++) {
       lists.computeIfAbsent(steps.stringColumn("run_id").get(row), k -> new ArrayList<>())
-          .add(steps.doubleColumn("loss").get(row));
+          .add(steps.doubleColumn("loss").getDouble(row));
     }
     Map<String, double[]> losses = new LinkedHashMap<>();
     lists.forEach((id, list) -> losses.put(id, list.stream().mapToDouble(Double::doubleValue).toArray()));

@@ -137,18 +137,18 @@ public final class CellStore {
     return new RunSummary(
         cell,
         row.intColumn("steps_done").get(0),
-        row.doubleColumn("final_loss").get(0),
-        row.doubleColumn("best_loss").get(0),
-        row.doubleColumn("final_eval_loss").get(0),
-        row.doubleColumn("final_accuracy").get(0),
+        row.doubleColumn("final_loss").getDouble(0),
+        row.doubleColumn("best_loss").getDouble(0),
+        row.doubleColumn("final_eval_loss").getDouble(0),
+        row.doubleColumn("final_accuracy").getDouble(0),
         row.booleanColumn("diverged").get(0),
         row.intColumn("diverged_step").get(0),
-        row.doubleColumn("steps_per_second").get(0),
-        row.doubleColumn("wall_seconds").get(0),
+        row.doubleColumn("steps_per_second").getDouble(0),
+        row.doubleColumn("wall_seconds").getDouble(0),
         row.longColumn("param_count").get(0),
         row.longColumn("param_bytes").get(0),
         row.longColumn("optimizer_state_bytes").get(0),
-        row.doubleColumn("clipped_fraction").get(0));
+        row.doubleColumn("clipped_fraction").getDouble(0));
   }
 
   Path part(String runId, String suffix) {
