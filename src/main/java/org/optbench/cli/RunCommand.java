@@ -55,7 +55,10 @@ final class RunCommand implements Callable<Integer> {
     ExperimentRunner runner =
         new ExperimentRunner(new RunOptions(out, reports, threads, !noProgress), gridFlags.options());
     for (ExperimentSpec spec : parsed) {
-      System.out.printf("%s: %d runs of %d steps%n", spec.name(), spec.cells().size(), spec.steps());
+      var grid = gridFlags.options();
+      System.out.printf("%s: %d runs of %d steps%s%n", spec.name(),
+          grid.shard().select(spec.cells()).size(), spec.steps(),
+          grid.shard().count() > 1 ? " (shard " + grid.shard() + " of " + spec.cells().size() + ")" : "");
       ExperimentOutcome outcome = runner.run(spec);
       System.out.println(ExperimentRunner.summary(spec.name(), outcome.runs()));
       outcome.archivedPrevious().ifPresent(
