@@ -20,6 +20,10 @@ import picocli.CommandLine.Command;
       ListCommand.class,
       ReplayCommand.class,
       ClaimsCommand.class,
+      CompareCommand.class,
+      BaselineCommand.class,
+      MergeCommand.class,
+      WorkerCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Expand each spec's grid, train every cell, write results/<experiment>/ and",
-      "reports/<experiment>/index.html. An earlier result set of the same experiment is moved",
+      "reports/<experiment>/index.html. Cells already complete with the same content key",
+      "(results/.<experiment>.cells/) are reused, so an interrupted grid resumes. An earlier",
+      "result set is replaced only when every row of it is reproduced; otherwise it is moved",
       "to results/<experiment>.<its start time>/, never overwritten."
     })
 final class RunCommand implements Callable<Integer> {
@@ -46,6 +48,8 @@ final class RunCommand implements Callable<Integer> {
       description = "exit 1 when a claim of the spec's expect: section is not reproduced")
   boolean failOnClaims;
 
+  @picocli.CommandLine.Mixin GridFlags gridFlags = new GridFlags();
+
   @Override
   public Integer call() throws Exception {
     if (threads < 1) {
@@ -54,10 +58,13 @@ final class RunCommand implements Callable<Integer> {
     List<ExperimentSpec> parsed = SpecFiles.parseAll(specs);
     DjlOffline.threads(threads);
     ExperimentRunner runner =
-        new ExperimentRunner(new RunOptions(out, reports, threads, !noProgress));
+        new ExperimentRunner(new RunOptions(out, reports, threads, !noProgress), gridFlags.options());
     long contradicted = 0;
     for (ExperimentSpec spec : parsed) {
-      System.out.printf("%s: %d runs of %d steps%n", spec.name(), spec.cells().size(), spec.steps());
+      var grid = gridFlags.options();
+      System.out.printf("%s: %d runs of %d steps%s%n", spec.name(),
+          grid.shard().select(spec.cells()).size(), spec.steps(),
+          grid.shard().count() > 1 ? " (shard " + grid.shard() + " of " + spec.cells().size() + ")" : "");
       ExperimentOutcome outcome = runner.run(spec);
       System.out.println(ExperimentRunner.summary(spec.name(), outcome.runs()));
       outcome.archivedPrevious().ifPresent(

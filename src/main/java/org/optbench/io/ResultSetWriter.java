@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.optbench.metrics.RunEnvironment;
 import org.optbench.metrics.RunResult;
 import org.optbench.spec.ExperimentSpec;
@@ -50,6 +51,7 @@ public final class ResultSetWriter {
   private final Set<String> seen = new HashSet<>();
   private int diverged;
   private boolean closed;
+  private Predicate<Path> replaceable = previous -> false;
 
   private ResultSetWriter(Path root, String experiment, Path staging) {
     this.root = root;
@@ -108,6 +110,37 @@ public final class ResultSetWriter {
   }
 
   /**
+   * Adds a run already complete in {@code store} (see {@link CellStore}) by linking its parts into
+   * this result set, or copying them where the file system has no hard links.
+   *
+   * @throws IllegalArgumentException if a run with the same id was added before
+   */
+  public void adopt(CellStore store, String runId, boolean runDiverged) throws IOException {
+    checkOpen();
+    if (!seen.add(runId)) {
+      throw new IllegalArgumentException("run " + runId + " was already added");
+    }
+    for (String suffix : List.of(STEPS_PART, SAMPLE_PART, RUN_PART)) {
+      Path from = store.part(runId, suffix);
+      if (Files.isRegularFile(from)) {
+        linkOrCopy(from, part(runId, suffix));
+      }
+    }
+    runIds.add(runId);
+    if (runDiverged) {
+      diverged++;
+    }
+  }
+
+  /**
+   * Lets {@link #commit} replace, instead of archive, an earlier result set (given as its folder)
+   * that passes {@code test}: one whose every row the new result set reproduces (see README).
+   */
+  public void replaceIf(Predicate<Path> test) {
+    this.replaceable = test;
+  }
+
+  /**
    * Joins the runs (in the order added) into the result set, writes the manifest and publishes the
    * folder as {@code resultsRoot/<experiment>/}.
    *
@@ -138,6 +171,15 @@ public final class ResultSetWriter {
     deleteTree(staging.resolve(PARTS));
 
     Path target = root.resolve(experiment);
+    if (replaceable(target)) {
+      Path old = root.resolve("." + experiment + ".replaced-" + System.nanoTime());
+      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.forceDirectory(root);
+      closed = true;
+      deleteTree(old);
+      return new CommitResult(target, Optional.empty());
+    }
     Optional<Path> archived = ResultArchive.moveAside(target);
     Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
     AtomicFiles.forceDirectory(root);
@@ -149,6 +191,22 @@ public final class ResultSetWriter {
   public void abort() throws IOException {
     closed = true;
     deleteTree(staging);
+  }
+
+  private boolean replaceable(Path target) {
+    try {
+      return Files.isDirectory(target) && replaceable.test(target);
+    } catch (RuntimeException unreadable) {
+      return false;
+    }
+  }
+
+  private static void linkOrCopy(Path from, Path to) throws IOException {
+    try {
+      Files.createLink(to, from);
+    } catch (UnsupportedOperationException | IOException noLinks) {
+      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   private Path part(String runId, String suffix) {

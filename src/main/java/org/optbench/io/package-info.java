@@ -5,7 +5,8 @@
  * <p>Every file is written atomically ({@link org.optbench.io.AtomicFiles}); a result set is built
  * in a hidden staging folder, one run at a time, and published under its final name only when the
  * manifest is complete ({@link org.optbench.io.ResultSetWriter}). An existing result set is moved
- * aside, never overwritten. {@link org.optbench.io.ResultSet} reads one back with fixed column
+ * aside, never overwritten, unless the new one reproduces all its rows. Finished runs persist in
+ * the experiment's {@link org.optbench.io.CellStore} so that a later run resumes. {@link org.optbench.io.ResultSet} reads one back with fixed column
  * types.
  *
  * <p>Missing and non-finite numbers: a {@code NaN} is written as an empty cell and an empty cell

@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.optbench.io.CellStore;
 import org.optbench.claims.ClaimResult;
 import org.optbench.claims.ClaimsFile;
 import org.optbench.io.CommitResult;
@@ -18,6 +21,7 @@ import org.optbench.metrics.RunSummary;
 import org.optbench.report.ReportBuilder;
 import org.optbench.spec.Cell;
 import org.optbench.spec.Component;
+import org.optbench.spec.CrossCheckMode;
 import org.optbench.spec.ExperimentSpec;
 import org.optbench.workload.Workload;
 import org.optbench.workload.Workloads;
@@ -25,37 +29,68 @@ import org.optbench.workload.Workloads;
 /**
  * Runs every cell of a spec in grid order, writes the result set, then builds its report.
  *
- * <p>Results are staged run by run and published only when the whole grid has finished, so a
- * report never reads a half-written result set; an earlier result set of the same experiment is
- * moved aside, never overwritten.
+ * <p>Every finished run is kept in the experiment's {@link CellStore} at once, so an interrupted
+ * grid loses at most the runs in progress, and a cell whose {@link CellKey content key} is already
+ * stored is reused rather than trained again. The result set is published only when every cell of
+ * the grid (or shard) is present, so a report never reads a half-written one; an earlier result set
+ * is replaced only when the new one reproduces all its rows, and otherwise moved aside.
  */
 public final class ExperimentRunner {
 
   private final RunOptions options;
+  private final GridOptions grid;
 
   public ExperimentRunner(RunOptions options) {
+    this(options, GridOptions.defaults());
+  }
+
+  public ExperimentRunner(RunOptions options, GridOptions grid) {
     this.options = options;
+    this.grid = grid;
   }
 
   public ExperimentOutcome run(ExperimentSpec spec) throws IOException {
-    List<Cell> cells = spec.cells();
+    List<Cell> cells = grid.shard().select(spec.cells());
     RunEnvironment environment = RunEnvironments.current(options.threads());
     Instant started = Instant.now();
+    CellStore store = CellStore.open(options.resultsRoot(), spec.name());
+    Map<String, String> keys = new HashMap<>();
+    List<Cell> todo = new ArrayList<>();
+    for (Cell cell : cells) {
+      String key = CellKey.of(cell, environment);
+      keys.put(cell.runId(), key);
+      if (grid.force() || !store.has(cell.runId(), key)) {
+        todo.add(cell);
+      }
+    }
+    if (todo.size() < cells.size()) {
+      grid.log().printf(
+          "%s: %d of %d runs already complete with the same content key, reused (--force reruns them)%n",
+          spec.name(), cells.size() - todo.size(), cells.size());
+    }
+    try (ProgressDisplay progress = progress(spec.name(), todo)) {
+      if (grid.workers() > 1 && todo.size() > 1) {
+        WorkerPool.train(spec, todo, keys, store, options.threads(), grid.workers(), progress);
+      } else {
+        train(todo, keys, store, progress == null ? RunListener.NONE : progress);
+      }
+    }
     List<RunSummary> summaries = new ArrayList<>();
     ResultSetWriter writer = ResultSetWriter.open(options.resultsRoot(), spec.name());
+    Map<Component, Workload> workloads = new HashMap<>();
     CommitResult commit;
-    try (ProgressDisplay progress = progress(spec.name(), cells)) {
-      RunListener listener = progress == null ? RunListener.NONE : progress;
-      // One Workload per distinct workload point, so that its per-seed data is generated once
-      // for all the optimizers that train on it.
-      Map<Component, Workload> workloads = new HashMap<>();
+    try {
       for (Cell cell : cells) {
-        Workload workload = workloads.computeIfAbsent(cell.workload(), Workloads::create);
-        RunResult result = Engines.forName(cell.engine()).train(cell, workload, listener);
-        writer.add(result);
-        CrossChecks.after(org.optbench.spec.CrossCheckMode.of(spec), cell, workload, writer);
-        summaries.add(result.summary());
+        RunSummary summary = store.summary(cell);
+        writer.adopt(store, cell.runId(), summary.diverged());
+        summaries.add(summary);
+        // Cross-checks are diagnostics of the code as it is now: run for every cell, reused or not.
+        CrossChecks.after(CrossCheckMode.of(spec), cell,
+            workloads.computeIfAbsent(cell.workload(), Workloads::create), writer);
       }
+      Set<String> reused = new HashSet<>(keys.keySet());
+      todo.forEach(cell -> reused.remove(cell.runId()));
+      writer.replaceIf(previous -> Republish.reproduces(previous, spec, environment, reused));
       commit = writer.commit(spec, environment, started, Instant.now());
     } catch (IOException | RuntimeException | Error e) {
       writer.abort();
@@ -70,6 +105,20 @@ public final class ExperimentRunner {
         ReportBuilder.build(commit.published(), options.reportsRoot().resolve(spec.name()));
     return new ExperimentOutcome(
         commit.published(), commit.archivedPrevious(), report, summaries, seconds, claims);
+  }
+
+  /** Trains {@code cells} one after another in this JVM, storing each as soon as it ends. */
+  private static void train(
+      List<Cell> cells, Map<String, String> keys, CellStore store, RunListener listener)
+      throws IOException {
+    // One Workload per distinct workload point, so that its per-seed data is generated once
+    // for all the optimizers that train on it.
+    Map<Component, Workload> workloads = new HashMap<>();
+    for (Cell cell : cells) {
+      Workload workload = workloads.computeIfAbsent(cell.workload(), Workloads::create);
+      RunResult result = Engines.forName(cell.engine()).train(cell, workload, listener);
+      store.put(result, keys.get(cell.runId()));
+    }
   }
 
   private ProgressDisplay progress(String name, List<Cell> cells) {

@@ -95,7 +95,9 @@ public final class SpecParser {
     MappingNode top =
         yaml.map(root, "the spec", "{name: ..., workloads: ..., steps: ..., grid: ...}");
     Map<String, NodeTuple> entries = yaml.entries(top);
-    yaml.rejectUnknown(entries, KEYS, key -> "unknown key '" + key + "' at top level");
+    yaml.rejectUnknown(
+        entries, RegressionSection.withKey(KEYS), key -> "unknown key '" + key + "' at top level");
+    RegressionSection.read(yaml, entries.get(RegressionSection.KEY));
     Node nameNode = require(entries, top, "name", "name: my_experiment");
     Node workloadsNode = require(entries, top, "workloads", "workloads: [{model: mlp}]");
     Node stepsNode = require(entries, top, "steps", "steps: 300");

@@ -51,10 +51,12 @@ class CliRunTest {
     return file;
   }
 
-  private int run(Path spec) {
-    return Main.execute(
+  private int run(Path spec, String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of(
         "run", spec.toString(), "--out", dir.resolve("results").toString(),
-        "--reports", dir.resolve("reports").toString(), "--no-progress");
+        "--reports", dir.resolve("reports").toString(), "--no-progress"));
+    args.addAll(List.of(more));
+    return Main.execute(args.toArray(String[]::new));
   }
 
   @Test
@@ -69,8 +71,9 @@ class CliRunTest {
     Table first = ResultSet.read(results).steps();
     assertEquals(4 * 40, first.rowCount(), "4 runs × 40 steps");
 
-    // Same spec again, one thread: identical numbers, and the first result set is kept aside.
-    assertEquals(0, run(spec));
+    // Same spec again, retrained (--force), one thread: identical numbers, and the first result
+    // set is kept aside because its rows were not reused.
+    assertEquals(0, run(spec, "--force"));
     Table second = ResultSet.read(results).steps();
     for (String column : List.of("loss", "grad_norm", "grad_norm_clipped", "eval_loss", "eval_accuracy")) {
       assertEquals(

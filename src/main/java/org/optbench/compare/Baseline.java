@@ -1,0 +1,153 @@
+package org.optbench.compare;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.optbench.io.PublishedRuns;
+import org.optbench.io.ResultFiles;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * A baseline, {@code results/baselines/<experiment>/}: the small part of a trusted result set that
+ * {@code compare} needs, small enough to commit. No {@code steps.csv}:
+ *
+ * <pre>
+ * manifest.json   the result set's manifest (spec text, versions, machine)
+ * runs.csv        its runs.csv, one row per run
+ * targets.csv     per run: cell key, the cell's target loss, steps to reach it
+ * cells.csv       per cell: seed medians, for people reading the diff of a baseline update
+ * </pre>
+ */
+public final class Baseline {
+
+  static final String TARGETS = "targets.csv";
+  static final String CELLS = "cells.csv";
+
+  private Baseline() {}
+
+  /**
+   * Writes the baseline of the result set in {@code results} to {@code target}, replacing an
+   * earlier baseline there (baselines live in version control, which keeps their history).
+   */
+  public static void write(Path results, Path target) throws IOException {
+    for (String name : List.of(ResultFiles.MANIFEST, ResultFiles.RUNS, ResultFiles.STEPS)) {
+      if (!Files.isRegularFile(results.resolve(name))) {
+        throw new java.io.FileNotFoundException(results + " has no " + name + "; pass a complete result set");
+      }
+    }
+    Table runs = PublishedRuns.runs(results);
+    Map<String, double[]> losses = Targets.lossesByRun(PublishedRuns.steps(results));
+    Map<String, List<Integer>> rowsByCell = new LinkedHashMap<>();
+    for (int row = 0; row < runs.rowCount(); row++) {
+      rowsByCell.computeIfAbsent(CellMetrics.cellKey(runs, row), k -> new ArrayList<>()).add(row);
+    }
+    StringColumn runId = StringColumn.create("run_id");
+    StringColumn cellKey = StringColumn.create("cell_key");
+    DoubleColumn targetLoss = DoubleColumn.create("target_loss");
+    DoubleColumn reach = DoubleColumn.create("steps_to_target");
+    Map<String, Double> targets = new LinkedHashMap<>();
+    for (var cell : rowsByCell.entrySet()) {
+      List<double[]> curves = new ArrayList<>();
+      for (int row : cell.getValue()) {
+        curves.add(losses.getOrDefault(runs.stringColumn("run_id").get(row), new double[0]));
+      }
+      double t = Targets.target(curves);
+      targets.put(cell.getKey(), t);
+      for (int i = 0; i < curves.size(); i++) {
+        runId.append(runs.stringColumn("run_id").get(cell.getValue().get(i)));
+        cellKey.append(cell.getKey());
+        targetLoss.append(t);
+        reach.append(Targets.stepsToTarget(curves.get(i), t));
+      }
+    }
+
+    Path parent = target.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path staging = parent.resolve("." + target.getFileName() + ".partial-" + System.nanoTime());
+    Files.createDirectories(staging);
+    try {
+      Files.copy(results.resolve(ResultFiles.MANIFEST), staging.resolve(ResultFiles.MANIFEST));
+      Files.copy(results.resolve(ResultFiles.RUNS), staging.resolve(ResultFiles.RUNS));
+      PublishedRuns.writeCsv(Table.create(TARGETS, runId, cellKey, targetLoss, reach), staging.resolve(TARGETS));
+      PublishedRuns.writeCsv(summary(results, targets), staging.resolve(CELLS));
+      Path old = parent.resolve("." + target.getFileName() + ".replaced-" + System.nanoTime());
+      boolean had = Files.exists(target);
+      if (had) {
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      if (had) {
+        deleteTree(old);
+      }
+    } catch (IOException | RuntimeException e) {
+      deleteTree(staging);
+      throw e;
+    }
+  }
+
+  /** The per-cell seed medians written to {@code cells.csv}. */
+  private static Table summary(Path results, Map<String, Double> targets) throws IOException {
+    CellMetrics metrics = CellMetrics.read(results, targets);
+    StringColumn cell = StringColumn.create("cell");
+    IntColumn seeds = IntColumn.create("seeds");
+    DoubleColumn target = DoubleColumn.create("target_loss");
+    Map<String, DoubleColumn> medians = new LinkedHashMap<>();
+    for (String metric : org.optbench.spec.RegressionSection.METRICS) {
+      medians.put(metric, DoubleColumn.create(metric.equals("diverged_runs") ? metric : "median_" + metric));
+    }
+    for (var entry : metrics.cells().entrySet()) {
+      List<CellMetrics.Run> runs = entry.getValue();
+      cell.append(runs.get(0).label());
+      seeds.append(runs.size());
+      target.append(targets.get(entry.getKey()));
+      for (var metric : medians.entrySet()) {
+        List<Double> values = runs.stream().map(r -> r.values().get(metric.getKey())).toList();
+        metric.getValue().append(Comparison.aggregate(metric.getKey(), values));
+      }
+    }
+    Table table = Table.create(CELLS, cell, seeds, target);
+    medians.values().forEach(table::addColumns);
+    return table;
+  }
+
+  static Table readTargets(Path dir) throws IOException {
+    return Table.read().csv(CsvReadOptions.builder(dir.resolve(TARGETS).toFile())
+        .columnTypes(name -> switch (name) {
+          case "target_loss", "steps_to_target" -> tech.tablesaw.api.ColumnType.DOUBLE;
+          default -> tech.tablesaw.api.ColumnType.STRING;
+        })
+        .missingValueIndicator("")
+        .build());
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+        Files.delete(d);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}

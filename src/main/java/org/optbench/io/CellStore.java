@@ -1,0 +1,157 @@
+package org.optbench.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.optbench.metrics.RunResult;
+import org.optbench.metrics.RunSummary;
+import org.optbench.spec.Cell;
+import tech.tablesaw.api.Table;
+
+/**
+ * The durable work folder of one experiment, {@code results/.<experiment>.cells/}: every finished
+ * run as small part files, kept across invocations so that a later {@code run} of the same cells
+ * reuses them instead of training again.
+ *
+ * <pre>
+ * results/.quickstart.cells/runs/
+ *   3f2a9c01b7de.steps.csv    the run's steps.csv rows
+ *   3f2a9c01b7de.sample.csv   its text samples (language models only)
+ *   3f2a9c01b7de.run.csv      its runs.csv row
+ *   3f2a9c01b7de.key          its content key, written last: the run is complete iff this exists
+ * </pre>
+ *
+ * <p>Each file is written atomically, and the key file is removed before a run's parts are
+ * replaced and written after them, so a process killed at any instant leaves every run either
+ * complete (key present and matching) or absent: a rerun trains it again and never sees half a
+ * run. Runs are named by {@link Cell#runId()}; different processes may write different runs into
+ * the same store at once.
+ */
+public final class CellStore {
+
+  static final String PARTS = "runs";
+  static final String STEPS_PART = ".steps.csv";
+  static final String SAMPLE_PART = ".sample.csv";
+  static final String RUN_PART = ".run.csv";
+  private static final String KEY_PART = ".key";
+  private static final String SUFFIX = ".cells";
+
+  private final Path dir;
+  private final String experiment;
+
+  private CellStore(Path dir, String experiment) {
+    this.dir = dir;
+    this.experiment = experiment;
+  }
+
+  /** The store of {@code experiment} under {@code resultsRoot}, created if absent. */
+  public static CellStore open(Path resultsRoot, String experiment) throws IOException {
+    ResultFiles.checkExperimentName(experiment);
+    Path dir = resultsRoot.resolve("." + experiment + SUFFIX);
+    Files.createDirectories(dir.resolve(PARTS));
+    return new CellStore(dir, experiment);
+  }
+
+  /** The store's folder. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** The experiment whose runs this store holds. */
+  public String experiment() {
+    return experiment;
+  }
+
+  /** Whether the run {@code runId} is complete here with content key {@code key}. */
+  public boolean has(String runId, String key) {
+    try {
+      return Files.readString(part(runId, KEY_PART), StandardCharsets.UTF_8).strip().equals(key);
+    } catch (NoSuchFileException absent) {
+      return false;
+    } catch (IOException unreadable) {
+      return false;
+    }
+  }
+
+  /** Stores a finished run under content key {@code key}, replacing any earlier version. */
+  public void put(RunResult run, String key) throws IOException {
+    String id = run.summary().cell().runId();
+    Files.deleteIfExists(part(id, KEY_PART));
+    Csv.write(StepsTable.of(experiment, run), part(id, STEPS_PART));
+    if (run.artifacts().samples().isEmpty()) {
+      Files.deleteIfExists(part(id, SAMPLE_PART));
+    } else {
+      Csv.write(SamplesTable.of(experiment, run), part(id, SAMPLE_PART));
+    }
+    Csv.write(RunsTable.of(experiment, run), part(id, RUN_PART));
+    AtomicFiles.writeString(part(id, KEY_PART), key + "\n");
+  }
+
+  /**
+   * Stores a run given as its tables (one {@code runs.csv} row, its steps and samples), as read
+   * from a published result set; used to merge shards.
+   */
+  void put(String runId, Table run, Table steps, Table samples, String key) throws IOException {
+    Files.deleteIfExists(part(runId, KEY_PART));
+    Csv.write(steps, part(runId, STEPS_PART));
+    if (samples.rowCount() == 0) {
+      Files.deleteIfExists(part(runId, SAMPLE_PART));
+    } else {
+      Csv.write(samples, part(runId, SAMPLE_PART));
+    }
+    Csv.write(run, part(runId, RUN_PART));
+    AtomicFiles.writeString(part(runId, KEY_PART), key + "\n");
+  }
+
+  /**
+   * Stores every run of a published result set, each under the key {@code keyOf} gives its run id
+   * (used by {@code merge} to combine shards).
+   *
+   * @return the run ids stored, in file order
+   */
+  public java.util.List<String> importRuns(
+      ResultSet results, java.util.function.Function<String, String> keyOf) throws IOException {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    Table runs = results.runs();
+    for (int row = 0; row < runs.rowCount(); row++) {
+      String id = runs.stringColumn("run_id").get(row);
+      put(
+          id,
+          runs.rows(row),
+          results.steps().where(results.steps().stringColumn("run_id").isEqualTo(id)),
+          results.samples().where(results.samples().stringColumn("run_id").isEqualTo(id)),
+          keyOf.apply(id));
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  /** The summary of the stored run of {@code cell}, read back from its {@code runs.csv} row. */
+  public RunSummary summary(Cell cell) throws IOException {
+    Table row = Csv.read(part(cell.runId(), RUN_PART), RunsTable.SCHEMA);
+    if (row.rowCount() != 1) {
+      throw new IOException(part(cell.runId(), RUN_PART) + " holds " + row.rowCount() + " rows");
+    }
+    return new RunSummary(
+        cell,
+        row.intColumn("steps_done").get(0),
+        row.doubleColumn("final_loss").getDouble(0),
+        row.doubleColumn("best_loss").getDouble(0),
+        row.doubleColumn("final_eval_loss").getDouble(0),
+        row.doubleColumn("final_accuracy").getDouble(0),
+        row.booleanColumn("diverged").get(0),
+        row.intColumn("diverged_step").get(0),
+        row.doubleColumn("steps_per_second").getDouble(0),
+        row.doubleColumn("wall_seconds").getDouble(0),
+        row.longColumn("param_count").get(0),
+        row.longColumn("param_bytes").get(0),
+        row.longColumn("optimizer_state_bytes").get(0),
+        row.doubleColumn("clipped_fraction").getDouble(0));
+  }
+
+  Path part(String runId, String suffix) {
+    return dir.resolve(PARTS).resolve(runId + suffix);
+  }
+}

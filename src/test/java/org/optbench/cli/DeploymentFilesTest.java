@@ -1,0 +1,74 @@
+package org.optbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.optbench.spec.ExperimentSpec;
+import org.optbench.spec.SpecParser;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The files that run the nightly check elsewhere (GitHub Actions, Kubernetes) cannot run here;
+ * this checks that they are valid YAML with the structure those systems require, and that they
+ * call commands and options optbench has.
+ */
+class DeploymentFilesTest {
+
+  private static List<Object> documents(String file) throws IOException {
+    List<Object> docs = new ArrayList<>();
+    new Yaml().loadAll(Files.readString(Path.of(file))).forEach(docs::add);
+    return docs;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  @Test
+  void theNightlyWorkflowShardsMergesComparesAndCaches() throws IOException {
+    Map<String, Object> workflow = map(documents(".github/workflows/nightly.yml").get(0));
+    // YAML 1.1 (SnakeYAML) reads the key "on" as the boolean true; GitHub reads it as "on".
+    Map<String, Object> on = map(workflow.containsKey("on") ? workflow.get("on") : workflow.get(true));
+    assertTrue(on.containsKey("schedule"));
+    Map<String, Object> jobs = map(workflow.get("jobs"));
+    Map<String, Object> matrix = map(map(map(jobs.get("shard")).get("strategy")).get("matrix"));
+    int shards = ((List<?>) matrix.get("shard")).size();
+    String text = Files.readString(Path.of(".github/workflows/nightly.yml"));
+    assertTrue(text.contains("--shard ${{ matrix.shard }}/" + shards), "shard count matches the matrix");
+    assertEquals(List.of("shard"), List.of(map(jobs.get("compare")).get("needs")));
+    for (String expected : List.of("actions/cache@v4", "~/.m2/repository", "~/.djl.ai",
+        "actions/upload-artifact@v4", "optbench.jar merge", "optbench.jar compare", "replay --engine native --check")) {
+      assertTrue(text.contains(expected), expected);
+    }
+  }
+
+  @Test
+  void theKubernetesIndexedJobTakesItsShardFromTheCompletionIndex() throws IOException {
+    List<Object> docs = documents("deploy/k8s/nightly-indexed-job.yaml");
+    Map<String, Object> job = map(docs.stream().filter(d -> "Job".equals(map(d).get("kind"))).findFirst().get());
+    Map<String, Object> spec = map(job.get("spec"));
+    assertEquals("Indexed", spec.get("completionMode"));
+    int completions = (Integer) spec.get("completions");
+    Map<String, Object> container =
+        map(((List<?>) map(map(spec.get("template")).get("spec")).get("containers")).get(0));
+    String args = String.join(" ", (List<String>) (List<?>) container.get("args"));
+    assertTrue(args.contains("--shard \"${JOB_COMPLETION_INDEX}/" + completions + "\""), args);
+    Map<String, Object> merge = map(documents("deploy/k8s/nightly-merge-job.yaml").get(0));
+    assertEquals("Job", merge.get("kind"));
+  }
+
+  @Test
+  void theNightlySpecIsValidAndSmall() throws Exception {
+    ExperimentSpec spec = SpecParser.parse(Path.of("experiments/nightly.yaml"));
+    assertEquals(120, spec.cells().size());
+    assertTrue(Files.isRegularFile(Path.of("results/baselines/nightly/runs.csv")), "nightly baseline committed");
+  }
+}
