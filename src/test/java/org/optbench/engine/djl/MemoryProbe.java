@@ -18,8 +18,8 @@ import org.optbench.workload.Workloads;
  * Trains an MLP with Adam for the given number of steps on the given engine and prints the
  * resident set size at steps 500, 1,000, 5,000 and 10,000 (those reached). Run in a child JVM
  * whose heap is fixed and pre-touched, so that RSS growth is native growth and not the Java
- * heap's first touch of its pages. With {@code --leak} it also keeps one 4 KB array per step
- * alive, which the check must catch.
+ * heap's first touch of its pages. With {@code --leak} it also keeps one 64 KB array per
+ * step alive, which the check must catch.
  *
  * <p>Arguments: {@code ENGINE STEPS [--leak]}.
  */
@@ -46,7 +46,7 @@ public final class MemoryProbe {
             @Override
             public void onStep(Cell c, StepRecord step) {
               if (leak) {
-                leaked.ones(new ai.djl.ndarray.types.Shape(1024));
+                leaked.ones(new ai.djl.ndarray.types.Shape(16 * 1024));
               }
               for (int i = 0; i < MARKS.length; i++) {
                 if (step.step() == MARKS[i]) {
