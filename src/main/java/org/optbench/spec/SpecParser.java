@@ -109,9 +109,28 @@ public final class SpecParser {
     List<Long> seeds = seeds(entries.get("seeds"));
     List<String> engines = engines(entries.get("engines"));
     Map<Axis, List<Component>> grid = grid(gridNode);
+    requireDecayRoom(grid.get(Axis.SCHEDULE), steps, stepsNode);
     return new ExperimentSpec(
         name, description, yaml.file(), text, workloads, grid.get(Axis.OPTIMIZER),
         grid.get(Axis.CLIP), grid.get(Axis.SCHEDULE), seeds, engines, steps, evalEvery);
+  }
+
+  /**
+   * A warm-up schedule without total_steps decays over the run, so the run must be longer than
+   * the warm-up (the native factory and the engines refuse it otherwise, but only at run time).
+   */
+  private void requireDecayRoom(List<Component> schedules, int steps, Node stepsNode)
+      throws SpecException {
+    for (Component s : schedules) {
+      if (s.has("total_steps") && s.params().get("total_steps") == null
+          && s.integer("warmup_steps") >= steps) {
+        throw yaml.error(
+            stepsNode,
+            "steps (" + steps + ") must exceed warmup_steps of schedule " + s.label() + " ("
+                + s.integer("warmup_steps") + "), whose decay ends at the last step; lower"
+                + " warmup_steps or set total_steps");
+      }
+    }
   }
 
   private static Map<Axis, String> gridDefaults() {

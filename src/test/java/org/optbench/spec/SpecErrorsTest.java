@@ -543,6 +543,62 @@ class SpecErrorsTest {
                   nesterov: [false, true]
             """, "experiments/x.yaml:8:25: optimizer sgd: nesterov: true needs momentum > 0 and"
             + " dampening = 0, got momentum 0.0 and dampening 0.0"),
+        Arguments.of("adafactor lr with the relative step", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: adafactor, lr: 0.01}
+            """, "experiments/x.yaml:6:29: optimizer adafactor: lr 0.01 cannot be combined with"
+            + " relative_step: true (the step size is then min(1e-2, 1/√t)); set relative_step:"
+            + " false or drop lr"),
+        Arguments.of("adafactor without any step size", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: adafactor, relative_step: false}
+            """, "experiments/x.yaml:6:40: optimizer adafactor: relative_step: false needs an lr"
+            + " (there is no other step size); give lr, e.g. 1e-3"),
+        Arguments.of("adafactor warmup_init without the relative step", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: adafactor, lr: 0.01, relative_step: false, warmup_init: true}
+            """, "experiments/x.yaml:6:70: optimizer adafactor: warmup_init: true needs"
+            + " relative_step: true (it changes the relative step)"),
+        Arguments.of("loss_feedback bounds crossed", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer: [adam]
+              clip: [{name: loss_feedback, min_norm: 5, max_norm: 2}]
+            """, "experiments/x.yaml:6:42: clip loss_feedback: min_norm must be <= max_norm (they"
+            + " bound the threshold), got min_norm 5.0 and max_norm 2.0"),
+        Arguments.of("warm-up longer than the decay", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer: [adam]
+              schedule: [{name: warmup_cosine, warmup_steps: 5, total_steps: 5}]
+            """, "experiments/x.yaml:6:66: schedule warmup_cosine: total_steps must exceed"
+            + " warmup_steps (the decay runs between them), got total_steps 5 and warmup_steps 5"),
+        Arguments.of("warm-up longer than the run", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer: [adam]
+              schedule: [warmup_linear]
+            """, "experiments/x.yaml:3:8: steps (10) must exceed warmup_steps of schedule"
+            + " warmup_linear (100), whose decay ends at the last step; lower warmup_steps or set"
+            + " total_steps"),
 
         // --- duplicate grid points
         Arguments.of("same optimizer twice", """
