@@ -24,6 +24,8 @@ import java.util.List;
  * @param engines engine axis
  * @param steps training steps per run
  * @param evalEvery evaluate every this many steps
+ * @param presets points of {@code grid.optimizer} entries that name a preset: each fixes its own
+ *     clip and schedule, so it is not crossed with {@code clips} and {@code schedules}
  */
 public record ExperimentSpec(
     String name,
@@ -37,9 +39,11 @@ public record ExperimentSpec(
     List<Long> seeds,
     List<String> engines,
     int steps,
-    int evalEvery) {
+    int evalEvery,
+    List<PresetPoint> presets) {
 
   public ExperimentSpec {
+    presets = List.copyOf(presets);
     workloads = List.copyOf(workloads);
     optimizers = List.copyOf(optimizers);
     clips = List.copyOf(clips);
@@ -48,9 +52,28 @@ public record ExperimentSpec(
     engines = List.copyOf(engines);
   }
 
+  /** A spec without preset entries. */
+  public ExperimentSpec(
+      String name,
+      String description,
+      Path source,
+      String text,
+      List<Component> workloads,
+      List<Component> optimizers,
+      List<Component> clips,
+      List<Component> schedules,
+      List<Long> seeds,
+      List<String> engines,
+      int steps,
+      int evalEvery) {
+    this(name, description, source, text, workloads, optimizers, clips, schedules, seeds,
+        engines, steps, evalEvery, List.of());
+  }
+
   /**
    * The cartesian product of all axes, in a fixed order (workload, optimizer, clip, schedule,
-   * seed, engine) so that runs of one cell over seeds sit together.
+   * seed, engine) so that runs of one cell over seeds sit together. Within a workload, the
+   * preset points follow the plain optimizers, each with its own clip and schedule.
    */
   public List<Cell> cells() {
     List<Cell> cells = new ArrayList<>();
@@ -58,17 +81,24 @@ public record ExperimentSpec(
       for (Component optimizer : optimizers) {
         for (Component clip : clips) {
           for (Component schedule : schedules) {
-            for (long seed : seeds) {
-              for (String engine : engines) {
-                cells.add(
-                    new Cell(workload, optimizer, clip, schedule, seed, engine, steps, evalEvery));
-              }
-            }
+            addSeeds(cells, workload, optimizer, clip, schedule);
           }
         }
       }
+      for (PresetPoint p : presets) {
+        addSeeds(cells, workload, p.optimizer(), p.clip(), p.schedule());
+      }
     }
     return cells;
+  }
+
+  private void addSeeds(List<Cell> cells, Component workload, Component optimizer,
+      Component clip, Component schedule) {
+    for (long seed : seeds) {
+      for (String engine : engines) {
+        cells.add(new Cell(workload, optimizer, clip, schedule, seed, engine, steps, evalEvery));
+      }
+    }
   }
 
   /** SHA-256 of the spec text, hex: identifies the exact spec a result came from. */

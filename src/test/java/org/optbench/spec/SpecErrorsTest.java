@@ -600,6 +600,90 @@ class SpecErrorsTest {
             + " warmup_linear (100), whose decay ends at the last step; lower warmup_steps or set"
             + " total_steps"),
 
+        // --- presets
+        Arguments.of("unknown preset", """
+            name: t
+            workloads: [mlp]
+            steps: 1000
+            grid:
+              optimizer: [{preset: gpt2}]
+            """, "experiments/x.yaml:5:24: unknown preset 'gpt2'; known: gpt3 (did you mean"
+            + " 'gpt3'?)"),
+        Arguments.of("preset with a key none of its components has", """
+            name: t
+            workloads: [mlp]
+            steps: 1000
+            grid:
+              optimizer: [{preset: gpt3, momentum: 0.9}]
+            """, "experiments/x.yaml:5:30: preset gpt3: unknown hyperparameter 'momentum'; known:"
+            + " lr, beta1, beta2, eps, weight_decay, amsgrad, max_norm, warmup_steps,"
+            + " total_steps, final_factor"),
+        Arguments.of("preset and name together", """
+            name: t
+            workloads: [mlp]
+            steps: 1000
+            grid:
+              optimizer: [{preset: gpt3, name: adamw}]
+            """, "experiments/x.yaml:5:30: preset gpt3: unknown hyperparameter 'name'; known:"
+            + " lr, beta1, beta2, eps, weight_decay, amsgrad, max_norm, warmup_steps,"
+            + " total_steps, final_factor"),
+        Arguments.of("preset override out of range", """
+            name: t
+            workloads: [mlp]
+            steps: 1000
+            grid:
+              optimizer: [{preset: gpt3, max_norm: -1}]
+            """, "experiments/x.yaml:5:40: preset gpt3: max_norm must be > 0, got -1"),
+        Arguments.of("preset override breaks a cross-parameter rule", """
+            name: t
+            workloads: [mlp]
+            steps: 1000
+            grid:
+              optimizer: [{preset: gpt3, warmup_steps: 300, total_steps: 200}]
+            """, "experiments/x.yaml:5:62: preset gpt3: total_steps must exceed warmup_steps (the"
+            + " decay runs between them), got total_steps 200 and warmup_steps 300"),
+        Arguments.of("preset warm-up longer than the run", """
+            name: t
+            workloads: [mlp]
+            steps: 50
+            grid:
+              optimizer: [{preset: gpt3}]
+            """, "experiments/x.yaml:3:8: steps (50) must exceed warmup_steps of schedule"
+            + " warmup_cosine (100), whose decay ends at the last step; lower warmup_steps or set"
+            + " total_steps"),
+        Arguments.of("clip axis with only presets", """
+            name: t
+            workloads: [mlp]
+            steps: 1000
+            grid:
+              optimizer: [{preset: gpt3}]
+              clip: [none]
+            """, "experiments/x.yaml:6:3: grid.clip applies to no optimizer: every grid.optimizer"
+            + " entry is a preset, which brings its own clip and schedule; remove grid.clip or"
+            + " override the preset's values in its entry"),
+        Arguments.of("preset repeats a cell of the axes", """
+            name: t
+            workloads: [mlp]
+            steps: 1000
+            grid:
+              optimizer:
+                - {name: adamw, lr: 6e-4, beta2: 0.95, weight_decay: 0.1}
+                - {preset: gpt3}
+              clip: [global_norm]
+              schedule: [warmup_cosine]
+            """, "experiments/x.yaml:7:7: grid.optimizer: preset gpt3 gives the cell"
+            + " adamw(lr=6.0E-4,beta2=0.95,weight_decay=0.1) · global_norm · warmup_cosine,"
+            + " which the grid's axes already make; remove one"),
+        Arguments.of("same preset point twice", """
+            name: t
+            workloads: [mlp]
+            steps: 1000
+            grid:
+              optimizer: [{preset: gpt3}, {preset: gpt3, lr: 6e-4}]
+            """, "experiments/x.yaml:5:31: grid.optimizer gives gpt3:"
+            + " adamw(lr=6.0E-4,beta2=0.95,weight_decay=0.1) · global_norm · warmup_cosine twice"
+            + " (first at line 5); remove one"),
+
         // --- duplicate grid points
         Arguments.of("same optimizer twice", """
             name: t
