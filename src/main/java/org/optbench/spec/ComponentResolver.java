@@ -41,6 +41,9 @@ final class ComponentResolver {
     }
     Map<Component, Node> points = new LinkedHashMap<>();
     for (Node entry : entries) {
+      if (axis == Axis.OPTIMIZER && isPreset(entry)) {
+        continue;
+      }
       for (Component point : entry(axis, entry)) {
         Node first = points.putIfAbsent(point, entry);
         if (first != null) {
@@ -84,7 +87,81 @@ final class ComponentResolver {
     ComponentDef def = find(axis, nameScalar);
     String subject = axis.label() + " " + def.name() + ": ";
     rejectUnknown(axis, def, given, subject);
-    return points(def, given, entry, subject);
+    return points(def, given, entry, subject, null);
+  }
+
+  /** Whether an optimizer entry names a preset ({@code {preset: gpt3, ...}}). */
+  static boolean isPreset(Node entry) {
+    return entry instanceof MappingNode map
+        && map.getValue().stream()
+            .anyMatch(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("preset"));
+  }
+
+  /**
+   * Every point the preset entries of {@code listNode} give, in order, each with the line of its
+   * entry. A key other than {@code preset} sets a hyperparameter of the preset's optimizer, clip
+   * or schedule (whichever has it); a list gives alternatives, as elsewhere.
+   */
+  Map<PresetPoint, Node> presets(Node listNode, String where) throws SpecException {
+    Map<PresetPoint, Node> points = new LinkedHashMap<>();
+    for (Node entry : yaml.list(listNode, where, "[adam]").getValue()) {
+      if (!isPreset(entry)) {
+        continue;
+      }
+      for (PresetPoint point : preset((MappingNode) entry)) {
+        Node first = points.putIfAbsent(point, entry);
+        if (first != null) {
+          throw yaml.error(
+              entry,
+              where + " gives " + point.label() + " twice (first at line "
+                  + (first.getStartMark().getLine() + 1) + "); remove one");
+        }
+      }
+    }
+    return points;
+  }
+
+  private List<PresetPoint> preset(MappingNode entry) throws SpecException {
+    Map<String, NodeTuple> given = yaml.entries(entry);
+    Node nameNode = given.get("preset").getValueNode();
+    List<String> known = PresetDef.ALL.stream().map(PresetDef::name).toList();
+    if (!(nameNode instanceof ScalarNode nameScalar) || YamlNodes.isNull(nameNode)) {
+      throw yaml.error(nameNode, "preset must be a name such as " + known.get(0) + ", got "
+          + YamlNodes.describe(nameNode));
+    }
+    Optional<PresetDef> found = PresetDef.find(nameScalar.getValue());
+    if (found.isEmpty()) {
+      throw yaml.error(
+          nameNode,
+          "unknown preset '" + nameScalar.getValue() + "'; known: " + String.join(", ", known)
+              + Suggestions.didYouMean(nameScalar.getValue(), known));
+    }
+    PresetDef preset = found.get();
+    String subject = "preset " + preset.name() + ": ";
+    Map<String, NodeTuple> settings = new LinkedHashMap<>(given);
+    settings.remove("preset");
+    List<String> params = new ArrayList<>();
+    preset.components().forEach(c -> params.addAll(c.params().keySet()));
+    yaml.rejectUnknown(settings, params, key -> subject + "unknown hyperparameter '" + key + "'");
+    List<List<Component>> axes = new ArrayList<>();
+    for (Component base : preset.components()) {
+      Map<String, NodeTuple> own = new LinkedHashMap<>();
+      settings.forEach((key, tuple) -> {
+        if (base.has(key)) {
+          own.put(key, tuple);
+        }
+      });
+      axes.add(points(base.def(), own, entry, subject, base.params()));
+    }
+    List<PresetPoint> points = new ArrayList<>();
+    for (Component optimizer : axes.get(0)) {
+      for (Component clip : axes.get(1)) {
+        for (Component schedule : axes.get(2)) {
+          points.add(new PresetPoint(preset.name(), optimizer, clip, schedule));
+        }
+      }
+    }
+    return points;
   }
 
   private ComponentDef find(Axis axis, ScalarNode name) throws SpecException {
@@ -115,9 +192,13 @@ final class ComponentResolver {
     yaml.rejectUnknown(settings, known, key -> subject + "unknown " + noun + " '" + key + "'");
   }
 
+  /**
+   * @param base values for the parameters {@code given} leaves out (a preset's); null for the
+   *     definition's defaults
+   */
   private List<Component> points(
-      ComponentDef def, Map<String, NodeTuple> given, Node entry, String subject)
-      throws SpecException {
+      ComponentDef def, Map<String, NodeTuple> given, Node entry, String subject,
+      Map<String, Object> base) throws SpecException {
     Map<String, List<GridExpansion.Choice>> alternatives = new LinkedHashMap<>();
     List<ParamDef> leftOut = new ArrayList<>();
     for (ParamDef p : def.params()) {
@@ -127,6 +208,11 @@ final class ComponentResolver {
       }
       List<GridExpansion.Choice> choices = new ArrayList<>();
       if (tuple == null) {
+        if (base != null) {
+          choices.add(new GridExpansion.Choice(base.get(p.name()), null));
+          alternatives.put(p.name(), choices);
+          continue;
+        }
         if (p.required()) {
           throw yaml.error(
               entry,
@@ -146,7 +232,7 @@ final class ComponentResolver {
       point.forEach((name, choice) -> params.put(name, choice.value()));
       // Left-out parameters follow the preset this point chose (a grid may list several sizes).
       for (ParamDef p : leftOut) {
-        params.put(p.name(), def.defaultFor(p, params));
+        params.put(p.name(), base != null ? base.get(p.name()) : def.defaultFor(p, params));
       }
       Component component = new Component(def, params);
       Optional<ComponentRules.Violation> broken = ComponentRules.check(component);

@@ -23,6 +23,25 @@ final class ComponentRules {
     if (component.def() == OptimizerDefs.SGD) {
       return sgdNesterov(component);
     }
+    if (component.def() == OptimizerDefs.ADAFACTOR) {
+      return adafactorStepSize(component);
+    }
+    if (component.def() == ClipDefs.LOSS_FEEDBACK
+        && component.number("min_norm") > component.number("max_norm")) {
+      return Optional.of(new Violation("min_norm",
+          "min_norm must be <= max_norm (they bound the threshold), got min_norm "
+              + Component.format(component.number("min_norm")) + " and max_norm "
+              + Component.format(component.number("max_norm"))));
+    }
+    if ((component.def() == ScheduleDefs.WARMUP_LINEAR
+            || component.def() == ScheduleDefs.WARMUP_COSINE)
+        && component.params().get("total_steps") != null
+        && component.integer("total_steps") <= component.integer("warmup_steps")) {
+      return Optional.of(new Violation("total_steps",
+          "total_steps must exceed warmup_steps (the decay runs between them), got total_steps "
+              + component.integer("total_steps") + " and warmup_steps "
+              + component.integer("warmup_steps")));
+    }
     if (component.def() == WorkloadDefs.TINY_GPT
         && component.integer("d_model") % component.integer("heads") != 0) {
       return Optional.of(new Violation("heads",
@@ -33,6 +52,30 @@ final class ComponentRules {
       return Optional.of(new Violation("kernel",
           "kernel must be odd so that \"same\" padding keeps the image size, got "
               + component.integer("kernel")));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * transformers' Adafactor refuses an explicit lr with the relative step ("Cannot combine
+   * manual lr and relative_step=True options"), and warmup_init without it; with neither an lr
+   * nor the relative step there is no step size at all.
+   */
+  private static Optional<Violation> adafactorStepSize(Component adafactor) {
+    boolean relative = adafactor.flag("relative_step");
+    Double lr = adafactor.optionalNumber("lr");
+    if (lr != null && relative) {
+      return Optional.of(new Violation("lr",
+          "lr " + Component.format(lr) + " cannot be combined with relative_step: true (the step"
+              + " size is then min(1e-2, 1/√t)); set relative_step: false or drop lr"));
+    }
+    if (lr == null && !relative) {
+      return Optional.of(new Violation("relative_step",
+          "relative_step: false needs an lr (there is no other step size); give lr, e.g. 1e-3"));
+    }
+    if (adafactor.flag("warmup_init") && !relative) {
+      return Optional.of(new Violation("warmup_init",
+          "warmup_init: true needs relative_step: true (it changes the relative step)"));
     }
     return Optional.empty();
   }

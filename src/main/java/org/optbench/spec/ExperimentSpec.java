@@ -25,6 +25,8 @@ import java.util.List;
  * @param steps training steps per run
  * @param evalEvery evaluate every this many steps
  * @param claims what the results should show ({@code expect:}), possibly none
+ * @param presets points of {@code grid.optimizer} entries that name a preset: each fixes its own
+ *     clip and schedule, so it is not crossed with {@code clips} and {@code schedules}
  */
 public record ExperimentSpec(
     String name,
@@ -39,9 +41,10 @@ public record ExperimentSpec(
     List<String> engines,
     int steps,
     int evalEvery,
-    List<Claim> claims) {
+    List<Claim> claims,
+    List<PresetPoint> presets) {
 
-  /** A spec without claims. */
+  /** A spec without claims or preset entries. */
   public ExperimentSpec(
       String name,
       String description,
@@ -56,11 +59,12 @@ public record ExperimentSpec(
       int steps,
       int evalEvery) {
     this(name, description, source, text, workloads, optimizers, clips, schedules, seeds, engines,
-        steps, evalEvery, List.of());
+        steps, evalEvery, List.of(), List.of());
   }
 
   public ExperimentSpec {
     claims = List.copyOf(claims);
+    presets = List.copyOf(presets);
     workloads = List.copyOf(workloads);
     optimizers = List.copyOf(optimizers);
     clips = List.copyOf(clips);
@@ -71,7 +75,8 @@ public record ExperimentSpec(
 
   /**
    * The cartesian product of all axes, in a fixed order (workload, optimizer, clip, schedule,
-   * seed, engine) so that runs of one cell over seeds sit together.
+   * seed, engine) so that runs of one cell over seeds sit together. Within a workload, the
+   * preset points follow the plain optimizers, each with its own clip and schedule.
    */
   public List<Cell> cells() {
     List<Cell> cells = new ArrayList<>();
@@ -79,17 +84,24 @@ public record ExperimentSpec(
       for (Component optimizer : optimizers) {
         for (Component clip : clips) {
           for (Component schedule : schedules) {
-            for (long seed : seeds) {
-              for (String engine : engines) {
-                cells.add(
-                    new Cell(workload, optimizer, clip, schedule, seed, engine, steps, evalEvery));
-              }
-            }
+            addSeeds(cells, workload, optimizer, clip, schedule);
           }
         }
       }
+      for (PresetPoint p : presets) {
+        addSeeds(cells, workload, p.optimizer(), p.clip(), p.schedule());
+      }
     }
     return cells;
+  }
+
+  private void addSeeds(List<Cell> cells, Component workload, Component optimizer,
+      Component clip, Component schedule) {
+    for (long seed : seeds) {
+      for (String engine : engines) {
+        cells.add(new Cell(workload, optimizer, clip, schedule, seed, engine, steps, evalEvery));
+      }
+    }
   }
 
   /** SHA-256 of the spec text, hex: identifies the exact spec a result came from. */

@@ -114,9 +114,72 @@ public final class SpecParser {
     crossCheck(entries.get(CrossCheckMode.KEY));
     Map<Axis, List<Component>> grid = grid(gridNode);
     List<Claim> claims = new ClaimsSection(yaml).parse(entries.get("expect"));
+    List<PresetPoint> presets = presets(gridNode, grid);
+    List<Component> schedules = new ArrayList<>(grid.get(Axis.SCHEDULE));
+    presets.forEach(p -> schedules.add(p.schedule()));
+    requireDecayRoom(schedules, steps, stepsNode);
     return new ExperimentSpec(
         name, description, yaml.file(), text, workloads, grid.get(Axis.OPTIMIZER),
-        grid.get(Axis.CLIP), grid.get(Axis.SCHEDULE), seeds, engines, steps, evalEvery, claims);
+        grid.get(Axis.CLIP), grid.get(Axis.SCHEDULE), seeds, engines, steps, evalEvery, claims,
+        presets);
+  }
+
+  /**
+   * The points of {@code grid.optimizer}'s preset entries. Two rules keep the grid honest: when
+   * every entry is a preset, {@code grid.clip} and {@code grid.schedule} would apply to nothing,
+   * so giving them is an error; and a preset point may not repeat a cell the plain axes already
+   * make (the cell would run, and count, twice).
+   */
+  private List<PresetPoint> presets(Node gridNode, Map<Axis, List<Component>> grid)
+      throws SpecException {
+    Map<String, NodeTuple> entries = yaml.entries((MappingNode) gridNode);
+    Map<PresetPoint, Node> points =
+        components.presets(entries.get(Axis.OPTIMIZER.label()).getValueNode(), "grid.optimizer");
+    if (points.isEmpty()) {
+      return List.of();
+    }
+    if (grid.get(Axis.OPTIMIZER).isEmpty()) {
+      for (Axis axis : List.of(Axis.CLIP, Axis.SCHEDULE)) {
+        NodeTuple unused = entries.get(axis.label());
+        if (unused != null) {
+          throw yaml.error(
+              unused.getKeyNode(),
+              "grid." + axis.label() + " applies to no optimizer: every grid.optimizer entry is"
+                  + " a preset, which brings its own clip and schedule; remove grid."
+                  + axis.label() + " or override the preset's values in its entry");
+        }
+      }
+    }
+    for (Map.Entry<PresetPoint, Node> point : points.entrySet()) {
+      PresetPoint p = point.getKey();
+      if (grid.get(Axis.OPTIMIZER).contains(p.optimizer()) && grid.get(Axis.CLIP).contains(p.clip())
+          && grid.get(Axis.SCHEDULE).contains(p.schedule())) {
+        throw yaml.error(
+            point.getValue(),
+            "grid.optimizer: preset " + p.preset() + " gives the cell " + p.optimizer().label()
+                + " · " + p.clip().label() + " · " + p.schedule().label()
+                + ", which the grid's axes already make; remove one");
+      }
+    }
+    return List.copyOf(points.keySet());
+  }
+
+  /**
+   * A warm-up schedule without total_steps decays over the run, so the run must be longer than
+   * the warm-up (the native factory and the engines refuse it otherwise, but only at run time).
+   */
+  private void requireDecayRoom(List<Component> schedules, int steps, Node stepsNode)
+      throws SpecException {
+    for (Component s : schedules) {
+      if (s.has("total_steps") && s.params().get("total_steps") == null
+          && s.integer("warmup_steps") >= steps) {
+        throw yaml.error(
+            stepsNode,
+            "steps (" + steps + ") must exceed warmup_steps of schedule " + s.label() + " ("
+                + s.integer("warmup_steps") + "), whose decay ends at the last step; lower"
+                + " warmup_steps or set total_steps");
+      }
+    }
   }
 
   private static Map<Axis, String> gridDefaults() {

@@ -13,7 +13,11 @@
  *   <li>{@code ValueReader}: one value against its {@link org.optbench.spec.ParamDef}'s type,
  *       range and choices;
  *   <li>{@code GridExpansion}: lists of alternatives into the cartesian product of grid points;
- *   <li>{@code ComponentRules}: rules across hyperparameters (SGD's Nesterov condition);
+ *   <li>{@code ComponentRules}: rules across hyperparameters (SGD's Nesterov condition,
+ *       Adafactor's step size, warm-up shorter than the decay);
+ *   <li>{@link org.optbench.spec.PresetDef}: recipes such as {@code gpt3} that fix optimizer,
+ *       clip and schedule together; a {@code {preset: ...}} entry of {@code grid.optimizer} gives
+ *       {@link org.optbench.spec.PresetPoint}s, not crossed with the clip and schedule axes;
  *   <li>{@code Suggestions}: "did you mean" hints for misspelt names and keys.
  * </ul>
  */

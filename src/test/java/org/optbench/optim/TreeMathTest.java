@@ -30,4 +30,55 @@ class TreeMathTest {
   void finiteGradientsReturnTheirSumOfSquares() {
     assertEquals(25.0, TreeMath.requireFinite(Trees.vector(3, 4), 1), 0);
   }
+
+  private static ParamTree random(int n, long seed) {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    float[] x = new float[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = (float) (r.nextDouble() * 2 - 1);
+    }
+    return ParamTree.of(new Tensor("w", new int[] {n}, x));
+  }
+
+  /** Float blocks agree with the double sum to float rounding; 2500 = 2 blocks + a tail. */
+  @Test
+  void blockedSumMatchesTheDoubleSum() {
+    for (int n : new int[] {7, 1024, 2500, 100_000}) {
+      ParamTree g = random(n, n);
+      double exact = TreeMath.sumOfSquares(g);
+      assertEquals(exact, TreeMath.requireFinite(g, 1), 1e-6 * exact, "n = " + n);
+    }
+  }
+
+  /** Every position counts: in a float block (lane 0 and 7), at a block edge and in the tail. */
+  @Test
+  void nonFiniteElementIsFoundAnywhere() {
+    for (int at : new int[] {0, 7, 1023, 1024, 2047, 2048, 2499}) {
+      for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+        ParamTree g = random(2500, 3);
+        g.data(0)[at] = bad;
+        var e = assertThrows(NonFiniteGradientException.class, () -> TreeMath.requireFinite(g, 2));
+        assertEquals(at, e.index());
+        assertEquals(bad, e.value());
+      }
+    }
+  }
+
+  /** 1e30² overflows float but not double: a finite gradient is not refused, its sum is right. */
+  @Test
+  void squaresBeyondFloatRangeAreSummedInDouble() {
+    ParamTree g = random(2048, 4);
+    g.data(0)[100] = 1e30f;
+    assertEquals(1e60, TreeMath.requireFinite(g, 1), 1e60 * 1e-6);
+  }
+
+  /** (1e-25)² underflows to 0 in float; the tiny total is recomputed in double. */
+  @Test
+  void tinyGradientsKeepTheirNorm() {
+    float[] x = new float[4096];
+    java.util.Arrays.fill(x, 1e-25f);
+    double expected = 4096 * (double) 1e-25f * 1e-25f;
+    ParamTree g = ParamTree.of(new Tensor("w", new int[] {4096}, x));
+    assertEquals(expected, TreeMath.requireFinite(g, 1), expected * 1e-12);
+  }
 }

@@ -544,6 +544,146 @@ class SpecErrorsTest {
                   nesterov: [false, true]
             """, "experiments/x.yaml:8:25: optimizer sgd: nesterov: true needs momentum > 0 and"
             + " dampening = 0, got momentum 0.0 and dampening 0.0"),
+        Arguments.of("adafactor lr with the relative step", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: adafactor, lr: 0.01}
+            """, "experiments/x.yaml:6:29: optimizer adafactor: lr 0.01 cannot be combined with"
+            + " relative_step: true (the step size is then min(1e-2, 1/√t)); set relative_step:"
+            + " false or drop lr"),
+        Arguments.of("adafactor without any step size", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: adafactor, relative_step: false}
+            """, "experiments/x.yaml:6:40: optimizer adafactor: relative_step: false needs an lr"
+            + " (there is no other step size); give lr, e.g. 1e-3"),
+        Arguments.of("adafactor warmup_init without the relative step", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: adafactor, lr: 0.01, relative_step: false, warmup_init: true}
+            """, "experiments/x.yaml:6:70: optimizer adafactor: warmup_init: true needs"
+            + " relative_step: true (it changes the relative step)"),
+        Arguments.of("loss_feedback bounds crossed", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer: [adam]
+              clip: [{name: loss_feedback, min_norm: 5, max_norm: 2}]
+            """, "experiments/x.yaml:6:42: clip loss_feedback: min_norm must be <= max_norm (they"
+            + " bound the threshold), got min_norm 5.0 and max_norm 2.0"),
+        Arguments.of("warm-up longer than the decay", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer: [adam]
+              schedule: [{name: warmup_cosine, warmup_steps: 5, total_steps: 5}]
+            """, "experiments/x.yaml:6:66: schedule warmup_cosine: total_steps must exceed"
+            + " warmup_steps (the decay runs between them), got total_steps 5 and warmup_steps 5"),
+        Arguments.of("warm-up longer than the run", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer: [adam]
+              schedule: [warmup_linear]
+            """, "experiments/x.yaml:3:8: steps (10) must exceed warmup_steps of schedule"
+            + " warmup_linear (100), whose decay ends at the last step; lower warmup_steps or set"
+            + " total_steps"),
+
+        // --- presets
+        Arguments.of("unknown preset", """
+            name: t
+            workloads: [mlp]
+            steps: 1000
+            grid:
+              optimizer: [{preset: gpt2}]
+            """, "experiments/x.yaml:5:24: unknown preset 'gpt2'; known: gpt3 (did you mean"
+            + " 'gpt3'?)"),
+        Arguments.of("preset with a key none of its components has", """
+            name: t
+            workloads: [mlp]
+            steps: 1000
+            grid:
+              optimizer: [{preset: gpt3, momentum: 0.9}]
+            """, "experiments/x.yaml:5:30: preset gpt3: unknown hyperparameter 'momentum'; known:"
+            + " lr, beta1, beta2, eps, weight_decay, amsgrad, max_norm, warmup_steps,"
+            + " total_steps, final_factor"),
+        Arguments.of("preset and name together", """
+            name: t
+            workloads: [mlp]
+            steps: 1000
+            grid:
+              optimizer: [{preset: gpt3, name: adamw}]
+            """, "experiments/x.yaml:5:30: preset gpt3: unknown hyperparameter 'name'; known:"
+            + " lr, beta1, beta2, eps, weight_decay, amsgrad, max_norm, warmup_steps,"
+            + " total_steps, final_factor"),
+        Arguments.of("preset override out of range", """
+            name: t
+            workloads: [mlp]
+            steps: 1000
+            grid:
+              optimizer: [{preset: gpt3, max_norm: -1}]
+            """, "experiments/x.yaml:5:40: preset gpt3: max_norm must be > 0, got -1"),
+        Arguments.of("preset override breaks a cross-parameter rule", """
+            name: t
+            workloads: [mlp]
+            steps: 1000
+            grid:
+              optimizer: [{preset: gpt3, warmup_steps: 300, total_steps: 200}]
+            """, "experiments/x.yaml:5:62: preset gpt3: total_steps must exceed warmup_steps (the"
+            + " decay runs between them), got total_steps 200 and warmup_steps 300"),
+        Arguments.of("preset warm-up longer than the run", """
+            name: t
+            workloads: [mlp]
+            steps: 50
+            grid:
+              optimizer: [{preset: gpt3}]
+            """, "experiments/x.yaml:3:8: steps (50) must exceed warmup_steps of schedule"
+            + " warmup_cosine (100), whose decay ends at the last step; lower warmup_steps or set"
+            + " total_steps"),
+        Arguments.of("clip axis with only presets", """
+            name: t
+            workloads: [mlp]
+            steps: 1000
+            grid:
+              optimizer: [{preset: gpt3}]
+              clip: [none]
+            """, "experiments/x.yaml:6:3: grid.clip applies to no optimizer: every grid.optimizer"
+            + " entry is a preset, which brings its own clip and schedule; remove grid.clip or"
+            + " override the preset's values in its entry"),
+        Arguments.of("preset repeats a cell of the axes", """
+            name: t
+            workloads: [mlp]
+            steps: 1000
+            grid:
+              optimizer:
+                - {name: adamw, lr: 6e-4, beta2: 0.95, weight_decay: 0.1}
+                - {preset: gpt3}
+              clip: [global_norm]
+              schedule: [warmup_cosine]
+            """, "experiments/x.yaml:7:7: grid.optimizer: preset gpt3 gives the cell"
+            + " adamw(lr=6.0E-4,beta2=0.95,weight_decay=0.1) · global_norm · warmup_cosine,"
+            + " which the grid's axes already make; remove one"),
+        Arguments.of("same preset point twice", """
+            name: t
+            workloads: [mlp]
+            steps: 1000
+            grid:
+              optimizer: [{preset: gpt3}, {preset: gpt3, lr: 6e-4}]
+            """, "experiments/x.yaml:5:31: grid.optimizer gives gpt3:"
+            + " adamw(lr=6.0E-4,beta2=0.95,weight_decay=0.1) · global_norm · warmup_cosine twice"
+            + " (first at line 5); remove one"),
 
         // --- duplicate grid points
         Arguments.of("same optimizer twice", """

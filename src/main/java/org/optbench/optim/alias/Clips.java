@@ -17,15 +17,19 @@ final class Clips {
 
   private Clips() {}
 
-  /** The transform for a clip component, or null for {@code none}. */
-  static GradientTransform create(Component clip) {
+  /**
+   * The transform for a clip component, or null for {@code none}.
+   *
+   * @param steps the run's length (AutoClip sizes its history with it); 0 when unknown
+   */
+  static GradientTransform create(Component clip, int steps) {
     return switch (clip.name()) {
       case "none" -> null;
       case "global_norm" -> ClipByGlobalNorm.clipByGlobalNorm(clip.number("max_norm"));
       case "value" -> ClipByValue.clipByValue(clip.number("max_value"));
       case "param_norm" -> ClipByParamNorm.clipByParamNorm(clip.number("max_norm"));
       case "agc" -> AdaptiveGradClip.adaptiveGradClip(clip.number("clipping"), clip.number("eps"));
-      case "autoclip" -> AutoClip.autoClip(clip.number("percentile"));
+      case "autoclip" -> AutoClip.autoClip(clip.number("percentile"), steps);
       case "zclip" -> ZClip.zClip(clip.number("alpha"), clip.number("z_threshold"),
           clip.integer("warmup_steps"), clip.number("eps"), clip.optionalNumber("max_norm"));
       case "stat" -> StatClip.statClip(clip.number("k"));

@@ -21,13 +21,13 @@ public final class NativeOptimizers {
   }
 
   /**
-   * @param totalSteps the run's length, used by schedules whose {@code total_steps} is unset; 0
-   *     when unknown
+   * @param totalSteps the run's length, used by schedules whose {@code total_steps} is unset and
+   *     to preallocate AutoClip's history; 0 when unknown
    */
   public static NativeOptimizer create(
       Component optimizer, Component clip, Component schedule, int totalSteps) {
     Recipe recipe = recipe(optimizer);
-    GradientTransform clipping = Clips.create(clip);
+    GradientTransform clipping = Clips.create(clip, totalSteps);
     return new NativeOptimizer(recipe, clipping, schedule(schedule, totalSteps), baseLr(optimizer));
   }
 

@@ -14,26 +14,41 @@ import org.optbench.optim.TreeMath;
  * as torch.nn.utils.clip_grad_norm_ does. As in the paper the current norm is part of the
  * history it is compared with.
  *
- * <p>The history is kept sorted (binary search and one array shift per step: O(steps) time, no
- * allocation until the array doubles), so the percentile is a lookup.
+ * <p>The history is kept sorted (binary search and one array shift per step: O(steps) time), so
+ * the percentile is a lookup. Built with the run's length, {@link #init} allocates the whole
+ * history (8 B per step) and steps allocate nothing; without it, or past it, the array doubles
+ * from {@value #INITIAL_CAPACITY}.
  */
 public final class AutoClip implements GradientTransform {
 
   private static final int INITIAL_CAPACITY = 1024;
 
   private final double percentile;
+  private final int capacity;
 
-  private AutoClip(double percentile) {
+  private AutoClip(double percentile, int capacity) {
     this.percentile = percentile;
+    this.capacity = capacity;
   }
 
+  /** AutoClip for a run of unknown length: the history starts at 1024 norms and doubles. */
   public static GradientTransform autoClip(double percentile) {
-    return new AutoClip(percentile);
+    return new AutoClip(percentile, INITIAL_CAPACITY);
+  }
+
+  /**
+   * AutoClip whose history holds {@code steps} norms from the start, so a run of that many steps
+   * allocates nothing after {@code init}.
+   *
+   * @param steps the run's length; below 1 means unknown
+   */
+  public static GradientTransform autoClip(double percentile, int steps) {
+    return new AutoClip(percentile, steps < 1 ? INITIAL_CAPACITY : steps);
   }
 
   @Override
   public TransformState init(ParamTree params) {
-    return new History();
+    return new History(capacity);
   }
 
   @Override
@@ -47,12 +62,16 @@ public final class AutoClip implements GradientTransform {
 
   /** The sorted history of global norms. */
   static final class History extends ClipState {
-    private double[] sorted = new double[INITIAL_CAPACITY];
+    private double[] sorted;
     private int size;
+
+    History(int capacity) {
+      sorted = new double[capacity];
+    }
 
     void insert(double value) {
       if (size == sorted.length) {
-        sorted = Arrays.copyOf(sorted, size * 2);
+        sorted = Arrays.copyOf(sorted, Math.max(INITIAL_CAPACITY, size * 2));
       }
       int at = Arrays.binarySearch(sorted, 0, size, value);
       if (at < 0) {

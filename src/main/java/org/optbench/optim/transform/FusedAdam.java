@@ -13,7 +13,7 @@ import org.optbench.optim.TransformState;
  * {@code p ← p·(1 − lr·λ_decoupled) − (lr / (1 − β1ᵗ))·m / (√v / √(1 − β2ᵗ) + ε)} with
  * {@code g ← g + λ_L2·p} first.
  *
- * <p>The loops have no branches inside so that the JIT vectorises them.
+ * <p>The in-place loops have no branches inside so that the JIT vectorises them.
  */
 public final class FusedAdam implements FusedStep {
 
@@ -77,33 +77,69 @@ public final class FusedAdam implements FusedStep {
       float[] g = grads.data(i);
       float[] m = s.buffers[0][i];
       float[] v = s.buffers[1][i];
-      float[] out = apply ? p : g;
-      if (amsgrad) {
-        float[] vmax = s.buffers[2][i];
-        for (int j = 0; j < p.length; j++) {
-          float pj = p[j];
-          float gj = g[j] + l2 * pj;
-          float mj = b1 * m[j] + c1 * gj;
-          float vj = b2 * v[j] + c2 * gj * gj;
-          float vm = Math.max(vmax[j], vj);
-          m[j] = mj;
-          v[j] = vj;
-          vmax[j] = vm;
-          float denom = (float) Math.sqrt(vm) * invSqrtBc2 + eps;
-          out[j] = pFactor * pj - stepSize * mj / denom;
-        }
+      float[] vmax = amsgrad ? s.buffers[2][i] : null;
+      if (apply && amsgrad) {
+        amsgradInPlace(p, g, m, v, vmax, l2, b1, b2, c1, c2, stepSize, invSqrtBc2, eps, pFactor);
+      } else if (apply) {
+        adamInPlace(p, g, m, v, l2, b1, b2, c1, c2, stepSize, invSqrtBc2, eps, pFactor);
       } else {
-        for (int j = 0; j < p.length; j++) {
-          float pj = p[j];
-          float gj = g[j] + l2 * pj;
-          float mj = b1 * m[j] + c1 * gj;
-          float vj = b2 * v[j] + c2 * gj * gj;
-          m[j] = mj;
-          v[j] = vj;
-          float denom = (float) Math.sqrt(vj) * invSqrtBc2 + eps;
-          out[j] = pFactor * pj - stepSize * mj / denom;
-        }
+        updateInto(g, p, m, v, vmax, l2, b1, b2, c1, c2, stepSize, invSqrtBc2, eps, pFactor);
       }
+    }
+  }
+
+  // The in-place kernels are small static methods that write p itself. Written through a second
+  // reference to the same array ("out = apply ? p : g"), or compiled inside the larger run(), C2
+  // on JDK 17 left the AMSGrad loop scalar: 4 ns/param instead of 0.8 at 1e6 parameters.
+
+  private static void adamInPlace(float[] p, float[] g, float[] m, float[] v, float l2, float b1,
+      float b2, float c1, float c2, float stepSize, float invSqrtBc2, float eps, float pFactor) {
+    for (int j = 0; j < p.length; j++) {
+      float pj = p[j];
+      float gj = g[j] + l2 * pj;
+      float mj = b1 * m[j] + c1 * gj;
+      float vj = b2 * v[j] + c2 * gj * gj;
+      m[j] = mj;
+      v[j] = vj;
+      float denom = (float) Math.sqrt(vj) * invSqrtBc2 + eps;
+      p[j] = pFactor * pj - stepSize * mj / denom;
+    }
+  }
+
+  private static void amsgradInPlace(float[] p, float[] g, float[] m, float[] v, float[] vmax,
+      float l2, float b1, float b2, float c1, float c2, float stepSize, float invSqrtBc2,
+      float eps, float pFactor) {
+    for (int j = 0; j < p.length; j++) {
+      float pj = p[j];
+      float gj = g[j] + l2 * pj;
+      float mj = b1 * m[j] + c1 * gj;
+      float vj = b2 * v[j] + c2 * gj * gj;
+      float vm = Math.max(vmax[j], vj);
+      m[j] = mj;
+      v[j] = vj;
+      vmax[j] = vm;
+      float denom = (float) Math.sqrt(vm) * invSqrtBc2 + eps;
+      p[j] = pFactor * pj - stepSize * mj / denom;
+    }
+  }
+
+  /** The same numbers as the in-place kernels, written to {@code g} as Δp; p is only read. */
+  private static void updateInto(float[] g, float[] p, float[] m, float[] v, float[] vmax,
+      float l2, float b1, float b2, float c1, float c2, float stepSize, float invSqrtBc2,
+      float eps, float pFactor) {
+    for (int j = 0; j < p.length; j++) {
+      float pj = p[j];
+      float gj = g[j] + l2 * pj;
+      float mj = b1 * m[j] + c1 * gj;
+      float vj = b2 * v[j] + c2 * gj * gj;
+      float vm = vmax == null ? vj : Math.max(vmax[j], vj);
+      m[j] = mj;
+      v[j] = vj;
+      if (vmax != null) {
+        vmax[j] = vm;
+      }
+      float denom = (float) Math.sqrt(vm) * invSqrtBc2 + eps;
+      g[j] = pFactor * pj - stepSize * mj / denom;
     }
   }
 }

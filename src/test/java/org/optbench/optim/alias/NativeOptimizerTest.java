@@ -142,6 +142,39 @@ class NativeOptimizerTest {
     }
   }
 
+  /**
+   * Every clipping method, over a whole run of 2500 steps: AutoClip's history is sized from the
+   * run's length, so it never grows (it used to double at 1024 and 2048 norms).
+   */
+  @Test
+  void clipsAllocateNothingOverARunOfKnownLength() {
+    var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    int steps = 2500;
+    for (var c : Catalog.components(Axis.CLIP)) {
+      NativeOptimizer opt = NativeOptimizers.create(Components.optimizer("sgd"),
+          Components.clip(c.name()), Components.schedule("constant"), steps);
+      ParamTree p = ParamTree.of(Tensor.zeros("w", 16, 8), Tensor.zeros("b", 8));
+      ParamTree g = p.zerosLike();
+      opt.init(p);
+      long stateBytes = opt.clipStateBytes();
+      for (int t = 0; t < 100; t++) {
+        refill(g, t);
+        opt.step(p, g, 1.0 + Math.sin(t));
+      }
+      long before = threads.getCurrentThreadAllocatedBytes();
+      for (int t = 100; t < steps; t++) {
+        refill(g, t);
+        opt.step(p, g, 1.0 + Math.sin(t));
+      }
+      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+      assertTrue(allocated < 500, c.name() + " allocated " + allocated + " B in 2400 steps");
+      assertEquals(stateBytes, opt.clipStateBytes(), c.name());
+    }
+    NativeOptimizer auto = NativeOptimizers.create(Components.optimizer("sgd"),
+        Components.clip("autoclip"), Components.schedule("constant"), steps);
+    assertEquals(8L * steps, auto.init(Trees.vector(1, 2)).clipStateBytes());
+  }
+
   private static void refill(ParamTree g, int t) {
     for (int i = 0; i < g.size(); i++) {
       float[] d = g.data(i);
