@@ -617,7 +617,7 @@ class SpecErrorsTest {
             grid:
               optimizer: [{preset: gpt3, momentum: 0.9}]
             """, "experiments/x.yaml:5:30: preset gpt3: unknown hyperparameter 'momentum'; known:"
-            + " lr, beta1, beta2, eps, weight_decay, amsgrad, max_norm, warmup_steps,"
+            + " lr, beta1, beta2, eps, weight_decay, amsgrad, impl, max_norm, warmup_steps,"
             + " total_steps, final_factor"),
         Arguments.of("preset and name together", """
             name: t
@@ -626,7 +626,7 @@ class SpecErrorsTest {
             grid:
               optimizer: [{preset: gpt3, name: adamw}]
             """, "experiments/x.yaml:5:30: preset gpt3: unknown hyperparameter 'name'; known:"
-            + " lr, beta1, beta2, eps, weight_decay, amsgrad, max_norm, warmup_steps,"
+            + " lr, beta1, beta2, eps, weight_decay, amsgrad, impl, max_norm, warmup_steps,"
             + " total_steps, final_factor"),
         Arguments.of("preset override out of range", """
             name: t
