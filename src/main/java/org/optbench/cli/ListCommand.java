@@ -5,6 +5,7 @@ import org.optbench.spec.Axis;
 import org.optbench.spec.Catalog;
 import org.optbench.spec.ComponentDef;
 import org.optbench.spec.ParamDef;
+import org.optbench.spec.PresetDef;
 import picocli.CommandLine.Command;
 
 /** {@code list}: every workload, optimizer, clipping method and schedule with its hyperparameters. */
@@ -35,6 +36,14 @@ final class ListCommand implements Callable<Integer> {
       }
       System.out.println();
     }
+    System.out.println("presets (grid.optimizer[].preset; fix optimizer, clip and schedule together)");
+    for (PresetDef preset : PresetDef.ALL) {
+      System.out.printf("  %-20s %s%n  %-20s reference: %s%n", preset.name(), preset.summary(), "",
+          preset.reference());
+      System.out.printf("      %s · %s · %s%n", preset.optimizer().label(), preset.clip().label(),
+          preset.schedule().label());
+    }
+    System.out.println();
     System.out.println("engines: " + String.join(", ", Catalog.ENGINES));
     return ExitCodes.OK;
   }

@@ -75,6 +75,9 @@ class CliCommandsTest {
     assertTrue(out.matches("(?s).*\\beps\\s+number\\s+default 1\\.0E-8.*"), out);
     assertTrue(out.contains("global_norm"));
     assertTrue(out.contains("linear_regression"));
+    // The GPT-3 preset (Brown et al. 2020, App. B.1): AdamW β2 0.95, wd 0.1, clip 1.0.
+    assertTrue(out.contains("adamw(lr=6.0E-4,beta2=0.95,weight_decay=0.1) · global_norm · warmup_cosine"),
+        out);
   }
 
   @Test
