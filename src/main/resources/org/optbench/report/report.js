@@ -93,6 +93,12 @@
   document.addEventListener('DOMContentLoaded', function () {
     pending.forEach(record);
     pending = [];
+    // ?section=<id> shows that section alone (screenshots, embedding one section in a document).
+    var only = /[?&]section=([A-Za-z0-9_-]+)/.exec(location.search);
+    if (only) {
+      Array.prototype.forEach.call(document.querySelectorAll('body > section, body > nav, body > header'),
+        function (el) { if (el.id !== only[1]) { el.hidden = true; } });
+    }
     status();
     document.addEventListener('click', function (e) {
       var t = e.target;
