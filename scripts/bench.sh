@@ -2,7 +2,6 @@
 # Benchmarks that print a ratio measured in one run (robust to a shared machine):
 #   scripts/bench.sh harness [PAIRS]   optbench's training run vs a bare DJL loop, same MLP
 #   scripts/bench.sh report [STEPS] [REPEATS]  report build time for a synthetic 500-run grid
-#   scripts/bench.sh report-browser    headless Chromium load time of that report (after `report`)
 # JMH benchmarks: scripts/jmh.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +16,6 @@ case "${1:-}" in
   harness) shift; run org.optbench.engine.djl.HarnessOverheadComparison "$@" ;;
   report) shift; java -Xmx4g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
     org.optbench.bench.ReportScale "$@" ;;
-  report-browser) shift; java -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
-    org.optbench.bench.ReportBrowserLoad "$@" ;;
-  *) echo "usage: scripts/bench.sh harness [PAIRS] | report [STEPS] [REPEATS] | report-browser" >&2
+  *) echo "usage: scripts/bench.sh harness [PAIRS] | report [STEPS] [REPEATS]" >&2
      exit 2 ;;
 esac
