@@ -2,6 +2,7 @@
 # Benchmarks that print a ratio measured in one run (robust to a shared machine):
 #   scripts/bench.sh harness [PAIRS]   optbench's training run vs a bare DJL loop, same MLP
 #   scripts/bench.sh adam [PAIRS] [STEPS]   engine-side (torch-semantics) Adam vs DJL's built-in
+#   scripts/bench.sh report [STEPS] [REPEATS]  report build time for a synthetic 500-run grid
 # JMH benchmarks: scripts/jmh.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,5 +16,8 @@ run() {
 case "${1:-}" in
   harness) shift; run org.optbench.engine.djl.HarnessOverheadComparison "$@" ;;
   adam) shift; run org.optbench.engine.djl.AdamStepComparison "$@" ;;
-  *) echo "usage: scripts/bench.sh harness [PAIRS] | adam [PAIRS] [STEPS]" >&2; exit 2 ;;
+  report) shift; java -Xmx4g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
+    org.optbench.bench.ReportScale "$@" ;;
+  *) echo "usage: scripts/bench.sh harness [PAIRS] | adam [PAIRS] [STEPS] | report [STEPS] [REPEATS]" >&2
+     exit 2 ;;
 esac

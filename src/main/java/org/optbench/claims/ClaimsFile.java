@@ -3,9 +3,8 @@ package org.optbench.claims;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.optbench.io.AtomicFiles;
+import org.optbench.io.ClaimsTable;
 import org.optbench.io.ResultSet;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -14,33 +13,25 @@ import tech.tablesaw.api.Table;
  */
 public final class ClaimsFile {
 
-  public static final String NAME = "claims.csv";
+  public static final String NAME = ClaimsTable.FILE;
 
   private ClaimsFile() {}
 
-  /** The verdicts as a table with the columns of claims.csv. */
+  /** The verdicts as a table with the columns of claims.csv ({@link ClaimsTable#SCHEMA}). */
   public static Table table(List<ClaimResult> results) {
-    StringColumn claim = StringColumn.create("claim");
-    StringColumn source = StringColumn.create("source");
-    StringColumn check = StringColumn.create("check");
-    StringColumn verdict = StringColumn.create("verdict");
-    StringColumn numbers = StringColumn.create("numbers");
-    for (ClaimResult result : results) {
-      claim.append(result.claim().claim());
-      source.append(result.claim().source());
-      check.append(result.claim().checkText());
-      verdict.append(result.verdict().label());
-      numbers.append(result.numbers());
-    }
-    return Table.create(NAME, claim, source, check, verdict, numbers);
+    return ClaimsTable.of(
+        results.stream().map(r -> r.claim().claim()).toList(),
+        results.stream().map(r -> r.claim().source()).toList(),
+        results.stream().map(r -> r.claim().checkText()).toList(),
+        results.stream().map(r -> r.verdict().label()).toList(),
+        results.stream().map(ClaimResult::numbers).toList());
   }
 
   /** Evaluates and writes the claims of a published result set; returns the verdicts. */
   public static List<ClaimResult> evaluateAndWrite(
       Path resultsDir, List<org.optbench.spec.Claim> claims) throws IOException {
     List<ClaimResult> results = new ClaimEvaluator(ResultSet.read(resultsDir)).evaluate(claims);
-    Table table = table(results);
-    AtomicFiles.write(resultsDir.resolve(NAME), temp -> table.write().csv(temp.toFile()));
+    ClaimsTable.write(table(results), resultsDir);
     return results;
   }
 }

@@ -30,6 +30,24 @@ public record ResultSet(Path dir, Manifest manifest, Table steps, Table runs, Ta
    * @throws IllegalArgumentException when a file lacks columns
    */
   public static ResultSet read(Path dir) throws IOException {
+    checkFolder(dir);
+    Manifest manifest = ManifestJson.read(dir.resolve(ResultFiles.MANIFEST));
+    Table steps = Csv.read(dir.resolve(ResultFiles.STEPS), StepsTable.SCHEMA);
+    Table runs = Csv.read(dir.resolve(ResultFiles.RUNS), RunsTable.SCHEMA);
+    Path samplesFile = dir.resolve(ResultFiles.SAMPLES);
+    Table samples =
+        Files.isRegularFile(samplesFile)
+            ? Csv.read(samplesFile, SamplesTable.SCHEMA)
+            : SamplesTable.SCHEMA.emptyTable(ResultFiles.SAMPLES);
+    return new ResultSet(dir, manifest, steps, runs, samples);
+  }
+
+  /**
+   * Fails unless {@code dir} is a published result set with its three files.
+   *
+   * @throws FileNotFoundException naming the folder and what it lacks
+   */
+  static void checkFolder(Path dir) throws FileNotFoundException {
     if (!Files.isDirectory(dir)) {
       throw new FileNotFoundException(dir + " does not exist or is not a folder");
     }
@@ -50,15 +68,6 @@ public record ResultSet(Path dir, Manifest manifest, Table steps, Table runs, Ta
               + String.join(", ", missing)
               + " — is it a results folder written by `optbench run`?");
     }
-    Manifest manifest = ManifestJson.read(dir.resolve(ResultFiles.MANIFEST));
-    Table steps = Csv.read(dir.resolve(ResultFiles.STEPS), StepsTable.SCHEMA);
-    Table runs = Csv.read(dir.resolve(ResultFiles.RUNS), RunsTable.SCHEMA);
-    Path samplesFile = dir.resolve(ResultFiles.SAMPLES);
-    Table samples =
-        Files.isRegularFile(samplesFile)
-            ? Csv.read(samplesFile, SamplesTable.SCHEMA)
-            : SamplesTable.SCHEMA.emptyTable(ResultFiles.SAMPLES);
-    return new ResultSet(dir, manifest, steps, runs, samples);
   }
 
   /** The experiment's name, from the manifest. */

@@ -1,24 +1,19 @@
 package org.optbench.report;
 
-import java.util.ArrayList;
-import java.util.List;
-import tech.tablesaw.plotly.components.Axis;
-import tech.tablesaw.plotly.components.Config;
-import tech.tablesaw.plotly.components.Figure;
-import tech.tablesaw.plotly.components.Layout;
-import tech.tablesaw.plotly.components.Line;
-import tech.tablesaw.plotly.components.Marker;
-import tech.tablesaw.plotly.components.Symbol;
-import tech.tablesaw.plotly.traces.ScatterTrace;
-import tech.tablesaw.plotly.traces.Trace;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One plotly chart of curves over training steps, built with jsplot and rendered as a {@code <div>}
- * plus the script that draws into it.
+ * One plotly chart, written as a {@code <figure>} with a {@code <div>} to draw into and a script
+ * handing the figure's JSON to the page's renderer ({@code optbench.chart}, in {@code report.js}),
+ * which draws it when it scrolls into view, adds PNG and SVG download, and marks the div {@code
+ * data-rendered="true"} once plotly is done.
  *
  * <p>Seed bands use plotly's {@code fill: 'tonexty'}, which fills between a trace and the trace
  * before it: an invisible lower curve is added first, then the upper curve filled down to it, then
- * the mean line on top.
+ * the median line on top. Lines carry a few markers (shape per optimizer) so that optimizers stay
+ * apart in greyscale print.
  */
 final class Chart {
 
@@ -26,23 +21,30 @@ final class Chart {
   private static final double LOG_SPAN = 100;
 
   private final String id;
-  private final String title;
-  private final String yTitle;
-  private final List<Trace> traces = new ArrayList<>();
+  private final ArrayNode traces = ScriptJson.array();
+  private final ObjectNode layout = ScriptJson.object();
+  private final ObjectNode xAxis = ScriptJson.object();
+  private final ObjectNode yAxis = ScriptJson.object();
+  private int points = Downsample.MAX_POINTS;
   private double minPositive = Double.POSITIVE_INFINITY;
   private double maxPositive = 0;
   private boolean logAllowed;
+  private boolean logX;
 
   /**
-   * @param id the div id, also a JavaScript identifier in jsplot's output: letters, digits, '_'
+   * @param id the div id: letters, digits, '_' and '-'; also the file name of downloaded images
    */
   Chart(String id, String title, String yTitle) {
-    if (!id.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw new IllegalArgumentException("chart id must be an identifier: " + id);
+    if (!id.matches("[A-Za-z_][A-Za-z0-9_-]*")) {
+      throw new IllegalArgumentException("chart id must be [A-Za-z_][A-Za-z0-9_-]*: " + id);
     }
     this.id = id;
-    this.title = ChartText.sanitize(title);
-    this.yTitle = ChartText.sanitize(yTitle);
+    layout.put("title", ChartText.sanitize(title));
+    layout.put("height", 460);
+    layout.put("hovermode", "closest");
+    layout.set("legend", ScriptJson.object().set("font", ScriptJson.object().put("size", 11)));
+    xAxis.put("title", "step");
+    yAxis.put("title", ChartText.sanitize(yTitle));
   }
 
   String id() {
@@ -53,97 +55,167 @@ final class Chart {
     return traces.isEmpty();
   }
 
+  /** Points per line after thinning. */
+  Chart points(int maxPoints) {
+    this.points = maxPoints;
+    return this;
+  }
+
+  Chart xTitle(String title) {
+    xAxis.put("title", ChartText.sanitize(title));
+    return this;
+  }
+
+  Chart logX() {
+    logX = true;
+    return this;
+  }
+
+  Chart height(int pixels) {
+    layout.put("height", pixels);
+    return this;
+  }
+
+  /** Any other layout entry (plotly's names). */
+  Chart layout(String key, JsonNode value) {
+    layout.set(key, value);
+    return this;
+  }
+
+  ObjectNode xAxis() {
+    return xAxis;
+  }
+
+  ObjectNode yAxis() {
+    return yAxis;
+  }
+
   /** Use a log y axis when the values span more than two decades (losses, norms). */
   Chart logWhenWide() {
     logAllowed = true;
     return this;
   }
 
-  /** The mean of {@code curve} as a line, over a min–max band when the seeds differ. */
-  Chart band(
-      String name, SeedCurves.Curve curve, String colour, String bandColour, Line.Dash dash) {
+  /** The median of {@code curve} as a line, over a min–max band when the seeds differ. */
+  Chart band(String name, SeedCurves.Curve curve, double[] x, Styles.Style style) {
     if (curve.isEmpty()) {
       return this;
     }
     if (curve.hasSpread()) {
-      Downsample.Band band =
-          Downsample.envelope(curve.step(), curve.min(), curve.max(), Downsample.MAX_POINTS);
-      Line none = Line.builder().width(0).color(bandColour).build();
+      Downsample.Band band = Downsample.envelope(x, curve.min(), curve.max(), points);
+      ObjectNode none = ScriptJson.object().put("width", 0).put("color", style.band());
       traces.add(
-          ScatterTrace.builder(band.x(), band.lo())
-              .name(ChartText.sanitize(name) + " min")
-              .mode(ScatterTrace.Mode.LINE)
-              .line(none)
-              .showLegend(false)
-              .build());
+          trace(name + " min", band.x(), band.lo())
+              .put("mode", "lines")
+              .put("showlegend", false)
+              .put("hoverinfo", "skip")
+              .put("legendgroup", name)
+              .set("line", none));
       traces.add(
-          ScatterTrace.builder(band.x(), band.hi())
-              .name(ChartText.sanitize(name) + " max")
-              .mode(ScatterTrace.Mode.LINE)
-              .line(none)
-              .fill(ScatterTrace.Fill.TO_NEXT_Y)
-              .fillColor(bandColour)
-              .showLegend(false)
-              .build());
+          trace(name + " max", band.x(), band.hi())
+              .put("mode", "lines")
+              .put("fill", "tonexty")
+              .put("fillcolor", style.band())
+              .put("showlegend", false)
+              .put("hoverinfo", "skip")
+              .put("legendgroup", name)
+              .set("line", none.deepCopy()));
       observe(band.lo());
       observe(band.hi());
     }
-    return line(name, curve.step(), curve.mean(), colour, dash, 2);
+    return line(name, x, curve.median(), style, 2);
   }
 
-  /** A line, thinned to {@link Downsample#MAX_POINTS}. */
-  Chart line(String name, double[] x, double[] y, String colour, Line.Dash dash, double width) {
-    Downsample.Line thin = Downsample.minMax(x, y, Downsample.MAX_POINTS);
-    traces.add(
-        ScatterTrace.builder(thin.x(), thin.y())
-            .name(ChartText.sanitize(name))
-            .mode(ScatterTrace.Mode.LINE)
-            .line(Line.builder().color(colour).dash(dash).width(width).build())
-            .build());
+  /** A line in a cell's style, thinned to the chart's points per line. */
+  Chart line(String name, double[] x, double[] y, Styles.Style style, double width) {
+    return line(name, x, y, style.colour(), style.dash(), style.symbol(), width);
+  }
+
+  /** A line, thinned to the chart's points per line; {@code symbol} null for no markers. */
+  Chart line(
+      String name,
+      double[] x,
+      double[] y,
+      String colour,
+      String dash,
+      String symbol,
+      double width) {
+    Downsample.Line thin = Downsample.minMax(x, y, points);
+    ObjectNode trace =
+        trace(name, thin.x(), thin.y())
+            .put("mode", symbol == null ? "lines" : "lines+markers")
+            .put("legendgroup", name);
+    trace.set(
+        "line",
+        ScriptJson.object().put("color", colour).put("dash", dash).put("width", width));
+    if (symbol != null) {
+      trace.set(
+          "marker",
+          ScriptJson.object()
+              .put("symbol", symbol)
+              .put("size", 7)
+              .put("color", colour)
+              .put("maxdisplayed", 10));
+    }
+    traces.add(trace);
     observe(thin.y());
     return this;
   }
 
-  /** Crosses at the given points, e.g. where runs diverged. */
-  Chart crosses(String name, double[] x, double[] y, String colour, boolean inLegend) {
-    traces.add(
-        ScatterTrace.builder(x, y)
-            .name(ChartText.sanitize(name))
-            .mode(ScatterTrace.Mode.MARKERS)
-            .marker(Marker.builder().symbol(Symbol.X).size(11).color(colour).build())
-            .showLegend(inLegend)
-            .build());
+  /** Markers at the given points, e.g. where runs diverged. */
+  Chart markers(
+      String name, double[] x, double[] y, String colour, String symbol, boolean inLegend) {
+    ObjectNode trace = trace(name, x, y).put("mode", "markers").put("showlegend", inLegend);
+    trace.set(
+        "marker", ScriptJson.object().put("symbol", symbol).put("size", 11).put("color", colour));
+    traces.add(trace);
     return this;
   }
 
-  /** The chart's container and script. */
+  /** A trace built by the caller (heatmap, bar). */
+  Chart trace(ObjectNode trace) {
+    traces.add(trace);
+    return this;
+  }
+
+  /** The chart's figure element: container, caption with downloads, and script. */
   String html(String caption) {
-    Axis.Type yType =
-        logAllowed && maxPositive > 0 && maxPositive / minPositive > LOG_SPAN
-            ? Axis.Type.LOG
-            : Axis.Type.LINEAR;
-    Layout layout =
-        Layout.builder()
-            .title(title)
-            .width(1100)
-            .height(480)
-            .xAxis(Axis.builder().title("step").build())
-            .yAxis(
-                Axis.builder()
-                    .title(yTitle + (yType == Axis.Type.LOG ? " (log)" : ""))
-                    .type(yType)
-                    .build())
-            .build();
-    // No plotly logo: it links to plotly.com, and the page should not invite a network request.
-    Config config = Config.builder().displayLogo(false).responsive(true).build();
-    Figure figure = new Figure(layout, config, traces.toArray(Trace[]::new));
-    return "<figure class=\"chart\">\n<div id=\""
+    boolean logY = logAllowed && maxPositive > 0 && maxPositive / minPositive > LOG_SPAN;
+    if (logY) {
+      yAxis.put("type", "log");
+      yAxis.put("title", yAxis.get("title").asText() + " (log)");
+    }
+    if (logX) {
+      xAxis.put("type", "log");
+    }
+    layout.set("xaxis", xAxis);
+    layout.set("yaxis", yAxis);
+    ObjectNode figure = ScriptJson.object();
+    figure.set("data", traces);
+    figure.set("layout", layout);
+    return "<figure class=\"chart\" id=\"figure-"
         + id
-        + "\" class=\"plot\"></div>\n<figcaption>"
+        + "\">\n<div id=\""
+        + id
+        + "\" class=\"plot\" data-chart></div>\n<figcaption>"
         + Html.escape(caption)
-        + "</figcaption>\n"
-        + figure.asJavascript(id)
-        + "\n</figure>\n";
+        + " <span class=\"downloads\">"
+        + "<button type=\"button\" data-download=\"png\" data-chart=\""
+        + id
+        + "\">PNG</button> <button type=\"button\" data-download=\"svg\" data-chart=\""
+        + id
+        + "\">SVG</button></span></figcaption>\n<script>optbench.chart(\""
+        + id
+        + "\", "
+        + ScriptJson.write(figure)
+        + ");</script>\n</figure>\n";
+  }
+
+  private static ObjectNode trace(String name, double[] x, double[] y) {
+    ObjectNode trace = ScriptJson.object().put("type", "scatter").put("name", ChartText.sanitize(name));
+    trace.set("x", ScriptJson.numbers(x));
+    trace.set("y", ScriptJson.numbers(y));
+    return trace;
   }
 
   private void observe(double[] values) {

@@ -11,14 +11,13 @@ import java.util.Optional;
 import org.optbench.io.CrossCheckTable;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.plotly.components.Line;
 
 /**
  * The report's cross-check section, from {@code crosscheck.csv}: per cell a curve of the largest
  * relative difference per step (log y), a table of each cell's worst step, and a verdict line
  * that, for DJL's built-in optimizers, names the departure from torch.optim that explains it.
  */
-public final class CrossCheckSection {
+public final class CrossCheckSection implements ReportSection {
 
   /** Lockstep agreement asked of matching semantics: relative 1e-6 per step. */
   static final double LOCKSTEP_RTOL = 1e-6;
@@ -27,9 +26,27 @@ public final class CrossCheckSection {
   private static final List<String> COLOURS = List.of(
       "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#000000");
 
-  private CrossCheckSection() {}
+  @Override
+  public String id() {
+    return "crosscheck";
+  }
 
-  /** The section's HTML, or "" when the result set has no cross-check. */
+  @Override
+  public String title() {
+    return "Cross-check";
+  }
+
+  @Override
+  public boolean appliesTo(ReportContext context) {
+    return java.nio.file.Files.isRegularFile(context.resultsDir().resolve(CrossCheckTable.FILE));
+  }
+
+  @Override
+  public String html(ReportContext context) {
+    return html(context.resultsDir());
+  }
+
+  /** The section's body, or "" when the result set has no cross-check. */
   public static String html(Path resultsDir) {
     Optional<Table> table;
     try {
@@ -83,7 +100,7 @@ public final class CrossCheckSection {
       summaries.computeIfAbsent(row.getString("cell") + "|" + row.getString("mode"),
           k -> new Summary(row)).add(row);
     }
-    StringBuilder html = new StringBuilder("<section id=\"crosscheck\">\n<h2>Cross-check</h2>\n");
+    StringBuilder html = new StringBuilder();
     html.append("<p>The engine-side optimizer (DJL) against the native Java one. Lockstep: both")
         .append(" start every step from the same parameters and state with the same gradients;")
         .append(" max_rel is the difference of the updates relative to the largest update of the")
@@ -105,7 +122,7 @@ public final class CrossCheckSection {
           x[k] = e.getKey();
           y[k++] = e.getValue();
         }
-        c.line(s.cell, x, y, COLOURS.get(i++ % COLOURS.size()), Line.Dash.SOLID, 1.5);
+        c.line(s.cell, x, y, COLOURS.get(i++ % COLOURS.size()), "solid", null, 1.5);
       }
       if (!c.isEmpty()) {
         html.append(c.html("Largest max_rel over tensors at each step"
@@ -127,7 +144,7 @@ public final class CrossCheckSection {
     for (Summary s : summaries.values()) {
       html.append("<li>").append(Html.escape(verdict(s))).append("</li>\n");
     }
-    return html.append("</ul>\n</section>\n").toString();
+    return html.append("</ul>\n").toString();
   }
 
   private static String verdict(Summary s) {

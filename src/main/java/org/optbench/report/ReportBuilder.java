@@ -6,13 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.optbench.io.AtomicFiles;
-import org.optbench.io.ResultSet;
+import org.optbench.io.ResultSeries;
 
 /**
- * Builds {@code reports/<experiment>/index.html} from {@code results/<experiment>/} alone.
+ * Builds {@code reports/<experiment>/index.html} from {@code results/<experiment>/} alone, with
+ * every table beside it in {@code tables/} (CSV, LaTeX, Markdown), and refreshes {@code
+ * reports/index.html}, the list of all reports in that folder.
  *
  * <pre>{@code
  * Path index = ReportBuilder.build(Path.of("results/quickstart"), Path.of("reports/quickstart"));
@@ -20,105 +22,119 @@ import org.optbench.io.ResultSet;
  *
  * <p>The page loads {@code ../plotly-2.35.3.js} (installed beside the report folder, shared by all
  * reports) and nothing else: no CDN, no remote fonts, so it opens from {@code file://} offline.
+ * Element ids are stable: sections by {@link ReportSection#id()}, charts by their div id (figure
+ * {@code figure-<id>}), tables {@code table-<id>}, so that a paper build can link one figure.
  */
 public final class ReportBuilder {
+
+  /**
+   * The sections, in page order. A cross-check section goes after memory; each section decides
+   * itself whether the result set has anything for it.
+   */
+  public static final List<ReportSection> SECTIONS =
+      List.of(
+          new OverviewSection(),
+          new ConvergenceSection(),
+          new StabilitySection(),
+          new MemorySection(),
+          new CrossCheckSection(),
+          new ClaimsSection(),
+          new SamplesSection(),
+          new SpecSection());
 
   private ReportBuilder() {}
 
   /**
-   * Reads the result set in {@code resultsDir} and writes {@code outDir/index.html}, plus {@code
-   * outDir/../plotly-<version>.js} when missing.
+   * Reads the result set in {@code resultsDir} and writes {@code outDir/index.html}, {@code
+   * outDir/tables/*}, {@code outDir/../plotly-<version>.js} when missing, and {@code
+   * outDir/../index.html}.
    *
    * @return the page's path
    * @throws IOException when {@code resultsDir} is not a readable result set (the message says what
    *     is missing) or the report cannot be written
    */
   public static Path build(Path resultsDir, Path outDir) throws IOException {
-    ResultSet results = ResultSet.read(resultsDir);
+    ResultSeries results = ResultSeries.read(resultsDir);
     Path out = outDir.toAbsolutePath();
     Files.createDirectories(out);
     PlotlyAsset.install(out.getParent());
+    ReportContext context = new ReportContext(results);
     Path index = out.resolve("index.html");
-    AtomicFiles.writeString(index, page(results));
+    AtomicFiles.writeString(index, page(context, SECTIONS));
+    Path tables = out.resolve("tables");
+    Files.createDirectories(tables);
+    for (ReportTable t : context.tables()) {
+      AtomicFiles.writeString(tables.resolve(t.id() + ".csv"), t.csv());
+      AtomicFiles.writeString(tables.resolve(t.id() + ".tex"), t.latex());
+      AtomicFiles.writeString(tables.resolve(t.id() + ".md"), t.markdown());
+    }
+    ReportIndex.record(out, results.manifest());
+    ReportIndex.write(out.getParent());
     return index;
   }
 
-  static String page(ResultSet results) {
-    List<CellInfo> cells = CellInfo.of(results.runs());
-    Map<String, List<CellInfo>> workloads = CellInfo.byWorkload(cells);
-    Styles styles = new Styles(cells);
-    CurveCharts charts = new CurveCharts(results, styles);
-    String name = Html.escape(results.experiment());
-
-    StringBuilder html = new StringBuilder(1 << 16);
+  /** The page of {@code sections} that apply to the context's result set. */
+  static String page(ReportContext context, List<ReportSection> sections) throws IOException {
+    String name = Html.escape(context.results().experiment());
+    List<ReportSection> shown = new ArrayList<>();
+    for (ReportSection s : sections) {
+      if (s.appliesTo(context)) {
+        shown.add(s);
+      }
+    }
+    StringBuilder html = new StringBuilder(1 << 20);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>")
         .append(name)
-        .append(" · optbench report</title>\n")
-        .append("<style>\n")
-        .append(css())
-        .append("</style>\n")
-        .append("<script src=\"../")
+        .append(" · optbench report</title>\n<style>\n")
+        .append(resource("report.css"))
+        .append("</style>\n<script>\n")
+        .append(resource("report.js"))
+        .append("</script>\n<script src=\"../")
         .append(PlotlyAsset.FILE_NAME)
-        .append("\"></script>\n")
-        .append("</head>\n<body>\n")
+        .append("\"></script>\n</head>\n<body>\n")
+        .append("<pre id=\"js-errors\" hidden></pre>\n")
         .append("<p id=\"plotly_missing\" class=\"warning\" hidden>Charts need ")
         .append(PlotlyAsset.FILE_NAME)
         .append(" in the folder above this report; run <code>optbench report</code> again to")
         .append(" restore it.</p>\n")
-        .append("<script>if (typeof Plotly === 'undefined') {")
-        .append(" document.getElementById('plotly_missing').hidden = false; }</script>\n")
-        .append(Header.html(results.manifest()));
-
-    html.append("<nav><h2>Contents</h2><ul>\n<li><a href=\"#final\">Final metrics</a></li>\n");
-    int index = 1;
-    for (List<CellInfo> group : workloads.values()) {
-      html.append("<li><a href=\"#workload_")
-          .append(index++)
+        .append("<header>\n<p class=\"up\"><a href=\"../index.html\">All reports</a></p>\n<h1>")
+        .append(name)
+        .append("</h1>\n");
+    String description = context.results().manifest().description();
+    if (description != null && !description.isBlank()) {
+      html.append("<p class=\"description\">").append(Html.escape(description)).append("</p>\n");
+    }
+    html.append("</header>\n<nav><h2>Contents</h2><ul>\n");
+    for (ReportSection s : shown) {
+      html.append("<li><a href=\"#")
+          .append(Html.escape(s.id()))
           .append("\">")
-          .append(Html.escape(group.get(0).workloadLabel()))
+          .append(Html.escape(s.title()))
           .append("</a></li>\n");
     }
-    html.append("<li><a href=\"#spec\">Spec</a></li>\n</ul></nav>\n");
-
-    html.append("<section id=\"final\">\n<h2>Final metrics</h2>\n");
-    if (cells.isEmpty()) {
-      html.append("<p>This result set has no runs.</p>\n");
-    } else {
-      html.append("<p>Mean ± standard deviation over seeds, from runs.csv. Final loss is the")
-          .append(
-              " training loss of the last finite step; accuracy is on the held-out split.</p>\n")
-          .append(FinalMetrics.html(results.runs(), cells));
-    }
-    html.append("</section>\n");
-
-    index = 1;
-    for (List<CellInfo> group : workloads.values()) {
-      html.append("<section id=\"workload_")
-          .append(index)
+    html.append("</ul></nav>\n");
+    for (ReportSection s : shown) {
+      html.append("<section id=\"")
+          .append(Html.escape(s.id()))
           .append("\">\n<h2>")
-          .append(Html.escape(group.get(0).workloadLabel()))
+          .append(Html.escape(s.title()))
           .append("</h2>\n")
-          .append(charts.html(index, group))
+          .append(s.html(context))
           .append("</section>\n");
-      index++;
     }
-
-    html.append(CrossCheckSection.html(results.dir())); // crosscheck.csv, when present
-    html.append("<section id=\"spec\">\n<h2>Spec</h2>\n<pre class=\"spec\">")
-        .append(Html.escape(results.manifest().specText()))
-        .append("</pre>\n</section>\n")
-        .append("<footer><p>Built by optbench from the result set ")
-        .append(Html.escape(results.dir().getFileName().toString()))
-        .append(".</p></footer>\n</body>\n</html>\n");
+    html.append("<footer><p>Built by optbench from the result set ")
+        .append(Html.escape(context.resultsDir().getFileName().toString()))
+        .append(". Tables: <code>tables/</code> beside this page (CSV, LaTeX, Markdown).</p></footer>\n")
+        .append("</body>\n</html>\n");
     return html.toString();
   }
 
-  private static String css() {
-    try (InputStream in = ReportBuilder.class.getResourceAsStream("report.css")) {
+  static String resource(String name) {
+    try (InputStream in = ReportBuilder.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("report.css is missing from the class path");
+        throw new IllegalStateException(name + " is missing from the class path");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -1,18 +1,12 @@
 package org.optbench.report;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
+import org.optbench.io.StepSeries;
 
 /**
- * One metric of {@code steps.csv} per cell and step, aggregated over seeds: mean, min and max.
+ * One metric of {@code steps.csv} per cell and step, aggregated over the cell's seeds: median, min
+ * and max, and the median wall time at which the seeds reached the step.
  *
  * <p>Only finite values count. A diverged seed therefore drops out of the aggregate from its
  * divergence on, and steps where no seed has a value are left out (a gap, not a zero).
@@ -26,11 +20,13 @@ final class SeedCurves {
    *
    * @param cell the cell label
    * @param step steps with at least one finite value, ascending
-   * @param mean mean over seeds at each step
+   * @param median median over seeds at each step (the mean of the middle two for even counts)
    * @param min lowest seed at each step
    * @param max highest seed at each step
+   * @param seconds median training wall time at the step, in seconds
    */
-  record Curve(String cell, double[] step, double[] mean, double[] min, double[] max) {
+  record Curve(
+      String cell, double[] step, double[] median, double[] min, double[] max, double[] seconds) {
 
     boolean isEmpty() {
       return step.length == 0;
@@ -47,50 +43,82 @@ final class SeedCurves {
     }
   }
 
-  /** The curve of {@code metric} for each of {@code cells}, in that order. */
-  static List<Curve> of(Table steps, List<String> cells, String metric) {
-    Set<String> wanted = Set.copyOf(cells);
-    StringColumn cellColumn = steps.stringColumn("cell");
-    IntColumn stepColumn = steps.intColumn("step");
-    DoubleColumn values = steps.doubleColumn(metric);
-    Map<String, TreeMap<Integer, double[]>> byCell = new LinkedHashMap<>();
-    for (int row = 0; row < steps.rowCount(); row++) {
-      double v = values.getDouble(row);
-      String cell = cellColumn.get(row);
-      if (!Double.isFinite(v) || !wanted.contains(cell)) {
+  /** The curve of {@code metric} over the runs {@code runIds} of {@code cell}. */
+  static Curve of(StepSeries series, String cell, List<String> runIds, String metric) {
+    int seeds = runIds.size();
+    int maxStep = 0;
+    for (String id : runIds) {
+      StepSeries.Run run = series.run(id);
+      for (int i = 0; i < run.size(); i++) {
+        maxStep = Math.max(maxStep, run.steps()[i]);
+      }
+    }
+    // Dense per-step columns: steps are 1..N in every run, so indexing by step is exact and cheap.
+    float[][] value = new float[seeds][];
+    float[][] wall = new float[seeds][];
+    for (int s = 0; s < seeds; s++) {
+      StepSeries.Run run = series.run(runIds.get(s));
+      value[s] = new float[maxStep + 1];
+      wall[s] = new float[maxStep + 1];
+      Arrays.fill(value[s], Float.NaN);
+      Arrays.fill(wall[s], Float.NaN);
+      float[] v = run.values(metric);
+      float[] w = run.values("wall_ms");
+      for (int i = 0; i < run.size(); i++) {
+        int step = run.steps()[i];
+        if (step >= 0) {
+          value[s][step] = v[i];
+          wall[s][step] = w[i];
+        }
+      }
+    }
+    double[] step = new double[maxStep + 1];
+    double[] median = new double[maxStep + 1];
+    double[] min = new double[maxStep + 1];
+    double[] max = new double[maxStep + 1];
+    double[] seconds = new double[maxStep + 1];
+    double[] values = new double[seeds];
+    double[] walls = new double[seeds];
+    int n = 0;
+    for (int t = 0; t <= maxStep; t++) {
+      int k = 0;
+      int kw = 0;
+      for (int s = 0; s < seeds; s++) {
+        float v = value[s][t];
+        if (Float.isFinite(v)) {
+          values[k++] = v;
+          if (Float.isFinite(wall[s][t])) {
+            walls[kw++] = wall[s][t];
+          }
+        }
+      }
+      if (k == 0) {
         continue;
       }
-      // {sum, count, min, max}
-      double[] acc =
-          byCell
-              .computeIfAbsent(cell, c -> new TreeMap<>())
-              .computeIfAbsent(
-                  stepColumn.getInt(row),
-                  s -> new double[] {0, 0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
-      acc[0] += v;
-      acc[1]++;
-      acc[2] = Math.min(acc[2], v);
-      acc[3] = Math.max(acc[3], v);
-    }
-    List<Curve> curves = new ArrayList<>();
-    for (String cell : cells) {
-      TreeMap<Integer, double[]> points = byCell.getOrDefault(cell, new TreeMap<>());
-      int n = points.size();
-      double[] step = new double[n];
-      double[] mean = new double[n];
-      double[] min = new double[n];
-      double[] max = new double[n];
-      int i = 0;
-      for (Map.Entry<Integer, double[]> e : points.entrySet()) {
-        double[] acc = e.getValue();
-        step[i] = e.getKey();
-        mean[i] = acc[0] / acc[1];
-        min[i] = acc[2];
-        max[i] = acc[3];
-        i++;
+      Arrays.sort(values, 0, k);
+      step[n] = t;
+      median[n] = median(values, k);
+      min[n] = values[0];
+      max[n] = values[k - 1];
+      if (kw > 0) {
+        Arrays.sort(walls, 0, kw);
+        seconds[n] = median(walls, kw) / 1000;
+      } else {
+        seconds[n] = Double.NaN;
       }
-      curves.add(new Curve(cell, step, mean, min, max));
+      n++;
     }
-    return curves;
+    return new Curve(
+        cell,
+        Arrays.copyOf(step, n),
+        Arrays.copyOf(median, n),
+        Arrays.copyOf(min, n),
+        Arrays.copyOf(max, n),
+        Arrays.copyOf(seconds, n));
+  }
+
+  /** The median of the sorted {@code values[0, k)}. */
+  static double median(double[] sorted, int k) {
+    return k % 2 == 1 ? sorted[k / 2] : (sorted[k / 2 - 1] + sorted[k / 2]) / 2;
   }
 }

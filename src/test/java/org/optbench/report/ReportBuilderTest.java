@@ -128,7 +128,7 @@ class ReportBuilderTest {
             "eval_loss_2",
             "grad_norm_2")) {
       assertTrue(html.contains("<div id=\"" + id + "\""), id);
-      assertTrue(html.contains("document.getElementById('" + id + "')"), id);
+      assertTrue(html.contains("optbench.chart(\"" + id + "\""), id);
     }
     // Linear regression measures no accuracy: no empty chart for it.
     assertFalse(html.contains("eval_accuracy_1"));
@@ -137,10 +137,10 @@ class ReportBuilderTest {
   @Test
   void lossWithADivergedSeedSpansDecadesAndIsDrawnOnALogAxisWithACross() {
     String loss1 = script("loss_1");
-    assertTrue(loss1.contains("type: 'log'"), "log y axis");
-    assertTrue(loss1.contains("'x'") || loss1.contains("\"x\""), "cross marker");
-    assertTrue(loss1.contains("tonexty"), "seed band");
-    assertFalse(script("eval_accuracy_2").contains("type: 'log'"));
+    assertTrue(loss1.contains("\"type\":\"log\""), "log y axis");
+    assertTrue(loss1.contains("\"symbol\":\"x\""), "cross marker");
+    assertTrue(loss1.contains("\"fill\":\"tonexty\""), "seed band");
+    assertFalse(script("eval_accuracy_2").contains("\"type\":\"log\""));
   }
 
   @Test
@@ -157,70 +157,47 @@ class ReportBuilderTest {
         html.contains("compare &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;friends&quot;"));
     assertTrue(
         html.contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;(lr=0.01) · none · djl</td>"));
-    // Scripts: plotly, the missing-plotly check, and one per chart.
-    assertEquals(2 + 7, count(html, "<script"));
+    // Scripts: the page script, plotly, and one per chart.
+    assertEquals(2 + count(html, "optbench.chart(\""), count(html, "<script"));
     assertEquals(count(html, "<script"), count(html, "</script>"));
   }
 
   @Test
   void traceNamesAreSafeInsideJavaScriptStrings() {
-    Matcher m = Pattern.compile("(?m)^name: '(.*)',$").matcher(html);
+    Matcher m = Pattern.compile("\"name\":\"([^\"]*)\"").matcher(html);
     int names = 0;
     while (m.find()) {
       names++;
       String name = m.group(1);
-      assertTrue(name.chars().noneMatch(c -> "\\'\"<>&".indexOf(c) >= 0), name);
+      assertTrue(name.chars().noneMatch(c -> "'<>&".indexOf(c) >= 0), name);
     }
     assertTrue(names > 20, "found the trace names: " + names);
     assertTrue(html.contains("o’p”t∖x(lr=0.1)"), "look-alikes keep the name readable");
+    assertFalse(html.contains("</script>alert"), "no script end inside chart data");
     assertTrue(html.contains("‹script›alert(1)‹/script›(lr=0.01)"));
   }
 
   @Test
-  void finalMetricsAreMeansAndSampleStdsOverSeeds() {
-    record Expect(String column, ToDoubleFunction<RunSummary> value) {}
-    List<Expect> metrics =
-        List.of(
-            new Expect("final_loss", RunSummary::finalLoss),
-            new Expect("best_loss", RunSummary::bestLoss),
-            new Expect("final_accuracy", RunSummary::finalAccuracy),
-            new Expect("clipped_fraction", RunSummary::clippedFraction),
-            new Expect("steps_per_second", RunSummary::stepsPerSecond),
-            new Expect("optimizer_state_bytes", s -> s.optimizerStateBytes()));
-    int rows = 0;
+  void convergenceTableHasMediansOverSeedsAndIsExported() throws IOException {
+    List<String> csv = Files.readAllLines(index.getParent().resolve("tables/convergence.csv"));
+    assertTrue(csv.get(0).startsWith("workload,setting,seeds,diverged,final loss,best loss"));
+    assertEquals(1 + 8, csv.size(), "a row per cell");
     for (int first = 0; first < written.size(); first += 3) {
-      List<RunSummary> seeds =
-          written.subList(first, first + 3).stream().map(RunResult::summary).toList();
-      String row = tableRow(seeds.get(0).cell().label());
-      rows++;
-      long diverged = seeds.stream().filter(RunSummary::diverged).count();
-      assertTrue(row.contains("<td class=\"num\">3</td>"), "3 seeds");
-      assertTrue(row.contains("\">" + diverged + "</td>"), "diverged count " + diverged);
-      for (Expect e : metrics) {
-        double[] values =
-            seeds.stream().mapToDouble(e.value()).filter(v -> !Double.isNaN(v)).toArray();
-        double mean = Arrays.stream(values).average().orElse(Double.NaN);
-        double ss = 0;
-        for (double v : values) {
-          ss += (v - mean) * (v - mean);
-        }
-        double std = values.length > 1 ? Math.sqrt(ss / (values.length - 1)) : Double.NaN;
-        Matcher m =
-            Pattern.compile(
-                    "data-metric=\""
-                        + e.column()
-                        + "\" data-mean=\"([^\"]+)\" data-std=\"([^\"]+)\"")
-                .matcher(row);
-        assertTrue(m.find(), e.column());
-        assertClose(mean, Double.parseDouble(m.group(1)), e.column() + " mean");
-        assertClose(std, Double.parseDouble(m.group(2)), e.column() + " std");
-      }
+      double[] finals =
+          written.subList(first, first + 3).stream()
+              .mapToDouble(r -> r.summary().finalLoss())
+              .filter(Double::isFinite)
+              .sorted()
+              .toArray();
+      double median = finals.length % 2 == 1 ? finals[finals.length / 2]
+          : (finals[finals.length / 2 - 1] + finals[finals.length / 2]) / 2;
+      String cell = written.get(first).summary().cell().label();
+      assertTrue(
+          csv.stream().anyMatch(l -> l.contains("," + median + ",")), cell + ": median " + median);
     }
-    assertEquals(8, rows);
-    // Regression has no accuracy: shown as a dash, not 0 or NaN.
-    String regression = tableRow(written.get(0).summary().cell().label());
-    assertTrue(regression.contains("data-metric=\"final_accuracy\" data-mean=\"NaN\""));
-    assertTrue(regression.matches("(?s).*data-metric=\"final_accuracy\"[^>]*>–</td>.*"));
+    assertTrue(Files.isRegularFile(index.getParent().resolve("tables/convergence.tex")));
+    assertTrue(Files.readString(index.getParent().resolve("tables/convergence.tex")).contains("\\toprule"));
+    assertTrue(Files.isRegularFile(index.getParent().resolve("tables/convergence.md")));
   }
 
   @Test
@@ -240,7 +217,7 @@ class ReportBuilderTest {
   void headerShowsManifestAndCounts() {
     assertTrue(html.contains("24 runs of 24 in the grid"));
     assertTrue(html.contains("1 diverged"));
-    assertTrue(html.contains("<tr><th>wall time</th><td>1:02:05</td></tr>"));
+    assertTrue(html.contains("<tr><td>wall time</td><td>1:02:05</td></tr>"));
     assertTrue(html.contains("<pre class=\"spec\">name: &lt;img"));
   }
 
@@ -252,7 +229,7 @@ class ReportBuilderTest {
   }
 
   private String script(String chartId) {
-    int from = html.indexOf("document.getElementById('" + chartId + "')");
+    int from = html.indexOf("optbench.chart(\"" + chartId + "\"");
     assertTrue(from >= 0, chartId);
     return html.substring(from, html.indexOf("</script>", from));
   }

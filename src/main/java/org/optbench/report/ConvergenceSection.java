@@ -1,0 +1,220 @@
+package org.optbench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.optbench.io.StepSeries;
+import org.optbench.report.ReportTable.Value;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.Table;
+
+/**
+ * Training and eval curves per workload against step and wall time, and a table of final and best
+ * values with steps to a target loss.
+ */
+final class ConvergenceSection implements ReportSection {
+
+  /** Smoothing of the median loss before looking for the target: an EMA over about 10 steps. */
+  static final double SMOOTHING = 0.1;
+
+  @Override
+  public String id() {
+    return "convergence";
+  }
+
+  @Override
+  public String title() {
+    return "Convergence";
+  }
+
+  @Override
+  public boolean appliesTo(ReportContext context) {
+    return !context.cells().isEmpty();
+  }
+
+  @Override
+  public String html(ReportContext context) {
+    StringBuilder html = new StringBuilder();
+    html.append("<p class=\"note\">Lines are the median over seeds, bands the range from the lowest")
+        .append(" to the highest seed (min–max). Colour and marker shape: optimizer; dash pattern:")
+        .append(" clipping. Lines are thinned to at most ")
+        .append(context.pointsPerLine())
+        .append(" points for display, keeping each bucket's extremes; steps.csv has every step.</p>\n");
+    ReportTable table =
+        new ReportTable(
+            "convergence",
+            "Final and best values per cell, median over seeds (runs.csv). Target: per workload, the"
+                + " median over cells of their final training loss; steps (and seconds) to target:"
+                + " the first step where the seed-median training loss, smoothed by an exponential"
+                + " moving average (weight "
+                + SMOOTHING
+                + "), is at or below it; – when never.",
+            List.of(
+                "workload",
+                "setting",
+                "seeds",
+                "diverged",
+                "final loss",
+                "best loss",
+                "final eval loss",
+                "final accuracy",
+                "eval perplexity",
+                "target loss",
+                "steps to target",
+                "seconds to target"));
+    int index = 1;
+    for (List<CellInfo> group : context.workloads().values()) {
+      String workload = group.get(0).workloadLabel();
+      html.append("<h3 id=\"convergence-")
+          .append(index)
+          .append("\">")
+          .append(Html.escape(workload))
+          .append("</h3>\n");
+      html.append(workload(context, index, group, table));
+      index++;
+    }
+    html.append(context.table(table));
+    return html.toString();
+  }
+
+  private String workload(ReportContext context, int index, List<CellInfo> cells, ReportTable table) {
+    StepSeries series = context.results().steps();
+    Table runs = context.results().runs();
+    Styles styles = context.styles();
+    String workload = cells.get(0).workloadLabel();
+    StringBuilder html = new StringBuilder();
+
+    List<SeedCurves.Curve> loss = new ArrayList<>();
+    for (CellInfo c : cells) {
+      loss.add(SeedCurves.of(series, c.cell(), context.runsOf(c.cell()), "loss"));
+    }
+    Chart byStep =
+        new Chart("loss_" + index, workload + ": training loss", "loss")
+            .points(context.pointsPerLine())
+            .logWhenWide();
+    Chart byTime =
+        new Chart("loss_time_" + index, workload + ": training loss vs wall time", "loss")
+            .points(context.pointsPerLine())
+            .xTitle("training wall time (s)")
+            .logWhenWide();
+    for (int i = 0; i < cells.size(); i++) {
+      CellInfo c = cells.get(i);
+      byStep.band(c.setting(), loss.get(i), loss.get(i).step(), styles.of(c));
+      byTime.line(c.setting(), loss.get(i).seconds(), loss.get(i).median(), styles.of(c), 2);
+    }
+    for (CellInfo c : cells) {
+      List<double[]> points = divergences(context, c);
+      if (!points.isEmpty()) {
+        byStep.markers(
+            "diverged: " + c.setting(),
+            points.stream().mapToDouble(p -> p[0]).toArray(),
+            points.stream().mapToDouble(p -> p[1]).toArray(),
+            styles.colour(c),
+            "x",
+            true);
+      }
+    }
+    html.append(
+        byStep.html(
+            "Training loss per step: median over seeds (line), min to max over seeds (band)."
+                + " ✕: a seed diverged at that step (drawn at its last finite loss) and leaves the"
+                + " median from there on."));
+    html.append(
+        byTime.html(
+            "Training loss against training wall time (evaluation excluded), median over seeds of"
+                + " both."));
+    evalChart(context, index, cells, "eval_loss", "eval loss", true).ifPresent(html::append);
+    evalChart(context, index, cells, "eval_accuracy", "eval accuracy", false).ifPresent(html::append);
+
+    double[] finals = new double[cells.size()];
+    for (int i = 0; i < cells.size(); i++) {
+      finals[i] = RunStats.median(runs, cells.get(i).cell(), "final_loss");
+    }
+    double target = medianOfFinite(finals);
+    for (int i = 0; i < cells.size(); i++) {
+      CellInfo c = cells.get(i);
+      int[] div = RunStats.divergence(runs, c.cell());
+      int hit = firstAtOrBelow(loss.get(i), target);
+      table.row(
+          Value.text(workload),
+          Value.text(c.setting()),
+          Value.integer(div[0]),
+          Value.integer(div[1]).css(div[1] > 0 ? "bad" : ""),
+          Value.number(finals[i]),
+          Value.number(RunStats.median(runs, c.cell(), "best_loss")),
+          Value.number(RunStats.median(runs, c.cell(), "final_eval_loss")),
+          Value.number(RunStats.median(runs, c.cell(), "final_accuracy")),
+          Value.number(RunStats.median(runs, c.cell(), "eval_perplexity")),
+          Value.number(target),
+          hit < 0 ? Value.number(Double.NaN) : Value.integer((long) loss.get(i).step()[hit]),
+          hit < 0 ? Value.number(Double.NaN) : Value.number(loss.get(i).seconds()[hit]));
+    }
+    return html.toString();
+  }
+
+  private java.util.Optional<String> evalChart(
+      ReportContext context,
+      int index,
+      List<CellInfo> cells,
+      String metric,
+      String title,
+      boolean log) {
+    Chart chart =
+        new Chart(metric + "_" + index, cells.get(0).workloadLabel() + ": " + title, title)
+            .points(context.pointsPerLine());
+    if (log) {
+      chart.logWhenWide();
+    }
+    for (CellInfo c : cells) {
+      SeedCurves.Curve curve =
+          SeedCurves.of(context.results().steps(), c.cell(), context.runsOf(c.cell()), metric);
+      chart.band(c.setting(), curve, curve.step(), context.styles().of(c));
+    }
+    if (chart.isEmpty()) {
+      return java.util.Optional.empty(); // not measured for this workload (accuracy of regression)
+    }
+    return java.util.Optional.of(
+        chart.html("Held-out " + title + " at each evaluation: median over seeds, min to max band."));
+  }
+
+  /** Index of the first point where the EMA of the median reaches {@code target}, or -1. */
+  static int firstAtOrBelow(SeedCurves.Curve curve, double target) {
+    if (!Double.isFinite(target)) {
+      return -1;
+    }
+    double ema = Double.NaN;
+    for (int i = 0; i < curve.step().length; i++) {
+      double v = curve.median()[i];
+      ema = Double.isNaN(ema) ? v : (1 - SMOOTHING) * ema + SMOOTHING * v;
+      if (ema <= target) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static double medianOfFinite(double[] values) {
+    double[] finite = java.util.Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+    return finite.length == 0 ? Double.NaN : SeedCurves.median(finite, finite.length);
+  }
+
+  /** (divergence step, last finite loss up to it) for each diverged seed of {@code cell}. */
+  static List<double[]> divergences(ReportContext context, CellInfo cell) {
+    List<double[]> points = new ArrayList<>();
+    for (Row r : context.results().runs()) {
+      if (!r.getString("cell").equals(cell.cell()) || !r.getBoolean("diverged")) {
+        continue;
+      }
+      int at = r.getInt("diverged_step");
+      StepSeries.Run run = context.results().steps().run(r.getString("run_id"));
+      double last = Double.NaN;
+      float[] loss = run.values("loss");
+      for (int i = 0; i < run.size() && run.steps()[i] <= at; i++) {
+        if (Float.isFinite(loss[i])) {
+          last = loss[i];
+        }
+      }
+      points.add(new double[] {at, last});
+    }
+    return points;
+  }
+}

@@ -1,0 +1,240 @@
+package org.optbench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A table of the report, rendered as sortable HTML and exported beside the page as CSV (exact
+ * numbers), LaTeX ({@code booktabs}) and Markdown, so that a paper can take it as it is.
+ *
+ * <pre>{@code
+ * ReportTable t = new ReportTable("memory", "Bytes per optimizer", List.of("optimizer", "state"));
+ * t.row(Value.text("adam(lr=0.001)"), Value.bytes(8 * n));
+ * html.append(context.table(t));
+ * }</pre>
+ */
+public final class ReportTable {
+
+  /**
+   * One cell: the text shown, and for numbers the exact value (CSV, sorting).
+   *
+   * @param text what the HTML, LaTeX and Markdown show
+   * @param number the exact value, NaN for text
+   * @param css an extra class for the HTML cell ({@code bad}, {@code ok}), or empty
+   */
+  public record Value(String text, double number, String css) {
+
+    public static Value text(String text) {
+      return new Value(text == null ? "" : text, Double.NaN, "");
+    }
+
+    /** Four significant digits; NaN shows as a dash. */
+    public static Value number(double value) {
+      return new Value(Numbers.format(value), value, "");
+    }
+
+    public static Value integer(long value) {
+      return new Value(Long.toString(value), value, "");
+    }
+
+    /** Binary units (KiB, MiB); the CSV has the byte count. */
+    public static Value bytes(double value) {
+      return new Value(Numbers.bytes(value), value, "");
+    }
+
+    /** {@code text} shown, {@code value} kept for sorting and CSV. */
+    public static Value of(String text, double value) {
+      return new Value(text, value, "");
+    }
+
+    public Value css(String cssClass) {
+      return new Value(text, number, cssClass);
+    }
+
+    boolean isNumber() {
+      return !Double.isNaN(number) || text.equals("–");
+    }
+  }
+
+  private final String id;
+  private final String caption;
+  private final List<String> headings;
+  private final List<Value[]> rows = new ArrayList<>();
+
+  /**
+   * @param id file name and element id: lower-case letters, digits, '_' and '-'
+   * @param caption what the table shows, one sentence or two
+   * @param headings column headings
+   */
+  public ReportTable(String id, String caption, List<String> headings) {
+    if (!id.matches("[a-z0-9_-]+")) {
+      throw new IllegalArgumentException("table id must be [a-z0-9_-]+: " + id);
+    }
+    this.id = id;
+    this.caption = caption;
+    this.headings = List.copyOf(headings);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public int rowCount() {
+    return rows.size();
+  }
+
+  public ReportTable row(Value... values) {
+    if (values.length != headings.size()) {
+      throw new IllegalArgumentException(
+          "table " + id + ": " + values.length + " values for " + headings.size() + " columns");
+    }
+    rows.add(values.clone());
+    return this;
+  }
+
+  /** A sortable HTML table with its caption and links to the exported files. */
+  String html() {
+    StringBuilder html = new StringBuilder();
+    html.append("<div class=\"scroll\">\n<table class=\"data sortable\" id=\"table-")
+        .append(id)
+        .append("\">\n<caption>")
+        .append(Html.escape(caption))
+        .append(" <span class=\"exports\">")
+        .append(link("csv"))
+        .append(link("tex"))
+        .append(link("md"))
+        .append("</span></caption>\n<thead><tr>");
+    for (String h : headings) {
+      html.append("<th scope=\"col\" tabindex=\"0\" title=\"sort\">")
+          .append(Html.escape(h))
+          .append("</th>");
+    }
+    html.append("</tr></thead>\n<tbody>\n");
+    for (Value[] row : rows) {
+      html.append("<tr>");
+      for (Value v : row) {
+        html.append("<td");
+        String css = (v.isNumber() ? "num " : "") + v.css();
+        if (!css.isBlank()) {
+          html.append(" class=\"").append(css.strip()).append('"');
+        }
+        if (v.isNumber()) {
+          html.append(" data-value=\"").append(Numbers.exact(v.number())).append('"');
+        }
+        html.append('>').append(Html.escape(v.text())).append("</td>");
+      }
+      html.append("</tr>\n");
+    }
+    return html.append("</tbody>\n</table>\n</div>\n").toString();
+  }
+
+  private String link(String ext) {
+    return "<a href=\"tables/" + id + "." + ext + "\">" + ext.toUpperCase(Locale.ROOT) + "</a> ";
+  }
+
+  /** RFC 4180 CSV with exact numbers. */
+  String csv() {
+    StringBuilder out = new StringBuilder();
+    out.append(String.join(",", headings.stream().map(ReportTable::csvField).toList()))
+        .append('\n');
+    for (Value[] row : rows) {
+      List<String> fields = new ArrayList<>();
+      for (Value v : row) {
+        fields.add(
+            v.isNumber()
+                ? (Double.isNaN(v.number()) ? "" : Numbers.exact(v.number()))
+                : csvField(v.text()));
+      }
+      out.append(String.join(",", fields)).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** A {@code booktabs} table, numbers right-aligned; needs {@code \\usepackage{booktabs}}. */
+  String latex() {
+    StringBuilder out = new StringBuilder();
+    out.append("% ").append(caption.replace('\n', ' ')).append('\n');
+    out.append("\\begin{tabular}{");
+    for (int c = 0; c < headings.size(); c++) {
+      final int column = c;
+      boolean numeric =
+          !rows.isEmpty() && rows.stream().allMatch(r -> r[column].isNumber());
+      out.append(numeric ? 'r' : 'l');
+    }
+    out.append("}\n\\toprule\n")
+        .append(String.join(" & ", headings.stream().map(ReportTable::latexText).toList()))
+        .append(" \\\\\n\\midrule\n");
+    for (Value[] row : rows) {
+      List<String> cells = new ArrayList<>();
+      for (Value v : row) {
+        cells.add(latexText(v.text()));
+      }
+      out.append(String.join(" & ", cells)).append(" \\\\\n");
+    }
+    return out.append("\\bottomrule\n\\end{tabular}\n").toString();
+  }
+
+  /** A GitHub-flavoured Markdown table. */
+  String markdown() {
+    StringBuilder out = new StringBuilder();
+    out.append(caption.replace('\n', ' ')).append("\n\n| ");
+    out.append(String.join(" | ", headings.stream().map(ReportTable::markdownText).toList()))
+        .append(" |\n|");
+    for (int c = 0; c < headings.size(); c++) {
+      final int column = c;
+      boolean numeric = !rows.isEmpty() && rows.stream().allMatch(r -> r[column].isNumber());
+      out.append(numeric ? "---:|" : "---|");
+    }
+    out.append('\n');
+    for (Value[] row : rows) {
+      List<String> cells = new ArrayList<>();
+      for (Value v : row) {
+        cells.add(markdownText(v.text()));
+      }
+      out.append("| ").append(String.join(" | ", cells)).append(" |\n");
+    }
+    return out.toString();
+  }
+
+  private static String csvField(String text) {
+    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+      return '"' + text.replace("\"", "\"\"") + '"';
+    }
+    return text;
+  }
+
+  /** Escapes LaTeX's special characters; the rest (·, ±, Unicode) needs a UTF-8 document. */
+  static String latexText(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '\\' -> out.append("\\textbackslash{}");
+        case '&', '%', '$', '#', '_', '{', '}' -> out.append('\\').append(c);
+        case '~' -> out.append("\\textasciitilde{}");
+        case '^' -> out.append("\\textasciicircum{}");
+        case '<' -> out.append("\\textless{}");
+        case '>' -> out.append("\\textgreater{}");
+        case '\n', '\r' -> out.append(' ');
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Escapes what Markdown would read as table syntax, markup or HTML. */
+  static String markdownText(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '|', '\\', '*', '_', '`', '[', ']' -> out.append('\\').append(c);
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '\n', '\r' -> out.append(' ');
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

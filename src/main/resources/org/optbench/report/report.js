@@ -1,0 +1,134 @@
+/* optbench report page: error capture, lazy chart drawing, downloads, sortable tables.
+ * No library besides plotly, no network. Errors are written into <pre id="js-errors"> so that a
+ * headless browser's DOM dump shows them; each drawn chart gets data-rendered="true". */
+(function () {
+  'use strict';
+  var pending = [];
+  function record(message) {
+    var pre = document.getElementById('js-errors');
+    if (!pre) { pending.push(message); return; }
+    pre.hidden = false;
+    pre.textContent += message + '\n';
+  }
+  window.addEventListener('error', function (e) {
+    record('error: ' + e.message + ' (' + (e.filename || '') + ':' + (e.lineno || 0) + ')');
+  });
+  window.addEventListener('unhandledrejection', function (e) {
+    var r = e.reason;
+    record('unhandled rejection: ' + (r && r.message ? r.message : r));
+  });
+
+  var figures = {};
+  var order = [];
+  var started = {};
+  var drawn = 0;
+
+  function status() {
+    var body = document.body;
+    body.setAttribute('data-charts', String(order.length));
+    body.setAttribute('data-charts-rendered', String(drawn));
+    if (drawn === order.length) {
+      body.setAttribute('data-all-rendered-ms', String(Math.round(performance.now())));
+    }
+  }
+
+  function config(id) {
+    return {
+      displaylogo: false,
+      responsive: true,
+      displayModeBar: true,
+      toImageButtonOptions: { format: 'png', filename: id, scale: 2 },
+      modeBarButtonsToAdd: [{
+        name: 'Download plot as SVG',
+        icon: Plotly.Icons.disk,
+        click: function (gd) { Plotly.downloadImage(gd, { format: 'svg', filename: id }); }
+      }]
+    };
+  }
+
+  function draw(id) {
+    if (started[id]) { return started[id]; }
+    var el = document.getElementById(id);
+    var figure = figures[id];
+    started[id] = Plotly.newPlot(el, figure.data, figure.layout, config(id)).then(function () {
+      el.setAttribute('data-rendered', 'true');
+      drawn++;
+      status();
+      return el;
+    }, function (err) { record('chart ' + id + ': ' + err); });
+    return started[id];
+  }
+
+  function drawAll() { order.forEach(draw); }
+
+  function sortBy(th) {
+    var table = th.closest('table');
+    var body = table.tBodies[0];
+    var column = Array.prototype.indexOf.call(th.parentNode.children, th);
+    var ascending = th.getAttribute('aria-sort') !== 'ascending';
+    Array.prototype.forEach.call(th.parentNode.children, function (h) { h.removeAttribute('aria-sort'); });
+    th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+    var rows = Array.prototype.slice.call(body.rows);
+    function key(row) {
+      var cell = row.cells[column];
+      var v = cell.getAttribute('data-value');
+      if (v !== null) { var n = parseFloat(v); return isNaN(n) ? null : n; }
+      return cell.textContent;
+    }
+    rows.sort(function (a, b) {
+      var x = key(a), y = key(b);
+      if (x === null) { return y === null ? 0 : 1; }  // missing values last either way
+      if (y === null) { return -1; }
+      var c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+      return ascending ? c : -c;
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+  }
+
+  window.optbench = {
+    chart: function (id, figure) { figures[id] = figure; order.push(id); },
+    drawAll: drawAll
+  };
+
+  document.addEventListener('DOMContentLoaded', function () {
+    pending.forEach(record);
+    pending = [];
+    // ?section=<id> shows that section alone (screenshots, embedding one section in a document).
+    var only = /[?&]section=([A-Za-z0-9_-]+)/.exec(location.search);
+    if (only) {
+      Array.prototype.forEach.call(document.querySelectorAll('body > section, body > nav, body > header'),
+        function (el) { if (el.id !== only[1]) { el.hidden = true; } });
+    }
+    status();
+    document.addEventListener('click', function (e) {
+      var t = e.target;
+      if (t.matches && t.matches('table.sortable th')) { sortBy(t); }
+      if (t.matches && t.matches('button[data-download]') && typeof Plotly !== 'undefined') {
+        var id = t.getAttribute('data-chart');
+        draw(id).then(function (el) {
+          Plotly.downloadImage(el, { format: t.getAttribute('data-download'), filename: id });
+        });
+      }
+    });
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' && e.target.matches && e.target.matches('table.sortable th')) { sortBy(e.target); }
+    });
+    if (typeof Plotly === 'undefined') {
+      document.getElementById('plotly_missing').hidden = false;
+      return;
+    }
+    window.addEventListener('beforeprint', drawAll);
+    // ?charts=all draws every chart at once (browser tests, printing); otherwise charts are drawn
+    // as they come near the screen, so a report of hundreds of charts opens at once.
+    if (/[?&]charts=all\b/.test(location.search) || !('IntersectionObserver' in window)) {
+      drawAll();
+      return;
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { observer.unobserve(entry.target); draw(entry.target.id); }
+      });
+    }, { rootMargin: '600px 0px' });
+    order.forEach(function (id) { observer.observe(document.getElementById(id)); });
+  });
+})();

@@ -1,0 +1,161 @@
+package org.optbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.optbench.io.SampleResults.component;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.optbench.io.ClaimsTable;
+import org.optbench.io.ResultSetWriter;
+import org.optbench.io.SampleResults;
+import org.optbench.spec.Axis;
+import org.optbench.spec.Cell;
+import org.optbench.spec.ExperimentSpec;
+
+/**
+ * Opens a report in headless Chromium (Debian's {@code chromium}; {@code .ci/run} installs it) and
+ * checks what only a browser can: no JavaScript error, and every chart drawn by plotly. Saves a
+ * screenshot per section under {@code target/}. Skipped, saying so, where no Chromium is installed.
+ *
+ * <p>The browser runs with networking features off and a fresh profile; the page has only relative
+ * URLs, so it has nothing to fetch.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserReportTest {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+  @TempDir static Path tmp;
+
+  Path index;
+
+  @BeforeAll
+  void buildReport() throws IOException {
+    ExperimentSpec spec =
+        SampleResults.spec(
+            "<img src=x onerror=alert(2)>",
+            "browser check",
+            List.of(component(Axis.WORKLOAD, "linear_regression"), component(Axis.WORKLOAD, "mlp")),
+            List.of(
+                SampleResults.custom(
+                    "<script>alert(1)</script>", component(Axis.OPTIMIZER, "sgd", "lr", 0.1)),
+                component(Axis.OPTIMIZER, "adam", "lr", 0.01)),
+            List.of(
+                component(Axis.CLIP, "none"),
+                component(Axis.CLIP, "global_norm", "max_norm", 0.5),
+                component(Axis.CLIP, "autoclip")),
+            List.of(0L, 1L),
+            60,
+            10);
+    ResultSetWriter writer = ResultSetWriter.open(tmp.resolve("results"), spec.name());
+    List<Cell> cells = spec.cells();
+    for (int i = 0; i < cells.size(); i++) {
+      writer.add(
+          i == 1 ? SampleResults.diverging(cells.get(i), 9) : SampleResults.converging(cells.get(i)));
+    }
+    Instant started = Instant.parse("2026-11-21T14:30:05Z");
+    Path results =
+        writer.commit(spec, SampleResults.environment(), started, started.plusSeconds(60)).published();
+    ClaimsTable.write(
+        ClaimsTable.of(
+            List.of("Adam beats <b>SGD</b>"),
+            List.of("a paper"),
+            List.of("final loss"),
+            List.of("reproduced"),
+            List.of("0.1 < 0.2")),
+        results);
+    index = ReportBuilder.build(results, tmp.resolve("reports").resolve("exp"));
+  }
+
+  @Test
+  void everyChartRendersWithoutJavaScriptErrors() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + ": browser check skipped");
+    String dom = chromium("--dump-dom", url("charts=all"));
+    Matcher errors = Pattern.compile("<pre id=\"js-errors\"[^>]*>([^<]*)</pre>").matcher(dom);
+    assertTrue(errors.find(), "error log element");
+    assertEquals("", errors.group(1).strip(), "JavaScript errors");
+    Matcher total = Pattern.compile("data-charts=\"(\\d+)\"").matcher(dom);
+    Matcher rendered = Pattern.compile("data-charts-rendered=\"(\\d+)\"").matcher(dom);
+    assertTrue(total.find() && rendered.find(), "chart counters");
+    assertTrue(Integer.parseInt(total.group(1)) >= 10, "charts: " + total.group(1));
+    assertEquals(total.group(1), rendered.group(1), "every chart drawn");
+    // Each drawn chart holds plotly's SVG with at least one trace.
+    Matcher drawn = Pattern.compile("<div[^>]*\\sdata-rendered=\"true\"").matcher(dom);
+    int divs = 0;
+    while (drawn.find()) {
+      divs++;
+    }
+    assertEquals(Integer.parseInt(total.group(1)), divs, "chart divs marked rendered");
+    assertTrue(count(dom, "class=\"main-svg\"") >= Integer.parseInt(total.group(1)));
+    assertTrue(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "hostile name as text");
+    assertTrue(dom.contains("Adam beats &lt;b&gt;SGD&lt;/b&gt;"), "claim text escaped");
+  }
+
+  @Test
+  void savesAScreenshotOfEachSection() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + ": browser check skipped");
+    Path target = Path.of("target").toAbsolutePath();
+    Files.createDirectories(target);
+    for (String section : List.of("overview", "convergence", "stability", "memory", "claims")) {
+      Path png = target.resolve("report-" + section + ".png");
+      Files.deleteIfExists(png);
+      chromium(
+          "--screenshot=" + png,
+          "--window-size=1400,2400",
+          url("charts=all&section=" + section));
+      assertTrue(Files.size(png) > 10_000, png + " written");
+    }
+  }
+
+  private String url(String query) {
+    return index.toUri() + "?" + query;
+  }
+
+  private String chromium(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(CHROMIUM.toString());
+    command.addAll(
+        List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--run-all-compositor-stages-before-draw",
+            "--virtual-time-budget=30000",
+            "--user-data-dir=" + Files.createTempDirectory(tmp, "profile")));
+    command.addAll(List.of(args));
+    Process p =
+        new ProcessBuilder(command)
+            .redirectError(tmp.resolve("chromium.err").toFile())
+            .start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "chromium finished");
+    assertEquals(0, p.exitValue(), "chromium exit status");
+    return new String(out, StandardCharsets.UTF_8);
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}
