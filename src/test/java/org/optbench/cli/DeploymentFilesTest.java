@@ -66,9 +66,22 @@ class DeploymentFilesTest {
   }
 
   @Test
-  void theNightlySpecIsValidAndSmall() throws Exception {
+  void theNightlySpecCoversEveryOptimizerAndEveryClip() throws Exception {
     ExperimentSpec spec = SpecParser.parse(Path.of("experiments/nightly.yaml"));
-    assertEquals(120, spec.cells().size());
+    // 3 workloads × 11 optimizer points × 10 clips × 3 seeds.
+    assertEquals(990, spec.cells().size());
+    java.util.Set<String> optimizers = new java.util.HashSet<>();
+    java.util.Set<String> clips = new java.util.HashSet<>();
+    spec.cells().forEach(c -> {
+      optimizers.add(c.optimizer().name());
+      clips.add(c.clip().name());
+    });
+    for (org.optbench.spec.ComponentDef def : org.optbench.spec.Catalog.components(org.optbench.spec.Axis.OPTIMIZER)) {
+      assertTrue(optimizers.contains(def.name()), "nightly lacks optimizer " + def.name());
+    }
+    for (org.optbench.spec.ComponentDef def : org.optbench.spec.Catalog.components(org.optbench.spec.Axis.CLIP)) {
+      assertTrue(clips.contains(def.name()), "nightly lacks clip " + def.name());
+    }
     assertTrue(Files.isRegularFile(Path.of("results/baselines/nightly/runs.csv")), "nightly baseline committed");
   }
 }
