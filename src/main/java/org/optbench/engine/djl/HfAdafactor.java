@@ -3,7 +3,6 @@ package org.optbench.engine.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.tracker.Tracker;
 
 /**
  * Adafactor (Shazeer &amp; Stern 2018, Algorithms 4–5) as transformers.optimization.Adafactor
@@ -34,7 +33,7 @@ final class HfAdafactor extends TorchOptimizer {
   private final boolean warmupInit;
 
   private HfAdafactor(Builder b) {
-    super(b, b.learningRate);
+    super(b);
     eps1 = b.eps1;
     eps2 = b.eps2;
     clipThreshold = b.clipThreshold;
@@ -97,8 +96,11 @@ final class HfAdafactor extends TorchOptimizer {
   }
 
   /** DJL-style builder with transformers' defaults (relative step, no lr). */
-  static final class Builder extends OptimizerBuilder<Builder> {
-    private Tracker learningRate = Tracker.fixed(1f);
+  static final class Builder extends TorchOptimizer.Builder<Builder> {
+    Builder() {
+      super(1f);
+    }
+
     private float eps1 = 1e-30f;
     private double eps2 = 1e-3;
     private double clipThreshold = 1.0;
@@ -108,12 +110,6 @@ final class HfAdafactor extends TorchOptimizer {
     private boolean scaleParameter = true;
     private boolean relativeStep = true;
     private boolean warmupInit;
-
-    /** The lr, or with relative_step the schedule's factor alone. */
-    Builder setLearningRateTracker(Tracker tracker) {
-      learningRate = tracker;
-      return this;
-    }
 
     Builder optEps(double eps1, double eps2) {
       this.eps1 = (float) eps1;

@@ -3,7 +3,6 @@ package org.optbench.engine.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.tracker.Tracker;
 
 /**
  * Adafactor as torch.optim.Adafactor (PyTorch 2.5+, torch/optim/_adafactor.py) computes it; the
@@ -30,7 +29,7 @@ final class TorchAdafactor extends TorchOptimizer {
   private final double weightDecay;
 
   private TorchAdafactor(Builder b) {
-    super(b, b.learningRate);
+    super(b);
     beta2Decay = b.beta2Decay;
     eps1 = (float) b.eps1;
     eps2 = b.eps2;
@@ -84,18 +83,16 @@ final class TorchAdafactor extends TorchOptimizer {
   }
 
   /** DJL-style builder with torch.optim.Adafactor's defaults. */
-  static final class Builder extends OptimizerBuilder<Builder> {
-    private Tracker learningRate = Tracker.fixed(1e-2f);
+  static final class Builder extends TorchOptimizer.Builder<Builder> {
+    Builder() {
+      super(1e-2f);
+    }
+
     private double beta2Decay = -0.8;
     private double eps1 = FLOAT32_EPS;
     private double eps2 = 1e-3;
     private double d = 1.0;
     private double weightDecay;
-
-    Builder setLearningRateTracker(Tracker tracker) {
-      learningRate = tracker;
-      return this;
-    }
 
     Builder optBeta2Decay(double value) {
       beta2Decay = value;

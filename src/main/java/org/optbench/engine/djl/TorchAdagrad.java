@@ -2,7 +2,6 @@ package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.tracker.Tracker;
 
 /**
  * AdaGrad with torch.optim.Adagrad's semantics (Duchi et al. 2011; torch/optim/adagrad.py,
@@ -22,7 +21,7 @@ final class TorchAdagrad extends TorchOptimizer {
   private final float weightDecay;
 
   private TorchAdagrad(Builder builder) {
-    super(builder, builder.learningRate);
+    super(builder);
     lrDecay = builder.lrDecay;
     eps = builder.eps;
     initialAccumulator = builder.initialAccumulator;
@@ -53,17 +52,15 @@ final class TorchAdagrad extends TorchOptimizer {
   }
 
   /** DJL-style builder; every setting has torch.optim.Adagrad's default. */
-  static final class Builder extends OptimizerBuilder<Builder> {
-    private Tracker learningRate = Tracker.fixed(1e-2f);
+  static final class Builder extends TorchOptimizer.Builder<Builder> {
+    Builder() {
+      super(1e-2f);
+    }
+
     private float lrDecay;
     private float eps = 1e-10f;
     private float initialAccumulator;
     private float weightDecay;
-
-    Builder setLearningRateTracker(Tracker tracker) {
-      learningRate = tracker;
-      return this;
-    }
 
     Builder optLrDecay(float value) {
       lrDecay = value;

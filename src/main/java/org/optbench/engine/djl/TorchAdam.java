@@ -1,7 +1,6 @@
 package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.training.tracker.Tracker;
 
 /**
  * Adam with torch.optim.Adam's semantics (Kingma & Ba 2015, Algorithm 1, as arranged in
@@ -32,7 +31,7 @@ final class TorchAdam extends TorchOptimizer {
   private final boolean decoupled;
 
   private TorchAdam(Builder builder) {
-    super(builder, builder.learningRate);
+    super(builder);
     beta1 = builder.beta1;
     beta2 = builder.beta2;
     eps = builder.eps;
@@ -74,19 +73,17 @@ final class TorchAdam extends TorchOptimizer {
   }
 
   /** DJL-style builder; every setting has torch.optim.Adam's default. */
-  static final class Builder extends OptimizerBuilder<Builder> {
-    private Tracker learningRate = Tracker.fixed(1e-3f);
+  static final class Builder extends TorchOptimizer.Builder<Builder> {
+    Builder() {
+      super(1e-3f);
+    }
+
     private double beta1 = 0.9;
     private double beta2 = 0.999;
     private float eps = 1e-8f;
     private float weightDecay;
     private boolean amsgrad;
     private boolean decoupled;
-
-    Builder setLearningRateTracker(Tracker tracker) {
-      learningRate = tracker;
-      return this;
-    }
 
     Builder optBeta1(double value) {
       beta1 = value;

@@ -1,7 +1,6 @@
 package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.training.tracker.Tracker;
 
 /**
  * Lion (Chen et al. 2023, "Symbolic Discovery of Optimization Algorithms", Algorithm 2) with
@@ -20,7 +19,7 @@ final class TorchLion extends TorchOptimizer {
   private final float weightDecay;
 
   private TorchLion(Builder builder) {
-    super(builder, builder.learningRate);
+    super(builder);
     beta1 = builder.beta1;
     beta2 = builder.beta2;
     weightDecay = builder.weightDecay;
@@ -47,16 +46,14 @@ final class TorchLion extends TorchOptimizer {
   }
 
   /** DJL-style builder with the paper's defaults. */
-  static final class Builder extends OptimizerBuilder<Builder> {
-    private Tracker learningRate = Tracker.fixed(1e-4f);
+  static final class Builder extends TorchOptimizer.Builder<Builder> {
+    Builder() {
+      super(1e-4f);
+    }
+
     private float beta1 = 0.9f;
     private float beta2 = 0.99f;
     private float weightDecay;
-
-    Builder setLearningRateTracker(Tracker tracker) {
-      learningRate = tracker;
-      return this;
-    }
 
     Builder optBeta1(float value) {
       beta1 = value;

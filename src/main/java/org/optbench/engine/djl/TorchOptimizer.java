@@ -33,9 +33,9 @@ abstract class TorchOptimizer extends Optimizer {
   private final Map<String, NDArray[]> states = new HashMap<>();
   private NDManager stateManager;
 
-  TorchOptimizer(OptimizerBuilder<?> builder, Tracker learningRate) {
+  TorchOptimizer(Builder<?> builder) {
     super(builder);
-    this.learningRate = learningRate;
+    this.learningRate = builder.learningRate;
   }
 
   /** How many state arrays of the weight's shape this optimizer keeps per parameter. */
@@ -111,5 +111,26 @@ abstract class TorchOptimizer extends Optimizer {
       }
     }
     return bytes;
+  }
+
+  /**
+   * DJL-style builder shared by the engine optimizers: the learning rate (a DJL {@link Tracker},
+   * i.e. the schedule) is set here, each optimizer's own settings in its subclass.
+   */
+  abstract static class Builder<T extends Builder<T>> extends OptimizerBuilder<T> {
+    private Tracker learningRate;
+
+    /** @param defaultLearningRate torch.optim's default lr for the optimizer */
+    Builder(float defaultLearningRate) {
+      learningRate = Tracker.fixed(defaultLearningRate);
+    }
+
+    /**
+     * The learning rate per step; for relative-step Adafactor, the schedule's factor alone.
+     */
+    T setLearningRateTracker(Tracker tracker) {
+      learningRate = tracker;
+      return self();
+    }
   }
 }

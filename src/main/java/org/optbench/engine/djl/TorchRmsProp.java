@@ -1,7 +1,6 @@
 package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.training.tracker.Tracker;
 
 /**
  * RMSprop with torch.optim.RMSprop's semantics (Tieleman &amp; Hinton 2012; centered form of
@@ -26,7 +25,7 @@ final class TorchRmsProp extends TorchOptimizer {
   private final float weightDecay;
 
   private TorchRmsProp(Builder builder) {
-    super(builder, builder.learningRate);
+    super(builder);
     alpha = builder.alpha;
     eps = builder.eps;
     momentum = builder.momentum;
@@ -66,18 +65,16 @@ final class TorchRmsProp extends TorchOptimizer {
   }
 
   /** DJL-style builder; every setting has torch.optim.RMSprop's default. */
-  static final class Builder extends OptimizerBuilder<Builder> {
-    private Tracker learningRate = Tracker.fixed(1e-2f);
+  static final class Builder extends TorchOptimizer.Builder<Builder> {
+    Builder() {
+      super(1e-2f);
+    }
+
     private float alpha = 0.99f;
     private float eps = 1e-8f;
     private float momentum;
     private boolean centered;
     private float weightDecay;
-
-    Builder setLearningRateTracker(Tracker tracker) {
-      learningRate = tracker;
-      return this;
-    }
 
     Builder optAlpha(float value) {
       alpha = value;

@@ -25,7 +25,7 @@ final class TorchSgd extends TorchOptimizer {
   private final float weightDecay;
 
   private TorchSgd(Builder builder) {
-    super(builder, builder.learningRate);
+    super(builder);
     momentum = builder.momentum;
     dampening = builder.dampening;
     nesterov = builder.nesterov;
@@ -57,17 +57,15 @@ final class TorchSgd extends TorchOptimizer {
   }
 
   /** DJL-style builder: {@code setLearningRateTracker} is required, the rest optional. */
-  static final class Builder extends OptimizerBuilder<Builder> {
-    private Tracker learningRate = Tracker.fixed(1e-3f);
+  static final class Builder extends TorchOptimizer.Builder<Builder> {
+    Builder() {
+      super(1e-3f);
+    }
+
     private float momentum;
     private double dampening;
     private boolean nesterov;
     private float weightDecay;
-
-    Builder setLearningRateTracker(Tracker tracker) {
-      learningRate = tracker;
-      return this;
-    }
 
     Builder optMomentum(float value) {
       momentum = value;

@@ -1,7 +1,6 @@
 package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.training.tracker.Tracker;
 
 /**
  * Yogi (Zaheer et al. 2018, Algorithm 2) with Adam's bias corrections and v₀ = 0, as d2l.ai
@@ -20,7 +19,7 @@ final class TorchYogi extends TorchOptimizer {
   private final float eps;
 
   private TorchYogi(Builder builder) {
-    super(builder, builder.learningRate);
+    super(builder);
     beta1 = builder.beta1;
     beta2 = builder.beta2;
     eps = builder.eps;
@@ -49,16 +48,14 @@ final class TorchYogi extends TorchOptimizer {
   }
 
   /** DJL-style builder with the catalogue's defaults (d2l.ai's). */
-  static final class Builder extends OptimizerBuilder<Builder> {
-    private Tracker learningRate = Tracker.fixed(1e-2f);
+  static final class Builder extends TorchOptimizer.Builder<Builder> {
+    Builder() {
+      super(1e-2f);
+    }
+
     private double beta1 = 0.9;
     private double beta2 = 0.999;
     private float eps = 1e-3f;
-
-    Builder setLearningRateTracker(Tracker tracker) {
-      learningRate = tracker;
-      return this;
-    }
 
     Builder optBeta1(double value) {
       beta1 = value;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ class CrossCheckDetectsTest {
   /** Adam whose first-moment bias correction uses t + 1 instead of t: a plausible typo. */
   static final class WrongBiasCorrectionAdam extends TorchOptimizer {
     WrongBiasCorrectionAdam() {
-      super(new Builder(), Tracker.fixed(0.01f));
+      super(new Builder());
     }
 
     @Override
@@ -47,7 +46,11 @@ class CrossCheckDetectsTest {
       weight.subi(state[0].div(denominator).mul((float) (lr / bc1)));
     }
 
-    private static final class Builder extends OptimizerBuilder<Builder> {
+    private static final class Builder extends TorchOptimizer.Builder<Builder> {
+      Builder() {
+        super(0.01f);
+      }
+
       @Override
       protected Builder self() {
         return this;
