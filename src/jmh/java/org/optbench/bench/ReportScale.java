@@ -113,7 +113,8 @@ public final class ReportScale {
       clipped += clip ? 1 : 0;
       StepRecord r =
           new StepRecord(
-              step, loss, norm, clip ? maxNorm : norm, clip, lr, step * 3.1, Double.NaN, Double.NaN);
+              step, loss, norm, clip ? maxNorm : norm, clip, clipping ? maxNorm : Double.NaN, lr,
+              lr, step * 3.1, Double.NaN, Double.NaN);
       if (step % cell.evalEvery() == 0 && Double.isFinite(loss)) {
         evalLoss = loss * 1.05;
         accuracy = Math.max(0, 1 - evalLoss / 2);

@@ -32,10 +32,18 @@ public final class StepSeries {
           "grad_norm",
           "grad_norm_clipped",
           "clipped",
+          "clipping_threshold",
           "learning_rate",
+          "step_size",
           "wall_ms",
           "eval_loss",
           "eval_accuracy");
+
+  /**
+   * Metrics that result sets written before they existed lack; they read as NaN there, so older
+   * results still load into reports and comparisons.
+   */
+  static final List<String> LATER_METRICS = List.of("clipping_threshold", "step_size");
 
   /** The steps of one run, in file order (ascending steps). */
   public static final class Run {
@@ -116,7 +124,8 @@ public final class StepSeries {
     Map<String, Run> runs = new LinkedHashMap<>();
     List<NumericColumn<?>> numeric = new ArrayList<>();
     for (String m : METRICS) {
-      numeric.add(m.equals("clipped") ? null : (NumericColumn<?>) steps.column(m));
+      boolean absent = !steps.containsColumn(m);
+      numeric.add(m.equals("clipped") || absent ? null : (NumericColumn<?>) steps.column(m));
     }
     BooleanColumn clipped = steps.booleanColumn("clipped");
     float[] row = new float[METRICS.size()];
@@ -126,7 +135,7 @@ public final class StepSeries {
         row[m] =
             m == clippedIndex
                 ? (clipped.isMissing(r) ? Float.NaN : clipped.get(r) ? 1f : 0f)
-                : (float) numeric.get(m).getDouble(r);
+                : numeric.get(m) == null ? Float.NaN : (float) numeric.get(m).getDouble(r);
       }
       runs.computeIfAbsent(steps.stringColumn("run_id").get(r), Run::new)
           .add(steps.intColumn("step").getInt(r), row);
@@ -137,7 +146,8 @@ public final class StepSeries {
   /**
    * Reads {@code file} (a {@code steps.csv}), keeping run id, step and {@link #METRICS}.
    *
-   * @throws IllegalArgumentException when the header lacks one of those columns
+   * @throws IllegalArgumentException when the header lacks one of those columns (other than
+   *     {@link #LATER_METRICS})
    */
   public static StepSeries read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
@@ -220,7 +230,9 @@ public final class StepSeries {
       for (String name : concat(List.of("run_id", "step"), METRICS)) {
         int c = header.indexOf(name);
         if (c < 0) {
-          missing.add(name);
+          if (!LATER_METRICS.contains(name)) {
+            missing.add(name);
+          }
         } else {
           role[c] = name.equals("run_id") ? -2 : name.equals("step") ? -3 : METRICS.indexOf(name);
         }

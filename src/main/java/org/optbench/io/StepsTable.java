@@ -26,7 +26,9 @@ public final class StepsTable {
               .add("grad_norm", DOUBLE)
               .add("grad_norm_clipped", DOUBLE)
               .add("clipped", BOOLEAN)
+              .add("clipping_threshold", DOUBLE)
               .add("learning_rate", DOUBLE)
+              .add("step_size", DOUBLE)
               .add("wall_ms", DOUBLE)
               .add("eval_loss", DOUBLE)
               .add("eval_accuracy", DOUBLE)
@@ -43,7 +45,9 @@ public final class StepsTable {
     double[] gradNorm = new double[n];
     double[] gradNormClipped = new double[n];
     boolean[] clipped = new boolean[n];
+    double[] clipThreshold = new double[n];
     double[] learningRate = new double[n];
+    double[] stepSize = new double[n];
     double[] wallMs = new double[n];
     double[] evalLoss = new double[n];
     double[] evalAccuracy = new double[n];
@@ -54,7 +58,9 @@ public final class StepsTable {
       gradNorm[i] = s.gradNorm();
       gradNormClipped[i] = s.gradNormClipped();
       clipped[i] = s.clipped();
+      clipThreshold[i] = s.clipThreshold();
       learningRate[i] = s.learningRate();
+      stepSize[i] = s.stepSize();
       wallMs[i] = s.wallMs();
       evalLoss[i] = s.evalLoss();
       evalAccuracy[i] = s.evalAccuracy();
@@ -65,7 +71,9 @@ public final class StepsTable {
     columns.add(DoubleColumn.create("grad_norm", gradNorm));
     columns.add(DoubleColumn.create("grad_norm_clipped", gradNormClipped));
     columns.add(BooleanColumn.create("clipped", clipped));
+    columns.add(DoubleColumn.create("clipping_threshold", clipThreshold));
     columns.add(DoubleColumn.create("learning_rate", learningRate));
+    columns.add(DoubleColumn.create("step_size", stepSize));
     columns.add(DoubleColumn.create("wall_ms", wallMs));
     columns.add(DoubleColumn.create("eval_loss", evalLoss));
     columns.add(DoubleColumn.create("eval_accuracy", evalAccuracy));

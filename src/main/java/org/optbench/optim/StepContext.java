@@ -13,6 +13,8 @@ public final class StepContext {
   private int step;
   private double lr;
   private double loss;
+  private double stepSizeWeighted;
+  private long stepSizeElements;
 
   /** A context for {@code step} with learning rate {@code lr} and loss {@code loss}. */
   public static StepContext of(int step, double lr, double loss) {
@@ -27,6 +29,8 @@ public final class StepContext {
     this.step = step;
     this.lr = lr;
     this.loss = loss;
+    this.stepSizeWeighted = 0;
+    this.stepSizeElements = 0;
     return this;
   }
 
@@ -43,6 +47,23 @@ public final class StepContext {
   /** Training loss of this step's batch, or NaN. */
   public double loss() {
     return loss;
+  }
+
+  /**
+   * Records the step size αₜ a transform applied to one tensor of {@code elements} values, for
+   * transforms whose step size is their own per tensor (Adafactor's ρₜ·max(ε₂, RMS(p))).
+   */
+  public void recordStepSize(double alpha, int elements) {
+    stepSizeWeighted += alpha * elements;
+    stepSizeElements += elements;
+  }
+
+  /**
+   * The element-weighted mean of the step sizes recorded since {@link #set}, or {@link #lr()}
+   * when no transform recorded one (the learning rate is then applied as given).
+   */
+  public double stepSize() {
+    return stepSizeElements > 0 ? stepSizeWeighted / stepSizeElements : lr;
   }
 
   @Override

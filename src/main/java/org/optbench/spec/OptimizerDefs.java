@@ -127,13 +127,18 @@ final class OptimizerDefs {
               optionalReal("lr", null, Range.POSITIVE, "external step size; null = relative step"),
               real("eps1", 1e-30, Range.POSITIVE, "added to g² (ε₁)"),
               real("eps2", 1e-3, Range.POSITIVE, "floor of the parameter RMS in the step size (ε₂)"),
-              real("clip_threshold", 1.0, Range.POSITIVE, "update clipping threshold d"),
-              real("decay_rate", -0.8, NEGATIVE, "β̂2ₜ = 1 − t^decay_rate"),
+              optionalReal("clip_threshold", 1.0, Range.POSITIVE,
+                  "update clipping threshold d; null = no update clipping"),
+              real("decay_rate", -0.8, NEGATIVE, "β̂2ₜ = 1 − t^decay_rate (unless beta2 is set)"),
+              optionalReal("beta2", null, BETA,
+                  "constant decay, bias-corrected: β̂2ₜ = β2(1 − β2^(t−1))/(1 − β2^t); null = decay_rate"),
               optionalReal("beta1", null, BETA, "first-moment decay; null = no momentum"),
               real("weight_decay", 0.0, Range.NON_NEGATIVE, "decoupled decay, times the step size"),
               flag("scale_parameter", true, "multiply the step by max(ε₂, RMS(p))"),
               flag("relative_step", true, "ρₜ = min(10⁻², 1/√t) instead of lr"),
-              flag("warmup_init", false, "ρₜ = min(10⁻⁶·t, 1/√t) (needs relative_step)")));
+              flag("warmup_init", false, "ρₜ = min(10⁻⁶·t, 1/√t) (needs relative_step)"),
+              flag("factored", true,
+                  "row and column second moments for rank ≥ 2 tensors; false keeps the full v")));
 
   static final ComponentDef ADAFACTOR_TORCH =
       new ComponentDef(

@@ -88,7 +88,9 @@ class ResultSetRoundTripTest {
         assertEquals(expected.gradNorm(), r.getDouble("grad_norm"));
         assertEquals(expected.gradNormClipped(), r.getDouble("grad_norm_clipped"));
         assertEquals(expected.clipped(), r.getBoolean("clipped"));
+        assertEquals(expected.clipThreshold(), r.getDouble("clipping_threshold"));
         assertEquals(expected.learningRate(), r.getDouble("learning_rate"));
+        assertEquals(expected.stepSize(), r.getDouble("step_size"));
         assertEquals(expected.wallMs(), r.getDouble("wall_ms"));
         assertEquals(expected.evalLoss(), r.getDouble("eval_loss"));
         assertEquals(expected.evalAccuracy(), r.getDouble("eval_accuracy"));

@@ -98,6 +98,8 @@ public final class SampleResults {
               gradNorm,
               clipped ? maxNorm : gradNorm,
               clipped,
+              maxNorm,
+              0.1,
               0.1,
               step * 2.5,
               Double.NaN,
@@ -121,7 +123,8 @@ public final class SampleResults {
       double loss = step == atStep ? Double.POSITIVE_INFINITY : Math.pow(2, step);
       double gradNorm = step == atStep - 1 ? Double.NaN : loss;
       steps.add(
-          new StepRecord(step, loss, gradNorm, gradNorm, false, 0.1, step, Double.NaN, Double.NaN));
+          new StepRecord(step, loss, gradNorm, gradNorm, false, Double.NaN, 0.1, 0.1, step,
+              Double.NaN, Double.NaN));
     }
     return new RunResult(summarize(cell, steps, true, atStep, 0), steps);
   }

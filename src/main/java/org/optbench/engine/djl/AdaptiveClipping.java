@@ -16,10 +16,13 @@ final class AdaptiveClipping implements GradientClipping {
   private static final float MIN_GRAD_NORM = 1e-6f;
 
   private final float clipping;
+  /** The threshold as the spec gives it (the float above rounds it). */
+  private final double threshold;
   private final float eps;
 
   AdaptiveClipping(double clipping, double eps) {
     this.clipping = (float) clipping;
+    this.threshold = clipping;
     this.eps = (float) eps;
   }
 
@@ -41,5 +44,10 @@ final class AdaptiveClipping implements GradientClipping {
       after += GradientClipping.sumOfSquares(grads.get(i));
     }
     return Math.sqrt(after);
+  }
+
+  @Override
+  public double threshold() {
+    return threshold;
   }
 }

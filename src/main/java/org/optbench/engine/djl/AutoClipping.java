@@ -15,6 +15,7 @@ final class AutoClipping implements GradientClipping {
   private final double percentile;
   private double[] sorted = new double[1024];
   private int size;
+  private double threshold = Double.NaN;
 
   AutoClipping(double percentile) {
     this.percentile = percentile;
@@ -26,7 +27,7 @@ final class AutoClipping implements GradientClipping {
     double rank = percentile / 100 * (size - 1);
     int lo = (int) Math.floor(rank);
     int hi = Math.min(lo + 1, size - 1);
-    double threshold = sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+    threshold = sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
     return GradientClipping.clipToNorm(grads, norm, threshold);
   }
 
@@ -39,5 +40,10 @@ final class AutoClipping implements GradientClipping {
     System.arraycopy(sorted, at, sorted, at + 1, size - at);
     sorted[at] = value;
     size++;
+  }
+
+  @Override
+  public double threshold() {
+    return threshold;
   }
 }

@@ -81,13 +81,14 @@ final class DjlOptimizers {
           .build();
       case "adafactor" -> HfAdafactor.builder().setLearningRateTracker(lr)
           .optEps(o.number("eps1"), o.number("eps2"))
-          .optClipThreshold(o.number("clip_threshold"))
-          .optDecayRate(o.number("decay_rate"))
+          .optClipThreshold(NativeOptimizers.updateClipThreshold(o))
+          .optDecay(NativeOptimizers.secondMomentDecay(o))
           .optBeta1(o.optionalNumber("beta1"))
           .optWeightDecay(o.number("weight_decay"))
           .optScaleParameter(o.flag("scale_parameter"))
           .optRelativeStep(o.flag("relative_step"))
           .optWarmupInit(o.flag("warmup_init"))
+          .optFactored(o.flag("factored"))
           .build();
       case "adafactor_torch" -> TorchAdafactor.builder().setLearningRateTracker(lr)
           .optBeta2Decay(o.number("beta2_decay"))

@@ -100,30 +100,29 @@ final class DjlTrainingRun {
             List<NDArray> grads = gradientViews.current(stepManager);
             double normBefore = GradientClipping.globalNorm(grads);
             double lr = strategy.learningRate(step);
-            double normAfter = Double.NaN;
-            boolean taken = false;
+            StepOutcome outcome = null;
             if (Double.isFinite(lossScalar) && Double.isFinite(normBefore)) {
               try {
-                normAfter = strategy.step(new StepStrategy.StepInput(step, lossScalar, normBefore,
+                outcome = strategy.step(new StepStrategy.StepInput(step, lossScalar, normBefore,
                     parameters, grads, trainer, stepManager, forwardBackward));
-                taken = true;
               } catch (NonFiniteGradientException e) {
                 // The native optimizer's own scan refused the gradients (nothing was written):
                 // the divergence policy records the step and stops, as for a non-finite norm.
                 normBefore = Double.NaN;
               }
             }
-            if (!taken) {
+            if (outcome == null) {
               // The step is recorded, not taken: applying a non-finite gradient would only
-              // spread NaN through the parameters.
+              // spread NaN through the parameters. No step size was applied.
               wallMs += (System.nanoTime() - start) / 1e6;
-              record = new StepRecord(step, lossScalar, normBefore, normBefore, false, lr, wallMs,
-                  Double.NaN, Double.NaN);
+              record = new StepRecord(step, lossScalar, normBefore, normBefore, false, Double.NaN,
+                  lr, Double.NaN, wallMs, Double.NaN, Double.NaN);
             } else {
               projection.apply(parameters, stepManager);
               wallMs += (System.nanoTime() - start) / 1e6;
+              double normAfter = outcome.normAfter();
               record = new StepRecord(step, lossScalar, normBefore, normAfter, normAfter < normBefore,
-                  lr, wallMs, Double.NaN, Double.NaN);
+                  outcome.clipThreshold(), lr, outcome.stepSize(), wallMs, Double.NaN, Double.NaN);
             }
           }
           boolean going = accumulator.add(record);

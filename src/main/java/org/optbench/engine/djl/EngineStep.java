@@ -13,11 +13,17 @@ final class EngineStep implements StepStrategy {
 
   private final Optimizer optimizer;
   private final GradientClipping clipping;
+  private final double builtinThreshold;
   private final StepContext context = new StepContext();
 
-  EngineStep(Optimizer optimizer, GradientClipping clipping) {
+  /**
+   * @param builtinThreshold the threshold a built-in optimizer's own clipping uses, NaN when
+   *     {@code clipping} does the clipping
+   */
+  EngineStep(Optimizer optimizer, GradientClipping clipping, double builtinThreshold) {
     this.optimizer = optimizer;
     this.clipping = clipping;
+    this.builtinThreshold = builtinThreshold;
   }
 
   /** The engine step a cell asks for. */
@@ -26,7 +32,9 @@ final class EngineStep implements StepStrategy {
         DjlOptimizers.create(cell.optimizer(), cell.clip(), cell.schedule(), cell.steps());
     // A built-in given value clipping clips with its own optClipGrad, whose deviation is measured.
     boolean builtinClip = DjlOptimizers.builtin(cell.optimizer()) && cell.clip().name().equals("value");
-    return new EngineStep(optimizer, builtinClip ? GradientClipping.NONE : GradientClipping.of(cell.clip()));
+    return builtinClip
+        ? new EngineStep(optimizer, GradientClipping.NONE, cell.clip().number("max_value"))
+        : new EngineStep(optimizer, GradientClipping.of(cell.clip()), Double.NaN);
   }
 
   @Override
@@ -44,10 +52,15 @@ final class EngineStep implements StepStrategy {
   }
 
   @Override
-  public double step(StepInput in) {
+  public StepOutcome step(StepInput in) {
     double normAfter = clip(in);
     in.trainer().step();
-    return normAfter;
+    double threshold = Double.isNaN(builtinThreshold) ? clipping.threshold() : builtinThreshold;
+    double stepSize = optimizer instanceof TorchOptimizer torch
+        ? torch.stepSize(in.step())
+        : Double.NaN;
+    return new StepOutcome(
+        normAfter, threshold, Double.isNaN(stepSize) ? learningRate(in.step()) : stepSize);
   }
 
   /** Clips the step's gradients in place; every temporary is freed before returning. */

@@ -28,10 +28,15 @@ final class FactoredState {
     return new Shape(batches, n, m);
   }
 
-  static NDArray[] create(NDManager manager, NDArray weight, boolean firstMoment) {
-    NDArray[] state = new NDArray[(factored(weight) ? 2 : 1) + (firstMoment ? 1 : 0)];
+  /**
+   * @param factor false keeps a full second moment for every tensor (Shazeer &amp; Stern 2018,
+   *     Table 2's unfactored rows)
+   */
+  static NDArray[] create(NDManager manager, NDArray weight, boolean firstMoment, boolean factor) {
+    boolean factored = factor && factored(weight);
+    NDArray[] state = new NDArray[(factored ? 2 : 1) + (firstMoment ? 1 : 0)];
     int k = 0;
-    if (factored(weight)) {
+    if (factored) {
       Shape bnm = matrices(weight);
       state[k++] = manager.zeros(new Shape(bnm.get(0), bnm.get(1)), weight.getDataType());
       state[k++] = manager.zeros(new Shape(bnm.get(0), bnm.get(2)), weight.getDataType());

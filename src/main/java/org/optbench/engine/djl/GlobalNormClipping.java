@@ -25,4 +25,9 @@ final class GlobalNormClipping implements GradientClipping {
   public double apply(List<NDArray> grads, List<NDArray> weights, double norm, StepContext c) {
     return GradientClipping.clipToNorm(grads, norm, maxNorm);
   }
+
+  @Override
+  public double threshold() {
+    return maxNorm;
+  }
 }

@@ -24,6 +24,15 @@ interface GradientClipping {
    */
   double apply(List<NDArray> grads, List<NDArray> weights, double norm, StepContext context);
 
+  /**
+   * The threshold the last {@link #apply} used, as the native {@code ClipReport} records it:
+   * max_norm or max_value for fixed methods, the adaptive value for autoclip, zclip, stat
+   * (largest τ over tensors), lr_scaled and loss_feedback, λ for agc; NaN without clipping.
+   */
+  default double threshold() {
+    return Double.NaN;
+  }
+
   /** No clipping. */
   GradientClipping NONE = (grads, weights, norm, context) -> norm;
 

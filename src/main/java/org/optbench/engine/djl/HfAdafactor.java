@@ -3,13 +3,14 @@ package org.optbench.engine.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.optbench.optim.transform.SecondMomentDecay;
 
 /**
  * Adafactor (Shazeer &amp; Stern 2018, Algorithms 4–5) as transformers.optimization.Adafactor
  * computes it; the native {@code ScaleByAdafactor} lists every departure from the paper.
  *
  * <pre>
- *   β̂2ₜ = 1 − t^decay_rate
+ *   β̂2ₜ = 1 − t^decay_rate, or bias-corrected constant β2 ({@link SecondMomentDecay})
  *   ρₜ  = relative_step ? min(warmup_init ? 10⁻⁶·t : 10⁻², 1/√t)·lr : lr   (lr = schedule factor
  *         when relative_step, so that a schedule still applies)
  *   αₜ  = (scale_parameter ? max(ε₂, RMS(p)) : 1)·ρₜ
@@ -25,24 +26,26 @@ final class HfAdafactor extends TorchOptimizer {
   private final float eps1;
   private final double eps2;
   private final double clipThreshold;
-  private final double decayRate;
+  private final SecondMomentDecay decay;
   private final Float beta1;
   private final double weightDecay;
   private final boolean scaleParameter;
   private final boolean relativeStep;
   private final boolean warmupInit;
+  private final boolean factored;
 
   private HfAdafactor(Builder b) {
     super(b);
     eps1 = b.eps1;
     eps2 = b.eps2;
     clipThreshold = b.clipThreshold;
-    decayRate = b.decayRate;
+    decay = b.decay;
     beta1 = b.beta1;
     weightDecay = b.weightDecay;
     scaleParameter = b.scaleParameter;
     relativeStep = b.relativeStep;
     warmupInit = b.warmupInit;
+    factored = b.factored;
   }
 
   static Builder builder() {
@@ -56,17 +59,18 @@ final class HfAdafactor extends TorchOptimizer {
 
   @Override
   protected NDArray[] newState(NDManager manager, NDArray weight) {
-    return FactoredState.create(manager, weight, beta1 != null);
+    return FactoredState.create(manager, weight, beta1 != null, factored);
   }
 
   @Override
   protected void apply(int t, float lr, NDArray weight, NDArray grad, NDArray[] state) {
     double rho = relativeStep ? Math.min(warmupInit ? 1e-6 * t : 1e-2, 1 / Math.sqrt(t)) * lr : lr;
-    float b = (float) (1 - Math.pow(t, decayRate));
+    float b = (float) decay.at(t);
     double alpha = (scaleParameter ? Math.max(eps2, FactoredState.rms(weight)) : 1) * rho;
+    recordStepSize(t, alpha, weight);
     NDArray g2 = grad.square().add(eps1);
     NDArray u;
-    if (FactoredState.factored(weight)) {
+    if (factored && FactoredState.factored(weight)) {
       Shape bnm = FactoredState.matrices(weight);
       NDArray squares = g2.reshape(bnm);
       NDArray rows = state[0];
@@ -104,12 +108,19 @@ final class HfAdafactor extends TorchOptimizer {
     private float eps1 = 1e-30f;
     private double eps2 = 1e-3;
     private double clipThreshold = 1.0;
-    private double decayRate = -0.8;
+    private SecondMomentDecay decay = SecondMomentDecay.increasing(-0.8);
     private Float beta1;
     private double weightDecay;
     private boolean scaleParameter = true;
     private boolean relativeStep = true;
     private boolean warmupInit;
+    private boolean factored = true;
+
+    /** false keeps a full second moment for every tensor (the paper's unfactored ablation). */
+    Builder optFactored(boolean value) {
+      factored = value;
+      return this;
+    }
 
     Builder optEps(double eps1, double eps2) {
       this.eps1 = (float) eps1;
@@ -122,8 +133,8 @@ final class HfAdafactor extends TorchOptimizer {
       return this;
     }
 
-    Builder optDecayRate(double value) {
-      decayRate = value;
+    Builder optDecay(SecondMomentDecay value) {
+      decay = value;
       return this;
     }
 

@@ -60,14 +60,14 @@ final class LockstepStep implements StepStrategy {
   }
 
   @Override
-  public double step(StepInput in) {
+  public StepOutcome step(StepInput in) {
     List<Parameter> parameters = in.parameters();
     for (int i = 0; i < parameters.size(); i++) {
       before[i] = parameters.get(i).getArray().toFloatArray();
       System.arraycopy(before[i], 0, params.data(i), 0, before[i].length);
     }
     NativeStep.read(in.grads(), grads);
-    double normAfter = engine.step(in);
+    StepOutcome outcome = engine.step(in);
     shadow.step(params, grads, in.loss());
     Optimizer optimizer = engine.optimizer();
     for (int i = 0; i < parameters.size(); i++) {
@@ -77,7 +77,7 @@ final class LockstepStep implements StepStrategy {
         compareStates(in.step(), i, torch.state(parameters.get(i).getId()));
       }
     }
-    return normAfter;
+    return outcome;
   }
 
   private void compareStates(int step, int tensor, List<NDArray> engineState) {

@@ -48,4 +48,9 @@ final class LossFeedbackClipping implements GradientClipping {
     }
     return GradientClipping.clipToNorm(grads, norm, tau);
   }
+
+  @Override
+  public double threshold() {
+    return tau;
+  }
 }

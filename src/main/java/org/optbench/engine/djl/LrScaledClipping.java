@@ -8,6 +8,7 @@ import org.optbench.optim.StepContext;
 final class LrScaledClipping implements GradientClipping {
 
   private final double c;
+  private double threshold = Double.NaN;
 
   LrScaledClipping(double c) {
     this.c = c;
@@ -15,6 +16,12 @@ final class LrScaledClipping implements GradientClipping {
 
   @Override
   public double apply(List<NDArray> grads, List<NDArray> weights, double norm, StepContext ctx) {
-    return GradientClipping.clipToNorm(grads, norm, c * ctx.lr());
+    threshold = c * ctx.lr();
+    return GradientClipping.clipToNorm(grads, norm, threshold);
+  }
+
+  @Override
+  public double threshold() {
+    return threshold;
   }
 }

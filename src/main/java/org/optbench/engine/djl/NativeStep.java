@@ -9,6 +9,7 @@ import org.optbench.optim.ParamTree;
 import org.optbench.optim.Tensor;
 import org.optbench.optim.alias.NativeOptimizer;
 import org.optbench.optim.alias.NativeOptimizers;
+import org.optbench.optim.alias.StepReport;
 import org.optbench.spec.Cell;
 
 /**
@@ -66,12 +67,12 @@ final class NativeStep implements StepStrategy {
 
   /** @throws org.optbench.optim.NonFiniteGradientException as the native optimizer does */
   @Override
-  public double step(StepInput in) {
+  public StepOutcome step(StepInput in) {
     read(in.grads(), grads);
     zero(in.parameters());
-    double normAfter = optimizer.step(params, grads, in.loss()).clip().normAfter();
+    StepReport report = optimizer.step(params, grads, in.loss());
     write(params, in.parameters());
-    return normAfter;
+    return new StepOutcome(report.clip().normAfter(), report.clip().threshold(), report.stepSize());
   }
 
   ParamTree params() {

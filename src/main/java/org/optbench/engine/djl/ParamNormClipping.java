@@ -31,4 +31,9 @@ final class ParamNormClipping implements GradientClipping {
     }
     return Math.sqrt(after);
   }
+
+  @Override
+  public double threshold() {
+    return maxNorm;
+  }
 }

@@ -11,6 +11,7 @@ import org.optbench.optim.StepContext;
 final class StatClipping implements GradientClipping {
 
   private final double k;
+  private double largestTau = Double.NaN;
 
   StatClipping(double k) {
     this.k = k;
@@ -19,6 +20,7 @@ final class StatClipping implements GradientClipping {
   @Override
   public double apply(List<NDArray> grads, List<NDArray> weights, double norm, StepContext c) {
     double after = 0;
+    largestTau = Double.NaN;
     for (NDArray grad : grads) {
       long n = grad.getShape().size();
       if (n == 0) {
@@ -28,9 +30,15 @@ final class StatClipping implements GradientClipping {
       double squares = GradientClipping.sumOfSquares(grad);
       double std = Math.sqrt(Math.max(0, squares / n - mean * mean));
       float tau = (float) (mean + k * std);
+      largestTau = Double.isNaN(largestTau) ? tau : Math.max(largestTau, tau);
       GradientClipping.overwrite(grad, grad.clip(-tau, tau));
       after += GradientClipping.sumOfSquares(grad);
     }
     return Math.sqrt(after);
+  }
+
+  @Override
+  public double threshold() {
+    return largestTau;
   }
 }

@@ -28,9 +28,9 @@ interface StepStrategy {
    * Clips and applies the update of one step; the gradients of the step's backward pass are in
    * place and finite.
    *
-   * @return the global gradient norm after clipping
+   * @return the norm after clipping, the clipping threshold and the step size applied
    */
-  double step(StepInput in);
+  StepOutcome step(StepInput in);
 
   /** Bytes of optimizer (and clipping) state held at the end of the run. */
   long stateBytes();

@@ -48,7 +48,7 @@ final class TorchAdafactor extends TorchOptimizer {
 
   @Override
   protected NDArray[] newState(NDManager manager, NDArray weight) {
-    return FactoredState.create(manager, weight, false);
+    return FactoredState.create(manager, weight, false, true);
   }
 
   @Override
@@ -56,6 +56,7 @@ final class TorchAdafactor extends TorchOptimizer {
     float w = (float) Math.pow(t, beta2Decay);
     double rho = Math.min(lr, 1 / Math.sqrt(t));
     double alpha = Math.max(eps2, FactoredState.rms(weight)) * rho;
+    recordStepSize(t, alpha, weight);
     float floor = eps1 * eps1;
     NDArray g2 = grad.square();
     NDArray variance;

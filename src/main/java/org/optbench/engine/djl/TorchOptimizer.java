@@ -32,6 +32,9 @@ abstract class TorchOptimizer extends Optimizer {
   private final Map<String, Integer> steps = new HashMap<>();
   private final Map<String, NDArray[]> states = new HashMap<>();
   private NDManager stateManager;
+  private int stepSizeStep;
+  private double stepSizeWeighted;
+  private long stepSizeElements;
 
   TorchOptimizer(Builder<?> builder) {
     super(builder);
@@ -86,6 +89,31 @@ abstract class TorchOptimizer extends Optimizer {
       stateManager = weight.getManager().newSubManager();
     }
     return stateManager;
+  }
+
+  /**
+   * Records the step size αₜ one parameter's update used, for optimizers whose step size differs
+   * per tensor (Adafactor); {@link #stepSize} averages them by element count.
+   */
+  protected final void recordStepSize(int step, double alpha, NDArray weight) {
+    if (step != stepSizeStep) {
+      stepSizeStep = step;
+      stepSizeWeighted = 0;
+      stepSizeElements = 0;
+    }
+    long elements = weight.getShape().size();
+    stepSizeWeighted += alpha * elements;
+    stepSizeElements += elements;
+  }
+
+  /**
+   * The element-weighted mean step size of {@code step}'s updates, or NaN when this optimizer
+   * applies the learning rate as given (it then records nothing).
+   */
+  public double stepSize(int step) {
+    return step == stepSizeStep && stepSizeElements > 0
+        ? stepSizeWeighted / stepSizeElements
+        : Double.NaN;
   }
 
   /** The learning rate this optimizer uses at a given 1-based step. */

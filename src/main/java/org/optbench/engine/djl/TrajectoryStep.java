@@ -52,10 +52,10 @@ final class TrajectoryStep implements StepStrategy {
   }
 
   @Override
-  public double step(StepInput in) {
-    double normAfter = engine.step(in);
+  public StepOutcome step(StepInput in) {
+    StepOutcome outcome = engine.step(in);
     if (nativeDiverged) {
-      return normAfter;
+      return outcome;
     }
     List<Parameter> parameters = in.parameters();
     float[][] engineParams = new float[parameters.size()][];
@@ -80,7 +80,7 @@ final class TrajectoryStep implements StepStrategy {
     double lossDiff = Math.abs(in.loss() - nativeLoss);
     add(in.step(), "loss", new double[] {lossDiff,
         lossDiff == 0 ? 0 : lossDiff / Math.abs(nativeLoss)});
-    return normAfter;
+    return outcome;
   }
 
   private void add(int step, String tensor, double[] diff) {

@@ -11,9 +11,12 @@ import org.optbench.optim.StepContext;
 final class ValueClipping implements GradientClipping {
 
   private final float maxValue;
+  /** The threshold as the spec gives it (the float above rounds it). */
+  private final double threshold;
 
   ValueClipping(double maxValue) {
     this.maxValue = (float) maxValue;
+    this.threshold = maxValue;
   }
 
   @Override
@@ -25,5 +28,10 @@ final class ValueClipping implements GradientClipping {
       after += GradientClipping.sumOfSquares(grad);
     }
     return Math.sqrt(after);
+  }
+
+  @Override
+  public double threshold() {
+    return threshold;
   }
 }

@@ -22,6 +22,7 @@ final class ZClipping implements GradientClipping {
   private double mean;
   private double m2;
   private double variance;
+  private double threshold = Double.NaN;
 
   ZClipping(double alpha, double zThreshold, int warmupSteps, double eps, Double maxNorm) {
     this.alpha = alpha;
@@ -42,12 +43,14 @@ final class ZClipping implements GradientClipping {
       if (seen == warmupSteps) {
         variance = m2 / seen;
       }
+      threshold = maxNorm;
       return clipIfAbove(grads, norm, maxNorm);
     }
     double std = Math.sqrt(variance);
     double z = (norm - mean) / (std + eps);
     double adaptive = z > zThreshold ? mean + zThreshold * zThreshold * std / z : norm;
-    double after = clipIfAbove(grads, norm, Math.min(adaptive, maxNorm));
+    threshold = Math.min(adaptive, maxNorm);
+    double after = clipIfAbove(grads, norm, threshold);
     mean = alpha * mean + (1 - alpha) * adaptive;
     variance = alpha * variance + (1 - alpha) * (adaptive - mean) * (adaptive - mean);
     return after;
@@ -62,5 +65,10 @@ final class ZClipping implements GradientClipping {
       grad.muli((float) coefficient);
     }
     return norm * coefficient;
+  }
+
+  @Override
+  public double threshold() {
+    return threshold;
   }
 }

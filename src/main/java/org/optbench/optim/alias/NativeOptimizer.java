@@ -92,7 +92,7 @@ public final class NativeOptimizer {
       TreeMath.applyUpdates(params, recipe.transform().update(grads, optimizerState, params, ctx));
     }
     steps = ctx.step();
-    report.set(ctx.step(), ctx.lr());
+    report.set(ctx.step(), ctx.lr(), ctx.stepSize());
     return report;
   }
 

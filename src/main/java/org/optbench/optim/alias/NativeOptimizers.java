@@ -3,6 +3,7 @@ package org.optbench.optim.alias;
 import org.optbench.optim.GradientTransform;
 import org.optbench.optim.schedule.Schedule;
 import org.optbench.optim.schedule.Schedules;
+import org.optbench.optim.transform.SecondMomentDecay;
 import org.optbench.spec.Component;
 
 /**
@@ -58,15 +59,35 @@ public final class NativeOptimizers {
       case "adafactor" -> {
         checkAdafactor(o);
         yield Optimizers.adafactor(o.number("eps1"), o.number("eps2"),
-            o.number("clip_threshold"), o.number("decay_rate"), o.optionalNumber("beta1"),
+            updateClipThreshold(o), secondMomentDecay(o), o.optionalNumber("beta1"),
             o.number("weight_decay"), o.flag("scale_parameter"), o.flag("relative_step"),
-            o.flag("warmup_init"));
+            o.flag("warmup_init"), o.flag("factored"));
       }
       case "adafactor_torch" -> Optimizers.adafactorTorch(o.number("beta2_decay"),
           o.optionalNumber("eps1"), o.number("eps2"), o.number("d"), o.number("weight_decay"));
       default -> throw new IllegalArgumentException(
           "no native implementation of optimizer '" + o.name() + "'");
     };
+  }
+
+  /**
+   * Adafactor's β̂2ₜ: a constant {@code beta2} with bias correction when given (the paper's
+   * slow-decay ablation), else transformers' 1 − t^decay_rate. Shared with the engine.
+   */
+  public static SecondMomentDecay secondMomentDecay(Component o) {
+    Double beta2 = o.optionalNumber("beta2");
+    return beta2 != null
+        ? SecondMomentDecay.biasCorrected(beta2)
+        : SecondMomentDecay.increasing(o.number("decay_rate"));
+  }
+
+  /**
+   * Adafactor's update clipping threshold d; null in the spec (the paper's "no clipping" rows)
+   * is +∞, so that max(1, RMS(U)/d) is always 1. Shared with the engine.
+   */
+  public static double updateClipThreshold(Component o) {
+    Double d = o.optionalNumber("clip_threshold");
+    return d == null ? Double.POSITIVE_INFINITY : d;
   }
 
   /** transformers' Adafactor refuses the same combinations. */

@@ -12,6 +12,7 @@ import org.optbench.optim.Tensor;
 import org.optbench.optim.transform.FusedAdam;
 import org.optbench.optim.transform.ScaleByAdafactor;
 import org.optbench.optim.transform.ScaleByAdafactorTorch;
+import org.optbench.optim.transform.SecondMomentDecay;
 import org.optbench.optim.transform.ScaleByAdagrad;
 import org.optbench.optim.transform.ScaleByAdam;
 import org.optbench.optim.transform.ScaleByLion;
@@ -120,13 +121,15 @@ public final class Optimizers {
   }
 
   /** transformers' Adafactor (Shazeer & Stern 2018); see {@link ScaleByAdafactor}. */
-  public static Recipe adafactor(double eps1, double eps2, double clipThreshold, double decayRate,
+  public static Recipe adafactor(double eps1, double eps2, double clipThreshold,
+      SecondMomentDecay decay,
       Double beta1, double weightDecay, boolean scaleParameter, boolean relativeStep,
-      boolean warmupInit) {
+      boolean warmupInit, boolean factored) {
     return new Recipe("adafactor",
-        ScaleByAdafactor.scaleByAdafactor(eps1, eps2, clipThreshold, decayRate, beta1,
-            weightDecay, scaleParameter, relativeStep, warmupInit),
-        factoredFormula(beta1 != null), "Shazeer & Stern 2018; transformers Adafactor");
+        ScaleByAdafactor.scaleByAdafactor(eps1, eps2, clipThreshold, decay, beta1,
+            weightDecay, scaleParameter, relativeStep, warmupInit, factored),
+        factored ? factoredFormula(beta1 != null) : fullSecondMoment(beta1 != null),
+        "Shazeer & Stern 2018; transformers Adafactor");
   }
 
   /** torch.optim.Adafactor; see {@link ScaleByAdafactorTorch}. */
@@ -135,6 +138,13 @@ public final class Optimizers {
     return new Recipe("adafactor_torch",
         ScaleByAdafactorTorch.scaleByAdafactorTorch(beta2Decay, eps1, eps2, d, weightDecay),
         factoredFormula(false), "torch.optim.Adafactor");
+  }
+
+  /** Adafactor without factoring (the paper's "factored: no" rows): Adam's full v, m optional. */
+  static StateFormula fullSecondMoment(boolean firstMoment) {
+    return firstMoment
+        ? StateFormula.perParam(2, "v, first moment")
+        : StateFormula.perParam(1, "v");
   }
 
   /**

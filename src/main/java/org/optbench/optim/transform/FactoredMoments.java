@@ -18,7 +18,11 @@ final class FactoredMoments implements TransformState {
   final float[][] firstMoment;
   int count;
 
-  FactoredMoments(ParamTree params, boolean withFirstMoment) {
+  /**
+   * @param factor whether tensors of rank ≥ 2 get row and column factors (false: a full second
+   *     moment for every tensor, the unfactored ablation of Shazeer &amp; Stern 2018, Table 2)
+   */
+  FactoredMoments(ParamTree params, boolean withFirstMoment, boolean factor) {
     int k = params.size();
     rows = new float[k][];
     cols = new float[k][];
@@ -26,7 +30,7 @@ final class FactoredMoments implements TransformState {
     firstMoment = withFirstMoment ? new float[k][] : null;
     for (int i = 0; i < k; i++) {
       Tensor t = params.get(i);
-      if (factored(t)) {
+      if (factor && factored(t)) {
         int n = t.dim(-2);
         int m = t.dim(-1);
         int batches = n == 0 || m == 0 ? 0 : t.size() / (n * m);
@@ -39,6 +43,11 @@ final class FactoredMoments implements TransformState {
         firstMoment[i] = new float[t.size()];
       }
     }
+  }
+
+  /** Whether this tensor's second moment is kept as row and column factors. */
+  boolean isFactored(int tensor) {
+    return full[tensor] == null;
   }
 
   /** Whether Adafactor factors this tensor's second moment (rank ≥ 2, as transformers does). */

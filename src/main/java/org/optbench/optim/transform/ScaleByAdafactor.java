@@ -15,7 +15,7 @@ import org.optbench.optim.TreeMath;
  * <p>Per step t and tensor X with gradient G:
  *
  * <pre>
- * β̂2ₜ = 1 − t^decay_rate
+ * β̂2ₜ = 1 − t^decay_rate, or β2(1 − β2^(t−1))/(1 − β2^t) given beta2 ({@link SecondMomentDecay})
  * ρₜ  = relative_step ? min(warmup_init ? 10⁻⁶·t : 10⁻², 1/√t) : lr
  * αₜ  = (scale_parameter ? max(ε₂, RMS(X)) : 1) · ρₜ
  * rank ≥ 2:  R ← β̂2ₜR + (1 − β̂2ₜ)·mean_cols(G² + ε₁),  C ← β̂2ₜC + (1 − β̂2ₜ)·mean_rows(G² + ε₁)
@@ -38,38 +38,44 @@ public final class ScaleByAdafactor implements GradientTransform {
   private final float eps1;
   private final double eps2;
   private final double clipThreshold;
-  private final double decayRate;
+  private final SecondMomentDecay decay;
   private final Double beta1;
   private final double weightDecay;
   private final boolean scaleParameter;
   private final boolean relativeStep;
   private final boolean warmupInit;
+  private final boolean factored;
 
-  private ScaleByAdafactor(double eps1, double eps2, double clipThreshold, double decayRate,
+  private ScaleByAdafactor(double eps1, double eps2, double clipThreshold, SecondMomentDecay decay,
       Double beta1, double weightDecay, boolean scaleParameter, boolean relativeStep,
-      boolean warmupInit) {
+      boolean warmupInit, boolean factored) {
     this.eps1 = (float) eps1;
     this.eps2 = eps2;
     this.clipThreshold = clipThreshold;
-    this.decayRate = decayRate;
+    this.decay = decay;
     this.beta1 = beta1;
     this.weightDecay = weightDecay;
     this.scaleParameter = scaleParameter;
     this.relativeStep = relativeStep;
     this.warmupInit = warmupInit;
+    this.factored = factored;
   }
 
-  /** See the class comment for each argument; {@code beta1} null disables the first moment. */
+  /**
+   * See the class comment for each argument; {@code beta1} null disables the first moment;
+   * {@code factored} false keeps a full second moment for every tensor (not in transformers: the
+   * "factored: no" rows of Shazeer &amp; Stern 2018, Table 2).
+   */
   public static GradientTransform scaleByAdafactor(double eps1, double eps2, double clipThreshold,
-      double decayRate, Double beta1, double weightDecay, boolean scaleParameter,
-      boolean relativeStep, boolean warmupInit) {
-    return new ScaleByAdafactor(eps1, eps2, clipThreshold, decayRate, beta1, weightDecay,
-        scaleParameter, relativeStep, warmupInit);
+      SecondMomentDecay decay, Double beta1, double weightDecay, boolean scaleParameter,
+      boolean relativeStep, boolean warmupInit, boolean factored) {
+    return new ScaleByAdafactor(eps1, eps2, clipThreshold, decay, beta1, weightDecay,
+        scaleParameter, relativeStep, warmupInit, factored);
   }
 
   @Override
   public TransformState init(ParamTree params) {
-    return new FactoredMoments(params, beta1 != null);
+    return new FactoredMoments(params, beta1 != null, factored);
   }
 
   @Override
@@ -79,13 +85,14 @@ public final class ScaleByAdafactor implements GradientTransform {
     double rho = relativeStep
         ? Math.min(warmupInit ? 1e-6 * t : 1e-2, 1 / Math.sqrt(t)) * c.lr()
         : c.lr();
-    float beta2t = (float) (1 - Math.pow(t, decayRate));
+    float beta2t = (float) decay.at(t);
     for (int i = 0; i < updates.size(); i++) {
       Tensor x = params.get(i);
       float[] g = updates.data(i);
       float[] p = x.data();
       double alpha = (scaleParameter ? Math.max(eps2, FactoredMoments.rms(p)) : 1) * rho;
-      if (FactoredMoments.factored(x)) {
+      c.recordStepSize(alpha, p.length);
+      if (s.isFactored(i)) {
         factoredDirection(g, s.rows[i], s.cols[i], x.dim(-2), x.dim(-1), beta2t);
       } else {
         float[] v = s.full[i];

@@ -55,7 +55,7 @@ public final class ScaleByAdafactorTorch implements GradientTransform {
 
   @Override
   public TransformState init(ParamTree params) {
-    return new FactoredMoments(params, false);
+    return new FactoredMoments(params, false, true);
   }
 
   @Override
@@ -71,7 +71,8 @@ public final class ScaleByAdafactorTorch implements GradientTransform {
       float[] g = updates.data(i);
       float[] p = x.data();
       double alpha = Math.max(eps2, FactoredMoments.rms(p)) * rho;
-      if (FactoredMoments.factored(x)) {
+      c.recordStepSize(alpha, p.length);
+      if (s.isFactored(i)) {
         factoredDirection(g, s.rows[i], s.cols[i], x.dim(-2), x.dim(-1), w);
       } else {
         float[] v = s.full[i];

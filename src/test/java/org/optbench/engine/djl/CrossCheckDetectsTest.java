@@ -67,7 +67,7 @@ class CrossCheckDetectsTest {
     Cell cell = Cells.cell(workload, ADAM, Cells.noClip(), 1, 50, 50);
     List<CrossCheckRow> rows = new ArrayList<>();
     LockstepStep strategy = new LockstepStep(
-        new EngineStep(new WrongBiasCorrectionAdam(), GradientClipping.NONE),
+        new EngineStep(new WrongBiasCorrectionAdam(), GradientClipping.NONE, Double.NaN),
         NativeOptimizers.create(ADAM, Cells.noClip(), cell.schedule(), 50), rows, 1e-6);
     new DjlTrainingRun(cell, Workloads.create(workload), RunListener.NONE, strategy).run();
     CrossCheckRow first = rows.stream().filter(r -> r.verdict().equals("beyond")).findFirst()

@@ -95,6 +95,21 @@ class LockstepTest {
         + (beyond.isEmpty() ? "" : beyond.get(0)));
   }
 
+  /** The unfactored Adafactor ablation: both sides keep a full v and agree step for step. */
+  @org.junit.jupiter.api.Test
+  void unfactoredAdafactorAgreesAndKeepsAFullSecondMoment() {
+    Component unfactored = Cells.component(Axis.OPTIMIZER, "adafactor",
+        Map.of("beta1", 0.9, "factored", false));
+    CrossCheckResult result = lockstep(unfactored, clip("none"));
+    List<CrossCheckRow> beyond =
+        result.rows().stream().filter(r -> !(r.maxRel() <= Differences.LOCKSTEP_RTOL)).toList();
+    assertTrue(beyond.isEmpty(), beyond.size() + " rows beyond, first "
+        + (beyond.isEmpty() ? "" : beyond.get(0)));
+    // Two state arrays per tensor (v and the first moment): :state0 and :state1, no :state2.
+    assertTrue(result.rows().stream().anyMatch(r -> r.tensor().endsWith(":state1")));
+    assertTrue(result.rows().stream().noneMatch(r -> r.tensor().endsWith(":state2")));
+  }
+
   /**
    * 1e-6 everywhere but torch's Adafactor, whose row and column means are float32 reductions in
    * a different summation order on each side: measured worst 2.0e-6 (one step in 50).
