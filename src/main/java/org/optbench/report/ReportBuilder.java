@@ -35,6 +35,7 @@ public final class ReportBuilder {
       List.of(
           new OverviewSection(),
           new ConvergenceSection(),
+          new StepSizeSection(),
           new StabilitySection(),
           new MemorySection(),
           new CrossCheckSection(),

@@ -126,12 +126,17 @@ class ReportBuilderTest {
             "loss_2",
             "eval_accuracy_2",
             "eval_loss_2",
-            "grad_norm_2")) {
+            "grad_norm_2",
+            "lr_1",
+            "lr_2")) {
       assertTrue(html.contains("<div id=\"" + id + "\""), id);
       assertTrue(html.contains("optbench.chart(\"" + id + "\""), id);
     }
     // Linear regression measures no accuracy: no empty chart for it.
     assertFalse(html.contains("eval_accuracy_1"));
+    // Every sample run applies its lr (0.1) as given: no step-size chart, a note says why.
+    assertFalse(html.contains("step_size_1"));
+    assertTrue(html.contains("applied its learning rate as given"));
   }
 
   @Test

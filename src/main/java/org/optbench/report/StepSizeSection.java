@@ -1,0 +1,105 @@
+package org.optbench.report;
+
+import java.util.List;
+import org.optbench.io.StepSeries;
+
+/**
+ * The learning rate each step was given (base lr × schedule factor) beside the step size the
+ * optimizer applied. They differ where the optimizer scales its step itself: Adafactor's
+ * αₜ = ρₜ·max(ε₂, RMS(X)) (Shazeer &amp; Stern 2018, Alg. 4) moves with the parameters' scale while
+ * the configured lr stays constant, so a printout of the lr says little about the update.
+ */
+final class StepSizeSection implements ReportSection {
+
+  /** Relative difference above which a step size counts as different from the lr. */
+  static final double DIFFERENT = 1e-6;
+
+  @Override
+  public String id() {
+    return "step-size";
+  }
+
+  @Override
+  public String title() {
+    return "Learning rate and step size";
+  }
+
+  @Override
+  public boolean appliesTo(ReportContext context) {
+    return !context.cells().isEmpty();
+  }
+
+  @Override
+  public String html(ReportContext context) {
+    StringBuilder html = new StringBuilder();
+    boolean anyDifferent = false;
+    int index = 1;
+    for (List<CellInfo> group : context.workloads().values()) {
+      String workload = group.get(0).workloadLabel();
+      Chart lr = new Chart("lr_" + index, workload + ": learning rate", "learning rate")
+          .points(context.pointsPerLine())
+          .logWhenWide();
+      Chart applied = new Chart("step_size_" + index, workload + ": step size applied",
+          "step size").points(context.pointsPerLine()).logWhenWide();
+      boolean different = false;
+      for (CellInfo c : group) {
+        List<String> runs = context.runsOf(c.cell());
+        StepSeries steps = context.results().steps();
+        SeedCurves.Curve rate = SeedCurves.of(steps, c.cell(), runs, "learning_rate");
+        SeedCurves.Curve size = SeedCurves.of(steps, c.cell(), runs, "step_size");
+        lr.band(c.setting(), rate, rate.step(), context.styles().of(c));
+        applied.band(c.setting(), size, size.step(), context.styles().of(c));
+        different |= differs(steps, runs);
+      }
+      html.append("<h3 id=\"step-size-").append(index).append("\">")
+          .append(Html.escape(workload)).append("</h3>\n");
+      html.append(lr.html("Learning rate given to each step: the optimizer's lr times the"
+          + " schedule's factor (the factor alone for relative-step Adafactor)."));
+      if (different) {
+        html.append(applied.html("Step size the optimizer applied, median over seeds with the"
+            + " min–max band: for Adafactor αₜ = ρₜ·max(ε₂, RMS(X)) per tensor, averaged over"
+            + " tensors weighted by their sizes (steps.csv step_size)."));
+      }
+      anyDifferent |= different;
+      index++;
+    }
+    String note = !recorded(context)
+        ? "This result set has no step_size column (written before it existed): only the"
+            + " learning rate is drawn."
+        : anyDifferent
+        ? "Where the two differ, the optimizer scales its step itself (Adafactor's relative step"
+            + " and parameter scaling, Shazeer &amp; Stern 2018, Alg. 4): the printed lr is not"
+            + " the size of the update."
+        : "Every run applied its learning rate as given (steps.csv step_size equals"
+            + " learning_rate), so only the learning rate is drawn.";
+    return "<p class=\"note\">" + note + "</p>\n" + html;
+  }
+
+  /** Whether any run of the result set has a finite step size (older result sets have none). */
+  private static boolean recorded(ReportContext context) {
+    StepSeries steps = context.results().steps();
+    for (String id : steps.runIds()) {
+      StepSeries.Run run = steps.run(id);
+      if (run.size() > 0 && Float.isFinite(run.values("step_size")[0])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether any step of these runs applied a step size other than its learning rate. */
+  static boolean differs(StepSeries steps, List<String> runIds) {
+    for (String id : runIds) {
+      StepSeries.Run run = steps.run(id);
+      float[] rate = run.values("learning_rate");
+      float[] size = run.values("step_size");
+      for (int i = 0; i < run.size(); i++) {
+        if (Float.isFinite(size[i]) && Float.isFinite(rate[i])
+            && Math.abs(size[i] - rate[i]) > DIFFERENT * Math.abs(rate[i])) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}
