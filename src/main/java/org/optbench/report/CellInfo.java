@@ -19,7 +19,7 @@ import tech.tablesaw.api.Table;
  * @param optimizerKey optimizer name and config: one colour each
  * @param clipKey clip name and config: one dash pattern each
  * @param clip the clip method's name ({@code none} when off)
- * @param maxNorm the clip threshold, if the method has one
+ * @param maxNorm the fixed clip threshold, if the method has one
  */
 record CellInfo(
     String cell,
@@ -56,6 +56,14 @@ record CellInfo(
     return !clip.equals("none");
   }
 
+  /**
+   * Whether the method moves its threshold during training (AutoClip, ZClip, the statistics-,
+   * learning-rate- and loss-based methods); AGC's λ is fixed and relative, so it is not.
+   */
+  boolean adaptiveClip() {
+    return java.util.Set.of("autoclip", "zclip", "stat", "lr_scaled", "loss_feedback").contains(clip);
+  }
+
   private static CellInfo from(String label, Row row) {
     int split = label.indexOf(SEPARATOR);
     String workloadLabel = split < 0 ? row.getString("workload") : label.substring(0, split);
@@ -69,7 +77,8 @@ record CellInfo(
         row.getString("optimizer") + "{" + row.getString("optimizer_config") + "}",
         row.getString("clip") + "{" + clipConfig + "}",
         row.getString("clip"),
-        maxNorm(clipConfig));
+        // loss_feedback's max_norm bounds its moving threshold; it is not a fixed threshold.
+        row.getString("clip").equals("loss_feedback") ? OptionalDouble.empty() : maxNorm(clipConfig));
   }
 
   /** The {@code max_norm=...} entry of a {@code Component.config()} string. */

@@ -309,13 +309,15 @@ final class StabilitySection implements ReportSection {
   }
 
   /**
-   * Adaptive methods (no fixed max_norm) move their threshold; steps.csv does not store it, but
-   * on a step that global-norm clipping changed the norm after clipping is the threshold itself.
+   * Adaptive methods (no fixed max_norm) move their threshold; steps.csv records it per step
+   * ({@code clipping_threshold}). AGC is left out: its λ is a ratio to each unit's weight norm,
+   * constant, and not on the scale of a gradient norm.
    */
   private java.util.Optional<String> adaptiveThresholds(
       ReportContext context, int index, List<CellInfo> cells) {
-    List<CellInfo> adaptive =
-        cells.stream().filter(c -> c.clipped() && c.maxNorm().isEmpty()).toList();
+    List<CellInfo> adaptive = cells.stream()
+        .filter(CellInfo::adaptiveClip)
+        .toList();
     if (adaptive.isEmpty()) {
       return java.util.Optional.empty();
     }
@@ -323,40 +325,22 @@ final class StabilitySection implements ReportSection {
         new Chart(
                 "clip_threshold_" + index,
                 cells.get(0).workloadLabel() + ": adaptive clipping threshold",
-                "threshold reached (norm after clipping)")
+                "threshold")
             .points(context.pointsPerLine())
             .logWhenWide();
     for (CellInfo c : adaptive) {
-      List<String> ids = context.runsOf(c.cell());
-      if (ids.isEmpty()) {
-        continue;
-      }
-      StepSeries.Run run = context.results().steps().run(ids.get(0));
-      float[] clippedFlag = run.values("clipped");
-      float[] after = run.values("grad_norm_clipped");
-      List<double[]> points = new ArrayList<>();
-      for (int i = 0; i < run.size(); i++) {
-        if (clippedFlag[i] == 1f && Float.isFinite(after[i])) {
-          points.add(new double[] {run.steps()[i], after[i]});
-        }
-      }
-      if (points.isEmpty()) {
-        continue;
-      }
-      double[] xs = points.stream().mapToDouble(p -> p[0]).toArray();
-      double[] ys = points.stream().mapToDouble(p -> p[1]).toArray();
-      Downsample.Line thin = Downsample.minMax(xs, ys, context.pointsPerLine());
-      Styles.Style s = context.styles().of(c);
-      chart.markers(c.setting() + " (first seed)", thin.x(), thin.y(), s.colour(), s.symbol(), true);
+      SeedCurves.Curve threshold = SeedCurves.of(
+          context.results().steps(), c.cell(), context.runsOf(c.cell()), "clipping_threshold");
+      chart.band(c.setting(), threshold, threshold.step(), context.styles().of(c));
     }
     if (chart.isEmpty()) {
-      return java.util.Optional.empty();
+      return java.util.Optional.empty(); // a result set written before the threshold was logged
     }
     return java.util.Optional.of(
         chart.html(
-            "Threshold of adaptive clipping over time, first seed of each cell: on a step the method"
-                + " clipped, the gradient norm after clipping equals its threshold (exact for"
-                + " global-norm methods such as autoclip and zclip; per-tensor methods such as agc"
-                + " clip each tensor to its own bound, so there it is the resulting global norm)."));
+            "Threshold of each adaptive clipping method per step (steps.csv clipping_threshold),"
+                + " median over seeds with the min–max band: the global-norm bound for autoclip,"
+                + " zclip, lr_scaled and loss_feedback; the largest per-tensor element bound τ for"
+                + " stat. AGC (a fixed ratio λ to each unit's weight norm) is not drawn."));
   }
 }

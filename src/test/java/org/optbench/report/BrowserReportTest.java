@@ -101,6 +101,9 @@ class BrowserReportTest {
     }
     assertEquals(Integer.parseInt(total.group(1)), divs, "chart divs marked rendered");
     assertTrue(count(dom, "class=\"main-svg\"") >= Integer.parseInt(total.group(1)));
+    // AutoClip's logged threshold has its own chart, drawn like the others.
+    assertTrue(Pattern.compile("<div id=\"clip_threshold_1\"[^>]*data-rendered=\"true\"")
+        .matcher(dom).find(), "adaptive threshold chart drawn");
     assertTrue(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "hostile name as text");
     assertTrue(dom.contains("Adam beats &lt;b&gt;SGD&lt;/b&gt;"), "claim text escaped");
   }
