@@ -28,11 +28,10 @@ final class BaselineCommand implements Runnable {
   @Command(
       name = "update",
       mixinStandardHelpOptions = true,
-      description = {
-        "Write the small summary of a complete result set (manifest, runs.csv, targets, per-cell",
-        "medians; no steps.csv) to <baselines>/<experiment>/, replacing the previous baseline.",
-        "Commit the folder."
-      })
+      description =
+        "Write the small summary of a complete result set (manifest, runs.csv, targets, per-cell "
+        + "medians; no steps.csv) to <baselines>/<experiment>/, replacing the previous baseline. "
+        + "Commit the folder.")
   static final class Update implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RESULTS_DIR", description = "e.g. results/nightly")

@@ -15,11 +15,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "merge",
     mixinStandardHelpOptions = true,
-    description = {
-      "Combine the result sets of `run --shard i/N` into one result set, ROOT/<experiment>/,",
-      "that report and compare read. Refuses shards of different specs, versions or thread",
-      "counts, and runs present twice."
-    })
+    description =
+        "Combine the result sets of `run --shard i/N` into one result set, ROOT/<experiment>/, "
+        + "that report and compare read. Refuses shards of different specs, versions or thread "
+        + "counts, and runs present twice.")
 final class MergeCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "DIR", description = "shard result sets, e.g. shard-0/nightly")

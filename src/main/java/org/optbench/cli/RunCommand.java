@@ -17,13 +17,12 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = {
-      "Expand each spec's grid, train every cell, write results/<experiment>/ and",
-      "reports/<experiment>/index.html. Cells already complete with the same content key",
-      "(results/.<experiment>.cells/) are reused, so an interrupted grid resumes. An earlier",
-      "result set is replaced only when every row of it is reproduced; otherwise it is moved",
-      "to results/<experiment>.<its start time>/, never overwritten."
-    })
+    description =
+        "Expand each spec's grid, train every cell, write results/<experiment>/ and "
+        + "reports/<experiment>/index.html. Cells already complete with the same content key "
+        + "(results/.<experiment>.cells/) are reused, so an interrupted grid resumes. An earlier "
+        + "result set is replaced only when every row of it is reproduced; otherwise it is moved to "
+        + "results/<experiment>.<its start time>/, never overwritten.")
 final class RunCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "SPEC", description = "experiment YAML files")
