@@ -3,6 +3,7 @@
 #   scripts/bench.sh harness [PAIRS]   optbench's training run vs a bare DJL loop, same MLP
 #   scripts/bench.sh adam [PAIRS] [STEPS]   engine-side (torch-semantics) Adam vs DJL's built-in
 #   scripts/bench.sh report [STEPS] [REPEATS]  report build time for a synthetic 500-run grid
+#   scripts/bench.sh report-open [REPEATS]     how fast that report opens in a cold headless Chromium
 # JMH benchmarks: scripts/jmh.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,8 @@ case "${1:-}" in
   adam) shift; run org.optbench.engine.djl.AdamStepComparison "$@" ;;
   report) shift; java -Xmx4g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
     org.optbench.bench.ReportScale "$@" ;;
-  *) echo "usage: scripts/bench.sh harness [PAIRS] | adam [PAIRS] [STEPS] | report [STEPS] [REPEATS]" >&2
+  report-open) shift; java -Xmx4g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
+    org.optbench.bench.ReportOpen "$@" ;;
+  *) echo "usage: scripts/bench.sh harness [PAIRS] | adam [PAIRS] [STEPS] | report [STEPS] [REPEATS] | report-open [REPEATS]" >&2
      exit 2 ;;
 esac

@@ -172,6 +172,25 @@ final class Chart {
     return this;
   }
 
+  /**
+   * Markers on the line named {@code line} (its loss spikes, say), shown and hidden with that line's
+   * legend entry instead of taking one of their own.
+   */
+  Chart markersOn(
+      String line, String name, double[] x, double[] y, String colour, String symbol) {
+    ObjectNode trace =
+        trace(name, x, y).put("mode", "markers").put("showlegend", false).put("legendgroup", line);
+    trace.set(
+        "marker",
+        ScriptJson.object()
+            .put("symbol", symbol)
+            .put("size", 9)
+            .put("color", colour)
+            .set("line", ScriptJson.object().put("color", colour).put("width", 1.5)));
+    traces.add(trace);
+    return this;
+  }
+
   /** A trace built by the caller (heatmap, bar). */
   Chart trace(ObjectNode trace) {
     traces.add(trace);

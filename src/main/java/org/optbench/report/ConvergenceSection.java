@@ -1,6 +1,7 @@
 package org.optbench.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.optbench.io.StepSeries;
 import org.optbench.report.ReportTable.Value;
@@ -113,11 +114,28 @@ final class ConvergenceSection implements ReportSection {
             true);
       }
     }
+    for (CellInfo c : cells) {
+      List<double[]> spikes = spikes(context, c);
+      if (!spikes.isEmpty()) {
+        // Found on every step; only a cell with more spikes than a line has points is thinned,
+        // keeping the highest and lowest of each run of consecutive spikes.
+        Downsample.Line shown =
+            Downsample.minMax(
+                spikes.stream().mapToDouble(p -> p[0]).toArray(),
+                spikes.stream().mapToDouble(p -> p[1]).toArray(),
+                context.pointsPerLine());
+        Styles.Style s = styles.of(c);
+        byStep.markersOn(
+            c.setting(), "spike: " + c.setting(), shown.x(), shown.y(), s.colour(), s.eventSymbol());
+      }
+    }
     html.append(
         byStep.html(
             "Training loss per step: median over seeds (line), min to max over seeds (band)."
                 + " ✕: a seed diverged at that step (drawn at its last finite loss) and leaves the"
-                + " median from there on."));
+                + " median from there on. Open marker with a dot (the optimizer's shape): a loss"
+                + " spike of one seed, at that seed's loss (definition in Stability), found on"
+                + " every step before the lines were thinned."));
     html.append(
         byTime.html(
             "Training loss against training wall time (evaluation excluded), median over seeds of"
@@ -195,6 +213,20 @@ final class ConvergenceSection implements ReportSection {
   private static double medianOfFinite(double[] values) {
     double[] finite = java.util.Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
     return finite.length == 0 ? Double.NaN : SeedCurves.median(finite, finite.length);
+  }
+
+  /** (step, loss) of every loss spike of every seed of {@code cell}, by step. */
+  static List<double[]> spikes(ReportContext context, CellInfo cell) {
+    List<double[]> points = new ArrayList<>();
+    for (String id : context.runsOf(cell.cell())) {
+      StepSeries.Run run = context.results().steps().run(id);
+      float[] loss = run.values("loss");
+      for (int i : LossSpikes.indices(loss, run.size())) {
+        points.add(new double[] {run.steps()[i], loss[i]});
+      }
+    }
+    points.sort(Comparator.comparingDouble(p -> p[0]));
+    return points;
   }
 
   /** (divergence step, last finite loss up to it) for each diverged seed of {@code cell}. */

@@ -92,7 +92,7 @@ public final class ReportBuilder {
         .append(resource("report.css"))
         .append("</style>\n<script>\n")
         .append(resource("report.js"))
-        .append("</script>\n<script src=\"../")
+        .append("</script>\n<script defer src=\"../")
         .append(PlotlyAsset.FILE_NAME)
         .append("\"></script>\n</head>\n<body>\n")
         .append("<pre id=\"js-errors\" hidden></pre>\n")

@@ -19,15 +19,6 @@ import tech.tablesaw.api.Table;
  */
 final class StabilitySection implements ReportSection {
 
-  /** A spike: loss above this multiple of the moving average of the losses before it. */
-  static final double SPIKE_FACTOR = 2.0;
-
-  /** Weight of the newest loss in that moving average (an EMA over about 10 steps). */
-  static final double SPIKE_EMA = 0.1;
-
-  /** Steps before spikes are counted, while the average settles. */
-  static final int SPIKE_WARMUP = 10;
-
   @Override
   public String id() {
     return "stability";
@@ -47,12 +38,13 @@ final class StabilitySection implements ReportSection {
   public String html(ReportContext context) {
     StringBuilder html = new StringBuilder();
     html.append("<p class=\"note\">A <em>loss spike</em> is a step after the first ")
-        .append(SPIKE_WARMUP)
+        .append(LossSpikes.WARMUP)
         .append(" whose training loss exceeds ")
-        .append(Numbers.format(SPIKE_FACTOR))
+        .append(Numbers.format(LossSpikes.FACTOR))
         .append("× the exponential moving average (weight ")
-        .append(SPIKE_EMA)
-        .append(") of the finite losses before it. A run <em>diverges</em> when its loss or")
+        .append(LossSpikes.EMA)
+        .append(") of the finite losses before it, found on every step (the training-loss charts")
+        .append(" of the convergence section mark them). A run <em>diverges</em> when its loss or")
         .append(" gradient becomes non-finite; the runner stops it there.</p>\n");
     ReportTable table =
         new ReportTable(
@@ -84,7 +76,7 @@ final class StabilitySection implements ReportSection {
         List<Double> maxNorms = new ArrayList<>();
         for (String id : context.runsOf(c.cell())) {
           StepSeries.Run run = context.results().steps().run(id);
-          spikes += spikes(run.values("loss"), run.size());
+          spikes += LossSpikes.indices(run.values("loss"), run.size()).length;
           double max = Double.NaN;
           float[] norm = run.values("grad_norm");
           for (int i = 0; i < run.size(); i++) {
@@ -113,25 +105,6 @@ final class StabilitySection implements ReportSection {
     }
     html.append(context.table(table));
     return html.toString();
-  }
-
-  /** Loss spikes in the first {@code n} losses, as defined in the section's note. */
-  static int spikes(float[] loss, int n) {
-    double ema = Double.NaN;
-    int seen = 0;
-    int spikes = 0;
-    for (int i = 0; i < n; i++) {
-      double v = loss[i];
-      if (!Double.isFinite(v)) {
-        continue;
-      }
-      if (seen >= SPIKE_WARMUP && v > SPIKE_FACTOR * ema) {
-        spikes++;
-      }
-      ema = Double.isNaN(ema) ? v : (1 - SPIKE_EMA) * ema + SPIKE_EMA * v;
-      seen++;
-    }
-    return spikes;
   }
 
   /** One heatmap per optimizer of this workload: learning rate across, clip setting down. */

@@ -36,7 +36,16 @@ final class Styles {
    * @param dash dash pattern, by clip setting
    * @param symbol marker shape, by optimizer
    */
-  record Style(String colour, String band, String dash, String symbol) {}
+  record Style(String colour, String band, String dash, String symbol) {
+
+    /**
+     * The marker shape, open with a dot in the middle, for events on the cell's line (loss spikes):
+     * apart from the line's own markers, yet still the optimizer's shape in greyscale print.
+     */
+    String eventSymbol() {
+      return symbol.replace("-open", "") + "-open-dot";
+    }
+  }
 
   private final Map<String, Integer> optimizers = new LinkedHashMap<>();
   private final Map<String, Integer> clips = new LinkedHashMap<>();

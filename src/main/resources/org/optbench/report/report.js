@@ -1,6 +1,7 @@
-/* optbench report page: error capture, lazy chart drawing, downloads, sortable tables.
- * No library besides plotly, no network. Errors are written into <pre id="js-errors"> so that a
- * headless browser's DOM dump shows them; each drawn chart gets data-rendered="true". */
+/* optbench report page: error capture, lazy chart drawing, downloads, sortable tables, and the
+ * page's own timing of its first screen. No library besides plotly, no network. Errors are written
+ * into <pre id="js-errors"> so that a headless browser's DOM dump shows them; each drawn chart gets
+ * data-rendered="true". */
 (function () {
   'use strict';
   var pending = [];
@@ -22,6 +23,7 @@
   var order = [];
   var started = {};
   var drawn = 0;
+  var lazy = false;
 
   function status() {
     var body = document.body;
@@ -61,6 +63,40 @@
 
   function drawAll() { order.forEach(draw); }
 
+  function inViewport(id) {
+    var r = document.getElementById(id).getBoundingClientRect();
+    return r.width > 0 && r.bottom > 0 && r.top < window.innerHeight;
+  }
+
+  // The charts in the first viewport are drawn first, and the page records how long that took
+  // (docs/reports.md, Scale): data-first-screen-ms, from navigation start until the load event has
+  // run and those charts are drawn and laid out (reading a position forces the layout; the browser
+  // paints it on its next frame).
+  function drawFirstScreen() {
+    var body = document.body;
+    var nav = performance.getEntriesByType('navigation')[0];
+    if (nav) { body.setAttribute('data-dom-ready-ms', String(Math.round(nav.domContentLoadedEventEnd))); }
+    var visible = typeof Plotly === 'undefined' ? [] : order.filter(inViewport);
+    return Promise.all(visible.map(draw)).then(function () {
+      body.getBoundingClientRect();
+      body.setAttribute('data-first-screen-charts', String(visible.length));
+      body.setAttribute('data-first-screen-ms', String(Math.round(performance.now())));
+    });
+  }
+
+  // The other charts are drawn as they come near the screen (600 px ahead), so that a report of
+  // hundreds of charts opens at once and never waits for charts below the fold.
+  function drawNearTheScreen() {
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { observer.unobserve(entry.target); draw(entry.target.id); }
+      });
+    }, { rootMargin: '600px 0px' });
+    order.forEach(function (id) {
+      if (!started[id]) { observer.observe(document.getElementById(id)); }
+    });
+  }
+
   function sortBy(th) {
     var table = th.closest('table');
     var body = table.tBodies[0];
@@ -90,6 +126,10 @@
     drawAll: drawAll
   };
 
+  window.addEventListener('load', function () {
+    drawFirstScreen().then(function () { if (lazy) { drawNearTheScreen(); } });
+  });
+
   document.addEventListener('DOMContentLoaded', function () {
     pending.forEach(record);
     pending = [];
@@ -118,17 +158,8 @@
       return;
     }
     window.addEventListener('beforeprint', drawAll);
-    // ?charts=all draws every chart at once (browser tests, printing); otherwise charts are drawn
-    // as they come near the screen, so a report of hundreds of charts opens at once.
-    if (/[?&]charts=all\b/.test(location.search) || !('IntersectionObserver' in window)) {
-      drawAll();
-      return;
-    }
-    var observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (entry.isIntersecting) { observer.unobserve(entry.target); draw(entry.target.id); }
-      });
-    }, { rootMargin: '600px 0px' });
-    order.forEach(function (id) { observer.observe(document.getElementById(id)); });
+    // ?charts=all draws every chart at once (browser tests, printing).
+    lazy = !/[?&]charts=all\b/.test(location.search) && 'IntersectionObserver' in window;
+    if (!lazy) { drawAll(); }
   });
 })();

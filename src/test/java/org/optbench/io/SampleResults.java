@@ -81,6 +81,16 @@ public final class SampleResults {
    * evalEvery} steps; classification workloads ({@code mlp}) get an accuracy, others NaN.
    */
   public static RunResult converging(Cell cell) {
+    return spiking(cell, -1, 1);
+  }
+
+  /**
+   * {@link #converging} with the loss of step {@code atStep} (and so its gradient norm) multiplied
+   * by {@code factor}. With {@code factor} 5 after step 10 that is exactly one loss spike by the
+   * report's definition (loss above 2× the moving average of the losses before it): the smooth
+   * losses before it stay below their average.
+   */
+  public static RunResult spiking(Cell cell, int atStep, double factor) {
     double scale = 1 + cell.seed() / 10.0;
     boolean classification = cell.workload().name().equals("mlp");
     double maxNorm = cell.clip().has("max_norm") ? cell.clip().number("max_norm") : Double.NaN;
@@ -89,7 +99,7 @@ public final class SampleResults {
     List<StepRecord> steps = new ArrayList<>();
     int clippedSteps = 0;
     for (int step = 1; step <= cell.steps(); step++) {
-      double loss = scale / Math.sqrt(step);
+      double loss = scale / Math.sqrt(step) * (step == atStep ? factor : 1);
       double gradNorm = 4 * loss;
       if (autoclip) {
         maxNorm = gradNorm / 2;

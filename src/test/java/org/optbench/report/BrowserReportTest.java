@@ -64,8 +64,13 @@ class BrowserReportTest {
     ResultSetWriter writer = ResultSetWriter.open(tmp.resolve("results"), spec.name());
     List<Cell> cells = spec.cells();
     for (int i = 0; i < cells.size(); i++) {
+      // A diverged seed and a loss spike, so that their markers are drawn too.
       writer.add(
-          i == 1 ? SampleResults.diverging(cells.get(i), 9) : SampleResults.converging(cells.get(i)));
+          i == 1
+              ? SampleResults.diverging(cells.get(i), 9)
+              : i == 2
+                  ? SampleResults.spiking(cells.get(i), 40, 5)
+                  : SampleResults.converging(cells.get(i)));
     }
     Instant started = Instant.parse("2026-11-21T14:30:05Z");
     Path results =
@@ -93,6 +98,9 @@ class BrowserReportTest {
     assertTrue(total.find() && rendered.find(), "chart counters");
     assertTrue(Integer.parseInt(total.group(1)) >= 10, "charts: " + total.group(1));
     assertEquals(total.group(1), rendered.group(1), "every chart drawn");
+    Matcher firstScreen = Pattern.compile("data-first-screen-ms=\"(\\d+)\"").matcher(dom);
+    assertTrue(firstScreen.find(), "first screen recorded");
+    assertTrue(Integer.parseInt(firstScreen.group(1)) > 0, "first screen after navigation start");
     // Each drawn chart holds plotly's SVG with at least one trace.
     Matcher drawn = Pattern.compile("<div[^>]*\\sdata-rendered=\"true\"").matcher(dom);
     int divs = 0;
@@ -106,6 +114,27 @@ class BrowserReportTest {
         .matcher(dom).find(), "adaptive threshold chart drawn");
     assertTrue(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "hostile name as text");
     assertTrue(dom.contains("Adam beats &lt;b&gt;SGD&lt;/b&gt;"), "claim text escaped");
+  }
+
+  @Test
+  void timesItsFirstScreenWithTheChartsInIt() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + ": browser check skipped");
+    // Opened at the convergence section, the first viewport starts with the loss chart loss_1.
+    String dom = chromium("--window-size=1400,900", "--dump-dom", index.toUri() + "#convergence");
+    Matcher errors = Pattern.compile("<pre id=\"js-errors\"[^>]*>([^<]*)</pre>").matcher(dom);
+    assertTrue(errors.find(), "error log element");
+    assertEquals("", errors.group(1).strip(), "JavaScript errors");
+    Matcher body = Pattern.compile("<body[^>]*>").matcher(dom);
+    assertTrue(body.find(), "body");
+    String tag = body.group();
+    Matcher ms = Pattern.compile("data-first-screen-ms=\"(\\d+)\"").matcher(tag);
+    assertTrue(ms.find(), "first screen recorded: " + tag);
+    assertTrue(Integer.parseInt(ms.group(1)) > 0, "milliseconds after navigation start: " + tag);
+    Matcher charts = Pattern.compile("data-first-screen-charts=\"(\\d+)\"").matcher(tag);
+    assertTrue(charts.find() && Integer.parseInt(charts.group(1)) >= 1, "loss_1 on screen: " + tag);
+    assertTrue(
+        Pattern.compile("<div id=\"loss_1\"[^>]*\\sdata-rendered=\"true\"").matcher(dom).find(),
+        "loss_1 drawn");
   }
 
   @Test

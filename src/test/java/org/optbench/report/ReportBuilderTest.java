@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.optbench.io.SampleResults.component;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,6 +31,7 @@ import org.optbench.spec.Axis;
 import org.optbench.spec.Cell;
 import org.optbench.spec.Component;
 import org.optbench.spec.ExperimentSpec;
+import tech.tablesaw.api.Table;
 
 /** A report built once from a small hand-made result set, then inspected. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,7 +42,10 @@ class ReportBuilderTest {
 
   @TempDir static Path tmp;
 
+  static final int SPIKE_STEP = 30;
+
   List<RunResult> written = new ArrayList<>();
+  Cell spiked;
   Path index;
   String html;
 
@@ -62,11 +68,17 @@ class ReportBuilderTest {
     ResultSetWriter writer = ResultSetWriter.open(tmp.resolve("results"), spec.name());
     List<Cell> cells = spec.cells();
     for (int i = 0; i < cells.size(); i++) {
-      // One seed of the first unclipped sgd cell on linear regression diverges at step 7.
+      // One seed of the first unclipped sgd cell on linear regression diverges at step 7; seed 1
+      // of the first cell has a loss spike at step 30.
       RunResult run =
           i == 8
               ? SampleResults.diverging(cells.get(i), 7)
-              : SampleResults.converging(cells.get(i));
+              : i == 1
+                  ? SampleResults.spiking(cells.get(i), SPIKE_STEP, 5)
+                  : SampleResults.converging(cells.get(i));
+      if (i == 1) {
+        spiked = cells.get(i);
+      }
       written.add(run);
       writer.add(run);
     }
@@ -90,7 +102,8 @@ class ReportBuilderTest {
             .getResourceAsStream("META-INF/resources/webjars/plotly.js-dist/2.35.3/plotly.js")) {
       assertEquals(in.readAllBytes().length, Files.size(asset));
     }
-    assertTrue(html.contains("<script src=\"../plotly-2.35.3.js\"></script>"));
+    // Deferred: the page's text shows before the browser has compiled plotly's 11 MB.
+    assertTrue(html.contains("<script defer src=\"../plotly-2.35.3.js\"></script>"));
   }
 
   @Test
@@ -146,6 +159,46 @@ class ReportBuilderTest {
     assertTrue(loss1.contains("\"symbol\":\"x\""), "cross marker");
     assertTrue(loss1.contains("\"fill\":\"tonexty\""), "seed band");
     assertFalse(script("eval_accuracy_2").contains("\"type\":\"log\""));
+  }
+
+  @Test
+  void lossChartMarksThePlantedSpikeAtItsStepAndTheSeedsLoss() throws IOException {
+    assertEquals("linear_regression", spiked.workload().name(), "first workload: loss_1");
+    assertEquals(1, spiked.seed());
+    List<JsonNode> spikes = traces("loss_1", "spike: ");
+    assertEquals(1, spikes.size(), "one spike among the workload's 12 runs");
+    JsonNode spike = spikes.get(0);
+    assertEquals("[" + SPIKE_STEP + "]", spike.get("x").toString());
+    // SampleResults: loss (1 + seed/10) / sqrt(step), 5× at the spike: 1.1 / sqrt(30) · 5 = 1.00416.
+    assertEquals(1.00416, spike.get("y").get(0).asDouble(), 1e-5);
+    // Drawn in the style of its cell's line and toggled with it: colour, shape of the optimizer.
+    String setting = spiked.label().substring(spiked.label().indexOf(" · ") + 3);
+    assertEquals(setting, spike.get("legendgroup").asText());
+    JsonNode line =
+        traces("loss_1", "").stream()
+            .filter(t -> t.path("legendgroup").asText().equals(setting))
+            .filter(t -> t.path("mode").asText().equals("lines+markers"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(line.at("/line/color"), spike.at("/marker/color"));
+    assertEquals(line.at("/marker/symbol").asText() + "-open-dot", spike.at("/marker/symbol").asText());
+  }
+
+  @Test
+  void stabilityTableCountsThePlantedSpikeAsOnePerThreeSeeds() {
+    Table stability =
+        Table.read().csv(index.getParent().resolve("tables/stability.csv").toFile());
+    String setting = spiked.label().substring(spiked.label().indexOf(" · ") + 3);
+    double total = 0;
+    for (int r = 0; r < stability.rowCount(); r++) {
+      double perRun = stability.numberColumn("spikes per run").getDouble(r);
+      total += perRun;
+      if (stability.stringColumn("setting").get(r).equals(setting)
+          && stability.stringColumn("workload").get(r).startsWith("linear_regression")) {
+        assertEquals(1.0 / 3, perRun, 1e-12, "one spike, three seeds");
+      }
+    }
+    assertEquals(1.0 / 3, total, 1e-12, "no spike anywhere else");
   }
 
   @Test
@@ -237,6 +290,19 @@ class ReportBuilderTest {
     int from = html.indexOf("optbench.chart(\"" + chartId + "\"");
     assertTrue(from >= 0, chartId);
     return html.substring(from, html.indexOf("</script>", from));
+  }
+
+  /** The traces of a chart's figure whose name starts with {@code prefix}. */
+  private List<JsonNode> traces(String chartId, String prefix) throws IOException {
+    String script = script(chartId);
+    String json = script.substring(script.indexOf(", ") + 2, script.lastIndexOf(");"));
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode trace : new ObjectMapper().readTree(json).get("data")) {
+      if (trace.path("name").asText().startsWith(prefix)) {
+        out.add(trace);
+      }
+    }
+    return out;
   }
 
   private static void assertClose(double expected, double actual, String what) {
