@@ -2,6 +2,7 @@ package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -44,13 +45,15 @@ final class AnalyticBlock extends ExplicitBlock {
                         .arange(0f, (float) d, 1f)
                         .mul(Math.log(objective.condition()) / (d - 1))
                         .exp();
-            yield x.square().mul(curvature).sum().mul(0.5f);
+            yield x.square().mul(curvature).sum().mul(GraphScalar.of(a.getManager(), 0.5f));
           }
           case ROSENBROCK -> {
             NDArray head = x.get(new NDIndex("0:" + (d - 1)));
             NDArray tail = x.get(new NDIndex("1:"));
             NDArray valley = tail.sub(head.square());
-            yield valley.square().mul(100f).add(head.neg().add(1f).square()).sum();
+            NDManager m = a.getManager();
+            yield valley.square().mul(GraphScalar.of(m, 100f))
+                .add(head.neg().add(GraphScalar.of(m, 1f)).square()).sum();
           }
           case QUARTIC -> x.square().square().sum();
           case ONLINE_LINEAR -> x.sum().mul(a.reshape(new Shape()).toType(DataType.FLOAT32, false));

@@ -79,7 +79,8 @@ final class TransformerLmBlock extends ExplicitBlock {
     NDArray q = qkv.get(0).reshape(b, t, heads, headDim).transpose(0, 2, 1, 3);
     NDArray k = qkv.get(1).reshape(b, t, heads, headDim).transpose(0, 2, 3, 1);
     NDArray v = qkv.get(2).reshape(b, t, heads, headDim).transpose(0, 2, 1, 3);
-    NDArray scores = q.matMul(k).div((float) Math.sqrt(headDim)).add(maskBias);
+    NDArray scale = GraphScalar.of(x.getManager(), (float) Math.sqrt(headDim));
+    NDArray scores = q.matMul(k).div(scale).add(maskBias);
     NDArray mixed = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(b, t, lm.dModel());
     return linear(mixed, store, first + 2, training);
   }
