@@ -14,14 +14,15 @@ import org.optbench.spec.Axis;
 import org.optbench.spec.Cell;
 import org.optbench.spec.Component;
 import org.optbench.testing.Cells;
+import org.optbench.testing.ForcedCollections;
 import org.optbench.workload.Workloads;
 
 /**
  * A run's numbers must not depend on when the JVM collects garbage. Each workload whose forward
- * pass multiplies or divides by a constant trains twice: once as usual, once while another thread
- * forces a collection every millisecond, so that any Java buffer libtorch still reads (a scalar
- * the backward node kept, see {@link GraphScalar}) is freed and its bytes reused mid-step. Every
- * step's loss and gradient norm must agree bit for bit.
+ * pass multiplies or divides by a constant trains twice: once as usual, once under {@link
+ * ForcedCollections} (a collection every millisecond), so that any Java buffer libtorch still reads (a scalar the backward node
+ * kept, see {@link GraphScalar}) is freed and its bytes reused mid-step. Every step's loss and
+ * gradient norm must agree bit for bit.
  */
 class CollectionTimingTest {
 
@@ -43,15 +44,9 @@ class CollectionTimingTest {
     Cell cell = Cells.cell(workload, adam, Cells.noClip(), 0, steps, steps);
 
     List<StepRecord> quiet = train(cell, workload);
-    Thread collector = new Thread(CollectionTimingTest::collectEveryMillisecond, "collector");
-    collector.setDaemon(true);
-    collector.start();
     List<StepRecord> collected;
-    try {
+    try (ForcedCollections collections = ForcedCollections.every(1)) {
       collected = train(cell, workload);
-    } finally {
-      collector.interrupt();
-      collector.join();
     }
 
     for (int i = 0; i < steps; i++) {
@@ -62,16 +57,5 @@ class CollectionTimingTest {
 
   private static List<StepRecord> train(Cell cell, Component workload) {
     return new DjlEngine().train(cell, Workloads.create(workload), RunListener.NONE).steps();
-  }
-
-  private static void collectEveryMillisecond() {
-    while (!Thread.currentThread().isInterrupted()) {
-      System.gc();
-      try {
-        Thread.sleep(1);
-      } catch (InterruptedException e) {
-        return;
-      }
-    }
   }
 }
