@@ -3,9 +3,14 @@
 #   scripts/bench.sh harness [PAIRS]   optbench's training run vs a bare DJL loop, same MLP
 #   scripts/bench.sh adam [PAIRS] [STEPS]   engine-side (torch-semantics) Adam vs DJL's built-in
 #   scripts/bench.sh report [STEPS] [REPEATS]  report build time for a synthetic 500-run grid
+#   scripts/bench.sh workers SPEC [PAIRS] [K]  cells/hour of run --workers K vs a serial run
 # JMH benchmarks: scripts/jmh.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = workers ]; then
+  shift
+  exec scripts/bench-workers.sh "$@"
+fi
 mvn -q -B test-compile
 cp_file=target/jmh-classpath.txt
 mvn -q -B dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
@@ -18,6 +23,6 @@ case "${1:-}" in
   adam) shift; run org.optbench.engine.djl.AdamStepComparison "$@" ;;
   report) shift; java -Xmx4g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
     org.optbench.bench.ReportScale "$@" ;;
-  *) echo "usage: scripts/bench.sh harness [PAIRS] | adam [PAIRS] [STEPS] | report [STEPS] [REPEATS]" >&2
+  *) echo "usage: scripts/bench.sh harness [PAIRS] | adam [PAIRS] [STEPS] | report [STEPS] [REPEATS] | workers SPEC [PAIRS] [K]" >&2
      exit 2 ;;
 esac
