@@ -11,71 +11,133 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.optbench.io.CellStore;
+import org.optbench.metrics.RunListener;
+import org.optbench.metrics.RunSummary;
 import org.optbench.spec.Cell;
 import org.optbench.spec.ExperimentSpec;
 
 /**
- * Trains cells in K child JVMs at once ({@code run --workers K}). Processes, not threads: libtorch
- * fixes its thread count when the engine loads, once per JVM, and DJL's PyTorch gradient collector
- * allows one collecting scope per process, so two cells cannot train concurrently in one JVM.
+ * Trains the cells of a grid: in this JVM alone, or, for {@code run --workers K}, in this JVM and
+ * K − 1 child JVMs at once. Processes, not threads: libtorch fixes its thread count when the engine
+ * loads, once per JVM, and DJL's PyTorch gradient collector allows one collecting scope per
+ * process, so two cells cannot train concurrently in one JVM. This JVM is one of the K because its
+ * engine is loaded and warm, and it would otherwise only wait: one child fewer to start.
  *
  * <p>Each child runs {@code optbench worker} on the same class path and spec, takes one cell at a
  * time from this parent (so a slow cell never holds up a queue), and writes the finished run into
- * the experiment's {@link CellStore}; the parent publishes the result set as for a serial run. A
- * child that dies fails the grid after the other children finish their current cells; every run
- * stored so far is kept and reused by the next invocation.
+ * the experiment's {@link CellStore}; the parent publishes the result set as for a serial run.
+ * Children are started by {@link #start}, before the parent computes which cells need training,
+ * so that their JVM start overlaps with that work; cells are handed out {@link LongestFirst}. A
+ * failure (a child that dies, or a cell that throws here) fails the grid after the others finish
+ * their current cells; every run stored so far is kept and reused by the next invocation.
  */
-final class WorkerPool {
+final class WorkerPool implements AutoCloseable {
 
-  private WorkerPool() {}
+  private final CellStore store;
+  private final Path specFile;
+  private final List<Process> children;
+  private final LocalTrainer here;
 
-  static void train(
-      ExperimentSpec spec,
-      List<Cell> cells,
-      Map<String, String> keys,
-      CellStore store,
-      int threads,
-      int workers,
-      ProgressDisplay progress)
+  private WorkerPool(CellStore store, Path specFile, List<Process> children) {
+    this.store = store;
+    this.specFile = specFile;
+    this.children = children;
+    this.here = new LocalTrainer(store);
+  }
+
+  /** Starts {@code children} worker JVMs (none: every cell trains in this JVM). */
+  static WorkerPool start(ExperimentSpec spec, CellStore store, int threads, int children)
       throws IOException {
+    if (children <= 0) {
+      return new WorkerPool(store, null, List.of());
+    }
     Path specFile = Files.createTempFile("optbench-worker-", ".yaml");
+    List<Process> started = new ArrayList<>();
+    WorkerPool pool = new WorkerPool(store, specFile, started);
     try {
       Files.writeString(specFile, spec.text(), StandardCharsets.UTF_8);
-      ConcurrentLinkedQueue<Cell> queue = new ConcurrentLinkedQueue<>(cells);
-      AtomicReference<Exception> failure = new AtomicReference<>();
-      List<Thread> feeders = new ArrayList<>();
-      int count = Math.min(workers, cells.size());
-      for (int w = 0; w < count; w++) {
-        Process child = start(specFile, store, threads);
-        Thread feeder =
-            new Thread(() -> feed(child, queue, keys, store, progress, failure), "worker-" + w);
-        feeder.start();
-        feeders.add(feeder);
+      for (int w = 0; w < children; w++) {
+        started.add(startChild(specFile, store, threads));
       }
-      for (Thread feeder : feeders) {
-        feeder.join();
-      }
-      if (failure.get() != null) {
-        throw new IOException("a worker failed: " + failure.get().getMessage(), failure.get());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting for workers", e);
-    } finally {
-      Files.deleteIfExists(specFile);
+      return pool;
+    } catch (IOException | RuntimeException e) {
+      pool.close();
+      throw e;
     }
   }
 
-  private static void feed(
-      Process child,
-      ConcurrentLinkedQueue<Cell> queue,
-      Map<String, String> keys,
-      CellStore store,
-      ProgressDisplay progress,
+  /** Trains {@code cells} (once per pool), storing each run under its key in {@code keys}. */
+  void train(List<Cell> cells, Map<String, String> keys, ProgressDisplay progress)
+      throws IOException {
+    if (children.isEmpty()) {
+      for (Cell cell : cells) {
+        here.train(cell, keys.get(cell.runId()), progress == null ? RunListener.NONE : progress);
+      }
+      return;
+    }
+    Queue<Cell> queue = new ConcurrentLinkedQueue<>(LongestFirst.order(cells, here::workload));
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    List<Thread> feeders = new ArrayList<>();
+    try {
+      for (Process child : children) {
+        Thread feeder = new Thread(
+            () -> feed(child, queue, keys, progress, failure), "worker-" + child.pid());
+        feeder.start();
+        feeders.add(feeder);
+      }
+      trainHere(queue, keys, progress, failure);
+    } finally {
+      queue.clear(); // however this JVM's share ended, hand out no more cells
+      join(feeders);
+    }
+    if (failure.get() != null) {
+      throw new IOException("a worker failed: " + failure.get().getMessage(), failure.get());
+    }
+  }
+
+  /** Ends children that got no cells (their input closes, they exit) and removes the spec copy. */
+  @Override
+  public void close() throws IOException {
+    try {
+      for (Process child : children) {
+        child.getOutputStream().close();
+        child.waitFor();
+      }
+    } catch (InterruptedException e) {
+      children.forEach(Process::destroyForcibly);
+      Thread.currentThread().interrupt();
+    } finally {
+      if (specFile != null) {
+        Files.deleteIfExists(specFile);
+      }
+    }
+  }
+
+  /** This JVM's share: cells from the queue until it is empty or a worker has failed. */
+  private void trainHere(Queue<Cell> queue, Map<String, String> keys, ProgressDisplay progress,
       AtomicReference<Exception> failure) {
+    // Run ends only: the progress bar counts whole cells when several train at once.
+    RunListener listener = progress == null ? RunListener.NONE : new RunListener() {
+      @Override
+      public void onRunEnd(RunSummary summary) {
+        progress.onRunEnd(summary);
+      }
+    };
+    try {
+      for (Cell cell = queue.poll(); cell != null && failure.get() == null; cell = queue.poll()) {
+        here.train(cell, keys.get(cell.runId()), listener);
+      }
+    } catch (IOException | RuntimeException e) {
+      failure.compareAndSet(null, e);
+    }
+  }
+
+  private void feed(Process child, Queue<Cell> queue, Map<String, String> keys,
+      ProgressDisplay progress, AtomicReference<Exception> failure) {
     try (PrintStream tasks = new PrintStream(child.getOutputStream(), true, StandardCharsets.UTF_8);
         BufferedReader answers =
             new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -103,6 +165,18 @@ final class WorkerPool {
     }
   }
 
+  /** Waits for every feeder, so that no child outlives the pool's work. */
+  private static void join(List<Thread> feeders) throws IOException {
+    try {
+      for (Thread feeder : feeders) {
+        feeder.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for workers", e);
+    }
+  }
+
   /** The next "done" line; other output of the child (logging) is passed through to stderr. */
   private static String awaitDone(BufferedReader answers) throws IOException {
     for (String line = answers.readLine(); line != null; line = answers.readLine()) {
@@ -114,7 +188,7 @@ final class WorkerPool {
     throw new IOException("worker ended before finishing its cell (see its messages above)");
   }
 
-  private static Process start(Path specFile, CellStore store, int threads) throws IOException {
+  private static Process startChild(Path specFile, CellStore store, int threads) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // Heap, direct-memory and -D settings of this JVM apply to the children too; debugger and
