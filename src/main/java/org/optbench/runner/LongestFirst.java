@@ -25,9 +25,8 @@ final class LongestFirst {
 
   /** {@code cells} from the most to the least expensive. */
   static List<Cell> order(List<Cell> cells, Function<Cell, Workload> workloads) {
-    return cells.stream()
-        .sorted(Comparator.comparingDouble((Cell cell) -> cost(cell, workloads.apply(cell))).reversed())
-        .toList();
+    Comparator<Cell> cheapestFirst = Comparator.comparingDouble(c -> cost(c, workloads.apply(c)));
+    return cells.stream().sorted(cheapestFirst.reversed()).toList();
   }
 
   /** Relative cost of training {@code cell}: steps × (fixed step cost + forward multiply-adds). */

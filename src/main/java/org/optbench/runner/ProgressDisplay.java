@@ -10,8 +10,8 @@ import org.optbench.metrics.StepRecord;
 import org.optbench.spec.Cell;
 
 /**
- * A progress bar over all steps of all cells, drawn on standard error. Thread-safe: the threads of a
- * {@link WorkerPool} report run ends concurrently.
+ * A progress bar over all steps of all cells, drawn on standard error. Thread-safe: the threads
+ * of a {@link WorkerPool} report run ends concurrently.
  */
 final class ProgressDisplay implements RunListener, AutoCloseable {
 

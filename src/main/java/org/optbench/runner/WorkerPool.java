@@ -22,9 +22,9 @@ import org.optbench.spec.ExperimentSpec;
 
 /**
  * Trains the cells of a grid: in this JVM alone, or, for {@code run --workers K}, in this JVM and
- * K − 1 child JVMs at once. Processes, not threads: libtorch fixes its thread count when the engine
- * loads, once per JVM, and DJL's PyTorch gradient collector allows one collecting scope per
- * process, so two cells cannot train concurrently in one JVM. This JVM is one of the K because its
+ * K − 1 child JVMs at once. Processes, not threads: libtorch fixes its thread count when the
+ * engine loads, once per JVM, and DJL's PyTorch gradient collector allows one collecting scope
+ * per process, so two cells cannot train concurrently in one JVM. This JVM is one of the K because its
  * engine is loaded and warm, and it would otherwise only wait: one child fewer to start.
  *
  * <p>Each child runs {@code optbench worker} on the same class path and spec, takes one cell at a
@@ -80,6 +80,8 @@ final class WorkerPool implements AutoCloseable {
       return;
     }
     Queue<Cell> queue = new ConcurrentLinkedQueue<>(LongestFirst.order(cells, here::workload));
+    // The first (longest) cell is this JVM's: it is ready now, a child may still be starting.
+    Cell first = queue.poll();
     AtomicReference<Exception> failure = new AtomicReference<>();
     List<Thread> feeders = new ArrayList<>();
     try {
@@ -89,7 +91,7 @@ final class WorkerPool implements AutoCloseable {
         feeder.start();
         feeders.add(feeder);
       }
-      trainHere(queue, keys, progress, failure);
+      trainHere(first, queue, keys, progress, failure);
     } finally {
       queue.clear(); // however this JVM's share ended, hand out no more cells
       join(feeders);
@@ -117,9 +119,12 @@ final class WorkerPool implements AutoCloseable {
     }
   }
 
-  /** This JVM's share: cells from the queue until it is empty or a worker has failed. */
-  private void trainHere(Queue<Cell> queue, Map<String, String> keys, ProgressDisplay progress,
-      AtomicReference<Exception> failure) {
+  /**
+   * This JVM's share: {@code first}, then cells from the queue until it is empty or a worker has
+   * failed.
+   */
+  private void trainHere(Cell first, Queue<Cell> queue, Map<String, String> keys,
+      ProgressDisplay progress, AtomicReference<Exception> failure) {
     // Run ends only: the progress bar counts whole cells when several train at once.
     RunListener listener = progress == null ? RunListener.NONE : new RunListener() {
       @Override
@@ -128,7 +133,7 @@ final class WorkerPool implements AutoCloseable {
       }
     };
     try {
-      for (Cell cell = queue.poll(); cell != null && failure.get() == null; cell = queue.poll()) {
+      for (Cell cell = first; cell != null && failure.get() == null; cell = queue.poll()) {
         here.train(cell, keys.get(cell.runId()), listener);
       }
     } catch (IOException | RuntimeException e) {
