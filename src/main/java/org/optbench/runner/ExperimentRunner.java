@@ -55,10 +55,10 @@ public final class ExperimentRunner {
     Instant started;
     Map<String, String> keys = new HashMap<>();
     List<Cell> todo = new ArrayList<>();
-    int children = Math.min(grid.workers(), cells.size()) - 1;
     // Worker JVMs start first, so that their start overlaps with this one loading its engine and
     // computing content keys; should every cell turn out complete already, they exit unused.
-    try (WorkerPool pool = WorkerPool.start(spec, store, options.threads(), children)) {
+    try (WorkerPool pool =
+        WorkerPool.start(spec, cells, store, options.threads(), grid.workers(), grid.log())) {
       environment = RunEnvironments.current(options.threads());
       started = Instant.now();
       for (Cell cell : cells) {

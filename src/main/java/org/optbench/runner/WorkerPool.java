@@ -37,30 +37,39 @@ import org.optbench.spec.ExperimentSpec;
  */
 final class WorkerPool implements AutoCloseable {
 
+  private final ExperimentSpec spec;
   private final CellStore store;
+  private final LocalTrainer here;
   private final Path specFile;
   private final List<Process> children;
-  private final LocalTrainer here;
+  private final PrintStream log;
 
-  private WorkerPool(CellStore store, Path specFile, List<Process> children) {
+  private WorkerPool(ExperimentSpec spec, CellStore store, Path specFile, List<Process> children,
+      PrintStream log) {
+    this.spec = spec;
     this.store = store;
+    this.here = new LocalTrainer(store);
     this.specFile = specFile;
     this.children = children;
-    this.here = new LocalTrainer(store);
+    this.log = log;
   }
 
-  /** Starts {@code children} worker JVMs (none: every cell trains in this JVM). */
-  static WorkerPool start(ExperimentSpec spec, CellStore store, int threads, int children)
-      throws IOException {
-    if (children <= 0) {
-      return new WorkerPool(store, null, List.of());
+  /**
+   * Starts the children that {@code workers} asks for beyond this JVM, one per cell of {@code
+   * cells} at most; {@code log} hears when the work turns out too little to repay them.
+   */
+  static WorkerPool start(ExperimentSpec spec, List<Cell> cells, CellStore store, int threads,
+      int workers, PrintStream log) throws IOException {
+    int count = Math.min(workers, cells.size()) - 1;
+    if (count <= 0) {
+      return new WorkerPool(spec, store, null, List.of(), log);
     }
     Path specFile = Files.createTempFile("optbench-worker-", ".yaml");
     List<Process> started = new ArrayList<>();
-    WorkerPool pool = new WorkerPool(store, specFile, started);
+    WorkerPool pool = new WorkerPool(spec, store, specFile, started, log);
     try {
       Files.writeString(specFile, spec.text(), StandardCharsets.UTF_8);
-      for (int w = 0; w < children; w++) {
+      for (int w = 0; w < count; w++) {
         started.add(startChild(specFile, store, threads));
       }
       return pool;
@@ -79,6 +88,7 @@ final class WorkerPool implements AutoCloseable {
       }
       return;
     }
+    adviseOnSize(cells);
     Queue<Cell> queue = new ConcurrentLinkedQueue<>(LongestFirst.order(cells, here::workload));
     // The first (longest) cell is this JVM's: it is ready now, a child may still be starting.
     Cell first = queue.poll();
@@ -98,6 +108,18 @@ final class WorkerPool implements AutoCloseable {
     }
     if (failure.get() != null) {
       throw new IOException("a worker failed: " + failure.get().getMessage(), failure.get());
+    }
+  }
+
+  /** Says when the work is too little to repay the workers started ({@link PoolSize}). */
+  private void adviseOnSize(List<Cell> cells) {
+    double seconds = PoolSize.seconds(cells, here::workload);
+    int repaid = PoolSize.repaid(seconds);
+    int busy = Math.min(children.size() + 1, cells.size());
+    if (repaid < busy) {
+      log.printf("%s: about %.0f s of training is too little to repay %d workers (a worker JVM"
+              + " spends ~8 s of CPU before it trains at full speed); --workers %d is likely faster%n",
+          spec.name(), seconds, busy, repaid);
     }
   }
 

@@ -43,8 +43,8 @@ class LongestFirstTest {
 
     List<Cell> order = LongestFirst.order(grid, this::workload);
 
-    // 400 × (5 M + 12.9 M) > 1000 × 5 M (the quadratic: only the fixed step cost) > 100 × 17.9 M
-    // > 100 × (5 M + 51·64), twice, in grid order.
+    // 400 × (2.5 M + 12.9 M) > 1000 × 2.5 M (the quadratic: the fixed step cost alone)
+    // > 100 × 15.4 M > 100 × (2.5 M + 51·64), twice, in grid order.
     assertEquals(List.of(grid.get(4), grid.get(0), grid.get(2), grid.get(1), grid.get(3)), order);
   }
 
