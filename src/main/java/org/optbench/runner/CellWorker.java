@@ -7,12 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.optbench.io.CellStore;
 import org.optbench.metrics.RunListener;
-import org.optbench.metrics.RunResult;
 import org.optbench.spec.Cell;
-import org.optbench.spec.Component;
 import org.optbench.spec.ExperimentSpec;
-import org.optbench.workload.Workload;
-import org.optbench.workload.Workloads;
 
 /**
  * The child side of {@link WorkerPool}: reads one task per line, {@code <run_id> <content key>},
@@ -30,16 +26,14 @@ public final class CellWorker {
       throws IOException {
     Map<String, Cell> cells = new HashMap<>();
     spec.cells().forEach(cell -> cells.put(cell.runId(), cell));
-    Map<Component, Workload> workloads = new HashMap<>();
+    LocalTrainer trainer = new LocalTrainer(store);
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       String[] task = line.strip().split(" ");
       Cell cell = cells.get(task[0]);
       if (task.length != 2 || cell == null) {
         throw new IllegalArgumentException("worker task '" + line + "' names no cell of " + spec.name());
       }
-      Workload workload = workloads.computeIfAbsent(cell.workload(), Workloads::create);
-      RunResult result = Engines.forName(cell.engine()).train(cell, workload, RunListener.NONE);
-      store.put(result, task[1]);
+      trainer.train(cell, task[1], RunListener.NONE);
       out.println(DONE + cell.runId());
       out.flush();
     }

@@ -15,8 +15,6 @@ import org.optbench.claims.ClaimsFile;
 import org.optbench.io.CommitResult;
 import org.optbench.io.ResultSetWriter;
 import org.optbench.metrics.RunEnvironment;
-import org.optbench.metrics.RunListener;
-import org.optbench.metrics.RunResult;
 import org.optbench.metrics.RunSummary;
 import org.optbench.report.ReportBuilder;
 import org.optbench.spec.Cell;
@@ -27,7 +25,8 @@ import org.optbench.workload.Workload;
 import org.optbench.workload.Workloads;
 
 /**
- * Runs every cell of a spec in grid order, writes the result set, then builds its report.
+ * Trains every cell of a spec (through a {@link WorkerPool}: in grid order in this JVM, or in
+ * several JVMs at once), writes the result set in grid order, then builds its report.
  *
  * <p>Every finished run is kept in the experiment's {@link CellStore} at once, so an interrupted
  * grid loses at most the runs in progress, and a cell whose {@link CellKey content key} is already
@@ -51,28 +50,31 @@ public final class ExperimentRunner {
 
   public ExperimentOutcome run(ExperimentSpec spec) throws IOException {
     List<Cell> cells = grid.shard().select(spec.cells());
-    RunEnvironment environment = RunEnvironments.current(options.threads());
-    Instant started = Instant.now();
     CellStore store = CellStore.open(options.resultsRoot(), spec.name());
+    RunEnvironment environment;
+    Instant started;
     Map<String, String> keys = new HashMap<>();
     List<Cell> todo = new ArrayList<>();
-    for (Cell cell : cells) {
-      String key = CellKey.of(cell, environment);
-      keys.put(cell.runId(), key);
-      if (grid.force() || !store.has(cell.runId(), key)) {
-        todo.add(cell);
+    // Worker JVMs start first, so that their start overlaps with this one loading its engine and
+    // computing content keys; should every cell turn out complete already, they exit unused.
+    try (WorkerPool pool =
+        WorkerPool.start(spec, cells, store, options.threads(), grid.workers(), grid.log())) {
+      environment = RunEnvironments.current(options.threads());
+      started = Instant.now();
+      for (Cell cell : cells) {
+        String key = CellKey.of(cell, environment);
+        keys.put(cell.runId(), key);
+        if (grid.force() || !store.has(cell.runId(), key)) {
+          todo.add(cell);
+        }
       }
-    }
-    if (todo.size() < cells.size()) {
-      grid.log().printf(
-          "%s: %d of %d runs already complete with the same content key, reused (--force reruns them)%n",
-          spec.name(), cells.size() - todo.size(), cells.size());
-    }
-    try (ProgressDisplay progress = progress(spec.name(), todo)) {
-      if (grid.workers() > 1 && todo.size() > 1) {
-        WorkerPool.train(spec, todo, keys, store, options.threads(), grid.workers(), progress);
-      } else {
-        train(todo, keys, store, progress == null ? RunListener.NONE : progress);
+      if (todo.size() < cells.size()) {
+        grid.log().printf(
+            "%s: %d of %d runs already complete with the same content key, reused (--force reruns them)%n",
+            spec.name(), cells.size() - todo.size(), cells.size());
+      }
+      try (ProgressDisplay progress = progress(spec.name(), todo)) {
+        pool.train(todo, keys, progress);
       }
     }
     List<RunSummary> summaries = new ArrayList<>();
@@ -105,20 +107,6 @@ public final class ExperimentRunner {
         ReportBuilder.build(commit.published(), options.reportsRoot().resolve(spec.name()));
     return new ExperimentOutcome(
         commit.published(), commit.archivedPrevious(), report, summaries, seconds, claims);
-  }
-
-  /** Trains {@code cells} one after another in this JVM, storing each as soon as it ends. */
-  private static void train(
-      List<Cell> cells, Map<String, String> keys, CellStore store, RunListener listener)
-      throws IOException {
-    // One Workload per distinct workload point, so that its per-seed data is generated once
-    // for all the optimizers that train on it.
-    Map<Component, Workload> workloads = new HashMap<>();
-    for (Cell cell : cells) {
-      Workload workload = workloads.computeIfAbsent(cell.workload(), Workloads::create);
-      RunResult result = Engines.forName(cell.engine()).train(cell, workload, listener);
-      store.put(result, keys.get(cell.runId()));
-    }
   }
 
   private ProgressDisplay progress(String name, List<Cell> cells) {

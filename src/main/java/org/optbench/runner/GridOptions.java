@@ -7,7 +7,7 @@ import java.io.PrintStream;
  *
  * @param force train every cell even when a complete run with the same content key is stored
  * @param shard the part of the grid this invocation runs
- * @param workers cells trained at once, each in its own child JVM when more than one
+ * @param workers cells trained at once: this JVM and {@code workers − 1} child JVMs
  * @param log where to say which cells are reused
  */
 public record GridOptions(boolean force, Shard shard, int workers, PrintStream log) {

@@ -9,7 +9,10 @@ import org.optbench.metrics.RunSummary;
 import org.optbench.metrics.StepRecord;
 import org.optbench.spec.Cell;
 
-/** A progress bar over all steps of all cells, drawn on standard error. */
+/**
+ * A progress bar over all steps of all cells, drawn on standard error. Thread-safe: the threads
+ * of a {@link WorkerPool} report run ends concurrently.
+ */
 final class ProgressDisplay implements RunListener, AutoCloseable {
 
   private final ProgressBar bar;
@@ -29,12 +32,12 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
   }
 
   @Override
-  public void onStep(Cell cell, StepRecord step) {
+  public synchronized void onStep(Cell cell, StepRecord step) {
     bar.stepTo(stepsBeforeThisRun + step.step());
   }
 
   @Override
-  public void onRunEnd(RunSummary summary) {
+  public synchronized void onRunEnd(RunSummary summary) {
     // A diverged run ends early; count its remaining steps as done so the bar stays honest.
     stepsBeforeThisRun += summary.cell().steps();
     bar.stepTo(stepsBeforeThisRun);
@@ -42,7 +45,7 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     bar.close();
   }
 }

@@ -11,71 +11,160 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.optbench.io.CellStore;
+import org.optbench.metrics.RunListener;
+import org.optbench.metrics.RunSummary;
 import org.optbench.spec.Cell;
 import org.optbench.spec.ExperimentSpec;
 
 /**
- * Trains cells in K child JVMs at once ({@code run --workers K}). Processes, not threads: libtorch
- * fixes its thread count when the engine loads, once per JVM, and DJL's PyTorch gradient collector
- * allows one collecting scope per process, so two cells cannot train concurrently in one JVM.
+ * Trains the cells of a grid: in this JVM alone, or, for {@code run --workers K}, in this JVM and
+ * K − 1 child JVMs at once. Processes, not threads: libtorch fixes its thread count when the
+ * engine loads, once per JVM, and DJL's PyTorch gradient collector allows one collecting scope
+ * per process, so two cells cannot train concurrently in one JVM. This JVM is one of the K because its
+ * engine is loaded and warm, and it would otherwise only wait: one child fewer to start.
  *
  * <p>Each child runs {@code optbench worker} on the same class path and spec, takes one cell at a
  * time from this parent (so a slow cell never holds up a queue), and writes the finished run into
- * the experiment's {@link CellStore}; the parent publishes the result set as for a serial run. A
- * child that dies fails the grid after the other children finish their current cells; every run
- * stored so far is kept and reused by the next invocation.
+ * the experiment's {@link CellStore}; the parent publishes the result set as for a serial run.
+ * Children are started by {@link #start}, before the parent computes which cells need training,
+ * so that their JVM start overlaps with that work; cells are handed out {@link LongestFirst}. A
+ * failure (a child that dies, or a cell that throws here) fails the grid after the others finish
+ * their current cells; every run stored so far is kept and reused by the next invocation.
  */
-final class WorkerPool {
+final class WorkerPool implements AutoCloseable {
 
-  private WorkerPool() {}
+  private final ExperimentSpec spec;
+  private final CellStore store;
+  private final LocalTrainer here;
+  private final Path specFile;
+  private final List<Process> children;
+  private final PrintStream log;
 
-  static void train(
-      ExperimentSpec spec,
-      List<Cell> cells,
-      Map<String, String> keys,
-      CellStore store,
-      int threads,
-      int workers,
-      ProgressDisplay progress)
-      throws IOException {
+  private WorkerPool(ExperimentSpec spec, CellStore store, Path specFile, List<Process> children,
+      PrintStream log) {
+    this.spec = spec;
+    this.store = store;
+    this.here = new LocalTrainer(store);
+    this.specFile = specFile;
+    this.children = children;
+    this.log = log;
+  }
+
+  /**
+   * Starts the children that {@code workers} asks for beyond this JVM, one per cell of {@code
+   * cells} at most; {@code log} hears when the work turns out too little to repay them.
+   */
+  static WorkerPool start(ExperimentSpec spec, List<Cell> cells, CellStore store, int threads,
+      int workers, PrintStream log) throws IOException {
+    int count = Math.min(workers, cells.size()) - 1;
+    if (count <= 0) {
+      return new WorkerPool(spec, store, null, List.of(), log);
+    }
     Path specFile = Files.createTempFile("optbench-worker-", ".yaml");
+    List<Process> started = new ArrayList<>();
+    WorkerPool pool = new WorkerPool(spec, store, specFile, started, log);
     try {
       Files.writeString(specFile, spec.text(), StandardCharsets.UTF_8);
-      ConcurrentLinkedQueue<Cell> queue = new ConcurrentLinkedQueue<>(cells);
-      AtomicReference<Exception> failure = new AtomicReference<>();
-      List<Thread> feeders = new ArrayList<>();
-      int count = Math.min(workers, cells.size());
       for (int w = 0; w < count; w++) {
-        Process child = start(specFile, store, threads);
-        Thread feeder =
-            new Thread(() -> feed(child, queue, keys, store, progress, failure), "worker-" + w);
-        feeder.start();
-        feeders.add(feeder);
+        started.add(startChild(specFile, store, threads));
       }
-      for (Thread feeder : feeders) {
-        feeder.join();
-      }
-      if (failure.get() != null) {
-        throw new IOException("a worker failed: " + failure.get().getMessage(), failure.get());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting for workers", e);
-    } finally {
-      Files.deleteIfExists(specFile);
+      return pool;
+    } catch (IOException | RuntimeException e) {
+      pool.close();
+      throw e;
     }
   }
 
-  private static void feed(
-      Process child,
-      ConcurrentLinkedQueue<Cell> queue,
-      Map<String, String> keys,
-      CellStore store,
-      ProgressDisplay progress,
-      AtomicReference<Exception> failure) {
+  /** Trains {@code cells} (once per pool), storing each run under its key in {@code keys}. */
+  void train(List<Cell> cells, Map<String, String> keys, ProgressDisplay progress)
+      throws IOException {
+    if (children.isEmpty()) {
+      for (Cell cell : cells) {
+        here.train(cell, keys.get(cell.runId()), progress == null ? RunListener.NONE : progress);
+      }
+      return;
+    }
+    adviseOnSize(cells);
+    Queue<Cell> queue = new ConcurrentLinkedQueue<>(LongestFirst.order(cells, here::workload));
+    // The first (longest) cell is this JVM's: it is ready now, a child may still be starting.
+    Cell first = queue.poll();
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    List<Thread> feeders = new ArrayList<>();
+    try {
+      for (Process child : children) {
+        Thread feeder = new Thread(
+            () -> feed(child, queue, keys, progress, failure), "worker-" + child.pid());
+        feeder.start();
+        feeders.add(feeder);
+      }
+      trainHere(first, queue, keys, progress, failure);
+    } finally {
+      queue.clear(); // however this JVM's share ended, hand out no more cells
+      join(feeders);
+    }
+    if (failure.get() != null) {
+      throw new IOException("a worker failed: " + failure.get().getMessage(), failure.get());
+    }
+  }
+
+  /** Says when the work is too little to repay the workers started ({@link PoolSize}). */
+  private void adviseOnSize(List<Cell> cells) {
+    double seconds = PoolSize.seconds(cells, here::workload);
+    int repaid = PoolSize.repaid(seconds);
+    int busy = Math.min(children.size() + 1, cells.size());
+    if (repaid < busy) {
+      log.printf("%s: about %.0f s of training is too little to repay %d workers (a worker JVM"
+              + " spends ~8 s of CPU before it trains at full speed); --workers %d is likely faster%n",
+          spec.name(), seconds, busy, repaid);
+    }
+  }
+
+  /** Ends children that got no cells (their input closes, they exit) and removes the spec copy. */
+  @Override
+  public void close() throws IOException {
+    try {
+      for (Process child : children) {
+        child.getOutputStream().close();
+        child.waitFor();
+      }
+    } catch (InterruptedException e) {
+      children.forEach(Process::destroyForcibly);
+      Thread.currentThread().interrupt();
+    } finally {
+      if (specFile != null) {
+        Files.deleteIfExists(specFile);
+      }
+    }
+  }
+
+  /**
+   * This JVM's share: {@code first}, then cells from the queue until it is empty or a worker has
+   * failed.
+   */
+  private void trainHere(Cell first, Queue<Cell> queue, Map<String, String> keys,
+      ProgressDisplay progress, AtomicReference<Exception> failure) {
+    // Run ends only: the progress bar counts whole cells when several train at once.
+    RunListener listener = progress == null ? RunListener.NONE : new RunListener() {
+      @Override
+      public void onRunEnd(RunSummary summary) {
+        progress.onRunEnd(summary);
+      }
+    };
+    try {
+      for (Cell cell = first; cell != null && failure.get() == null; cell = queue.poll()) {
+        here.train(cell, keys.get(cell.runId()), listener);
+      }
+    } catch (IOException | RuntimeException e) {
+      failure.compareAndSet(null, e);
+    }
+  }
+
+  private void feed(Process child, Queue<Cell> queue, Map<String, String> keys,
+      ProgressDisplay progress, AtomicReference<Exception> failure) {
     try (PrintStream tasks = new PrintStream(child.getOutputStream(), true, StandardCharsets.UTF_8);
         BufferedReader answers =
             new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -103,6 +192,18 @@ final class WorkerPool {
     }
   }
 
+  /** Waits for every feeder, so that no child outlives the pool's work. */
+  private static void join(List<Thread> feeders) throws IOException {
+    try {
+      for (Thread feeder : feeders) {
+        feeder.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for workers", e);
+    }
+  }
+
   /** The next "done" line; other output of the child (logging) is passed through to stderr. */
   private static String awaitDone(BufferedReader answers) throws IOException {
     for (String line = answers.readLine(); line != null; line = answers.readLine()) {
@@ -114,7 +215,7 @@ final class WorkerPool {
     throw new IOException("worker ended before finishing its cell (see its messages above)");
   }
 
-  private static Process start(Path specFile, CellStore store, int threads) throws IOException {
+  private static Process startChild(Path specFile, CellStore store, int threads) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // Heap, direct-memory and -D settings of this JVM apply to the children too; debugger and

@@ -39,6 +39,26 @@ public record ConvNet(
     return channels.get(channels.size() - 1) * h * w;
   }
 
+  /** A convolution's kernel acts at every output position of its ("same"-padded) input. */
+  @Override
+  public long multiplyAddsPerInput() {
+    long total = 0;
+    int h = height;
+    int w = width;
+    int in = 1;
+    for (int out : channels) {
+      total += (long) h * w * out * in * kernel * kernel;
+      h /= 2;
+      w /= 2;
+      in = out;
+    }
+    List<Integer> widths = denseWidths();
+    for (int i = 0; i + 1 < widths.size(); i++) {
+      total += (long) widths.get(i) * widths.get(i + 1);
+    }
+    return total;
+  }
+
   /** Widths of the dense part, from the flattened features to the classes. */
   public List<Integer> denseWidths() {
     List<Integer> widths = new ArrayList<>();

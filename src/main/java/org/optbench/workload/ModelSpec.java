@@ -22,4 +22,13 @@ public sealed interface ModelSpec
   default long parameterCount() {
     return parameterShapes().stream().mapToLong(TensorShape::size).sum();
   }
+
+  /**
+   * Multiply-adds of a forward pass over one input (an example; a token for a language model),
+   * roughly: every weight once. A measure of a step's arithmetic for ordering work, not a FLOP
+   * count: activations, normalisation and attention's T² term are left out.
+   */
+  default long multiplyAddsPerInput() {
+    return parameterCount();
+  }
 }

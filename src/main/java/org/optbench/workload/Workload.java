@@ -50,6 +50,12 @@ public record Workload(
     return batchSize;
   }
 
+  /** A training step's forward multiply-adds, roughly ({@link ModelSpec#multiplyAddsPerInput}). */
+  public long multiplyAddsPerStep() {
+    long inputs = tokensPerStep() > 0 ? tokensPerStep() : examplesPerStep();
+    return model.multiplyAddsPerInput() * inputs;
+  }
+
   /** Predicted tokens each step, for language models (tokens/s = steps/s × this); 0 otherwise. */
   public long tokensPerStep() {
     if (model instanceof RecurrentLm lm) {

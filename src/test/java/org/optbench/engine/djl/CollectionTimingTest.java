@@ -20,9 +20,9 @@ import org.optbench.workload.Workloads;
 /**
  * A run's numbers must not depend on when the JVM collects garbage. Each workload whose forward
  * pass multiplies or divides by a constant trains twice: once as usual, once under {@link
- * ForcedCollections} (a collection every millisecond), so that any Java buffer libtorch still reads (a scalar the backward node
- * kept, see {@link GraphScalar}) is freed and its bytes reused mid-step. Every step's loss and
- * gradient norm must agree bit for bit.
+ * ForcedCollections} (a collection every millisecond), so that any Java buffer libtorch still
+ * reads (a scalar the backward node kept, see {@link GraphScalar}) is freed and its bytes reused
+ * mid-step. Every step's loss and gradient norm must agree bit for bit.
  */
 class CollectionTimingTest {
 
@@ -37,8 +37,8 @@ class CollectionTimingTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("workloads")
-  void forcedCollectionsChangeNoStep(String name, Map<String, Object> overrides, double lr, int steps)
-      throws InterruptedException {
+  void forcedCollectionsChangeNoStep(
+      String name, Map<String, Object> overrides, double lr, int steps) throws InterruptedException {
     Component workload = Cells.component(Axis.WORKLOAD, name, overrides);
     Component adam = Cells.component(Axis.OPTIMIZER, "adam", Map.of("lr", lr));
     Cell cell = Cells.cell(workload, adam, Cells.noClip(), 0, steps, steps);
