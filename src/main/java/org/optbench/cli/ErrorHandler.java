@@ -1,6 +1,7 @@
 package org.optbench.cli;
 
 import org.optbench.dataset.DatasetUnavailableException;
+import org.optbench.io.ResultSetException;
 import org.optbench.spec.SpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -17,7 +18,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     var err = commandLine.getErr();
     if (e instanceof SpecException
         || e instanceof UserInputException
-        || e instanceof DatasetUnavailableException) {
+        || e instanceof DatasetUnavailableException
+        || e instanceof ResultSetException) {
       err.println("error: " + e.getMessage());
       err.flush();
       return ExitCodes.BAD_INPUT;
