@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Stream;
+import org.optbench.spec.SafeNames;
 
 /**
  * Names inside a results root: the three files of a result set, the hidden staging folders that
@@ -52,6 +53,25 @@ public final class ResultFiles {
               + experiment
               + "' cannot name a results folder:"
               + " use letters, digits, '_', '-' and no leading '.'");
+    }
+    return experiment;
+  }
+
+  /**
+   * The experiment named in {@code dir/manifest.json}, checked with {@link SafeNames}: commands
+   * build folder names from it ({@code <baselines>/<experiment>/}, {@code
+   * reports/<experiment>/compare/}), so a manifest must not be able to point them elsewhere.
+   *
+   * @throws ResultSetException naming the manifest and its field when the name is no safe folder
+   *     name (e.g. {@code "../victim"} or {@code "/tmp/victim"})
+   */
+  public static String experimentOf(Path dir) throws IOException {
+    Path manifest = dir.resolve(MANIFEST);
+    String experiment = ManifestJson.read(manifest).experiment();
+    var problem = SafeNames.problem(experiment);
+    if (problem.isPresent()) {
+      throw new ResultSetException(manifest, "field \"experiment\": " + problem.get()
+          + "; set it to the experiment's name as its spec gives it");
     }
     return experiment;
   }
