@@ -46,10 +46,14 @@ public final class CellStore {
     this.experiment = experiment;
   }
 
+  /** The store's folder for {@code experiment} under {@code resultsRoot}; nothing is created. */
+  public static Path folder(Path resultsRoot, String experiment) {
+    return resultsRoot.resolve("." + ResultFiles.checkExperimentName(experiment) + SUFFIX);
+  }
+
   /** The store of {@code experiment} under {@code resultsRoot}, created if absent. */
   public static CellStore open(Path resultsRoot, String experiment) throws IOException {
-    ResultFiles.checkExperimentName(experiment);
-    Path dir = resultsRoot.resolve("." + experiment + SUFFIX);
+    Path dir = folder(resultsRoot, experiment);
     Files.createDirectories(dir.resolve(PARTS));
     return new CellStore(dir, experiment);
   }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.optbench.io.CellStore;
 import org.optbench.claims.ClaimResult;
@@ -16,11 +17,14 @@ import org.optbench.io.CommitResult;
 import org.optbench.io.ResultSetWriter;
 import org.optbench.metrics.RunEnvironment;
 import org.optbench.metrics.RunSummary;
+import org.optbench.io.OutputLocations;
 import org.optbench.report.ReportBuilder;
+import org.optbench.report.ReportFolder;
 import org.optbench.spec.Cell;
 import org.optbench.spec.Component;
 import org.optbench.spec.CrossCheckMode;
 import org.optbench.spec.ExperimentSpec;
+import org.optbench.spec.SafeNames;
 import org.optbench.workload.Workload;
 import org.optbench.workload.Workloads;
 
@@ -103,10 +107,25 @@ public final class ExperimentRunner {
         spec.claims().isEmpty()
             ? List.of()
             : ClaimsFile.evaluateAndWrite(commit.published(), spec.claims());
-    var report =
-        ReportBuilder.build(commit.published(), options.reportsRoot().resolve(spec.name()));
+    var report = ReportBuilder.build(
+        commit.published(), ReportFolder.inRoot(options.reportsRoot(), spec.name()));
     return new ExperimentOutcome(
         commit.published(), commit.archivedPrevious(), report, summaries, seconds, claims);
+  }
+
+  /**
+   * What stops a run of {@code experiment} from writing its work folder and its report, or empty.
+   * Checked before anything trains, so that a bad {@code --reports} is not found only after the
+   * whole grid has trained. (An earlier result set at {@code results/<experiment>} is no problem:
+   * it is moved aside or replaced, see {@link ResultSetWriter}.)
+   */
+  public static Optional<String> outputProblem(RunOptions options, String experiment) {
+    Optional<String> name = SafeNames.problem(experiment).map(p -> "experiment name: " + p);
+    if (name.isPresent()) {
+      return name;
+    }
+    return OutputLocations.folderProblem(CellStore.folder(options.resultsRoot(), experiment))
+        .or(() -> ReportFolder.inRoot(options.reportsRoot(), experiment).problem());
   }
 
   private ProgressDisplay progress(String name, List<Cell> cells) {
