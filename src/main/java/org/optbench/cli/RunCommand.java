@@ -73,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
       System.out.println(ExperimentRunner.summary(spec.name(), outcome.runs()));
       outcome.archivedPrevious().ifPresent(
           previous -> System.out.println("earlier results moved to " + previous));
+      OutputChecks.kept(outcome.kept()).ifPresent(System.out::println);
       System.out.printf(
           "%d runs (%d diverged) in %.1f s%nresults: %s%nreport:  %s%n",
           outcome.runs().size(), outcome.divergedRuns(), outcome.wallSeconds(),

@@ -1,6 +1,7 @@
 package org.optbench.runner;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,10 +108,12 @@ public final class ExperimentRunner {
         spec.claims().isEmpty()
             ? List.of()
             : ClaimsFile.evaluateAndWrite(commit.published(), spec.claims());
-    var report = ReportBuilder.build(
-        commit.published(), ReportFolder.inRoot(options.reportsRoot(), spec.name()));
-    return new ExperimentOutcome(
-        commit.published(), commit.archivedPrevious(), report, summaries, seconds, claims);
+    ReportFolder reportFolder = ReportFolder.inRoot(options.reportsRoot(), spec.name());
+    Path report = ReportBuilder.build(commit.published(), reportFolder);
+    List<Path> kept = new ArrayList<>(commit.kept());
+    kept.addAll(reportFolder.foreignFiles());
+    return new ExperimentOutcome(commit.published(), commit.archivedPrevious(), report, summaries,
+        seconds, claims, kept);
   }
 
   /**
