@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.optbench.spec.SafeNames;
 
@@ -87,6 +90,16 @@ public final class ResultFiles {
   /** A fresh staging folder name for {@code experiment}, unique per process and call. */
   static String stagingName(String experiment) {
     return "." + experiment + PARTIAL + ProcessHandle.current().pid() + "-" + System.nanoTime();
+  }
+
+  /**
+   * The process id in {@code name} when it is the name of a staging folder of {@code experiment}
+   * ({@code .<experiment>.partial-<pid>-<nanos>}), or empty.
+   */
+  static OptionalLong ownerOfStaging(String name, String experiment) {
+    Matcher m = Pattern.compile("\\." + Pattern.quote(experiment) + Pattern.quote(PARTIAL) + "(\\d{1,18})-\\d+")
+        .matcher(name);
+    return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
   }
 
   /** Whether {@code dir} is a staging folder (complete or left by a crash), not a result set. */

@@ -3,6 +3,7 @@ package org.optbench.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -93,6 +94,18 @@ public record ReportFolder(Path dir, Optional<Path> root) {
   /** Whether {@code dir} holds a report optbench wrote (its page or its report.json). */
   private boolean holdsAReport() {
     return Files.isRegularFile(dir.resolve(ReportIndex.INFO)) || Files.isRegularFile(dir.resolve(INDEX));
+  }
+
+  /**
+   * Every folder optbench writes files into for this report (the root, the report's folder, its
+   * tables, and the default folder of {@code compare}), where a killed process may have left a
+   * temporary file.
+   */
+  public List<Path> folders() {
+    List<Path> folders = new ArrayList<>();
+    root.ifPresent(folders::add);
+    folders.addAll(List.of(dir, dir.resolve(TABLES), dir.resolve(COMPARE)));
+    return folders;
   }
 
   /** The entries of the report folder that optbench did not write, sorted. */

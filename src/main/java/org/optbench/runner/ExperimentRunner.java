@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.optbench.io.CellStore;
 import org.optbench.claims.ClaimResult;
 import org.optbench.claims.ClaimsFile;
@@ -18,7 +19,9 @@ import org.optbench.io.CommitResult;
 import org.optbench.io.ResultSetWriter;
 import org.optbench.metrics.RunEnvironment;
 import org.optbench.metrics.RunSummary;
+import org.optbench.io.Leftovers;
 import org.optbench.io.OutputLocations;
+import org.optbench.io.WorkLock;
 import org.optbench.report.ReportBuilder;
 import org.optbench.report.ReportFolder;
 import org.optbench.spec.Cell;
@@ -54,8 +57,34 @@ public final class ExperimentRunner {
   }
 
   public ExperimentOutcome run(ExperimentSpec spec) throws IOException {
-    List<Cell> cells = grid.shard().select(spec.cells());
     CellStore store = CellStore.open(options.resultsRoot(), spec.name());
+    try (WorkLock lock = WorkLock.tryAcquire(store.dir())) {
+      removeLeftovers(spec.name(), lock);
+      return run(spec, store);
+    }
+  }
+
+  /**
+   * Removes the staging folders, temporary files and worker spec copies that killed runs of
+   * {@code experiment} left, when {@code lock} proves that no other run of it is under way here.
+   */
+  private void removeLeftovers(String experiment, WorkLock lock) throws IOException {
+    if (!lock.held()) {
+      grid.log().printf("%s: another optbench is running this experiment in %s; leftovers of"
+          + " interrupted runs are left for it%n", experiment, options.resultsRoot());
+      return;
+    }
+    List<Path> removed = Leftovers.remove(options.resultsRoot(), experiment,
+        ReportFolder.inRoot(options.reportsRoot(), experiment).folders());
+    if (!removed.isEmpty()) {
+      grid.log().printf("%s: removed %d leftover(s) of interrupted runs whose process is gone: %s%n",
+          experiment, removed.size(),
+          removed.stream().map(Path::toString).collect(Collectors.joining(", ")));
+    }
+  }
+
+  private ExperimentOutcome run(ExperimentSpec spec, CellStore store) throws IOException {
+    List<Cell> cells = grid.shard().select(spec.cells());
     RunEnvironment environment;
     Instant started;
     Map<String, String> keys = new HashMap<>();
