@@ -46,6 +46,7 @@ public final class AtomicFiles {
     try {
       writer.accept(temp);
       force(temp);
+      PublishPause.beforeReplacing(target);
       move(temp, target);
     } catch (IOException | RuntimeException | Error e) {
       Files.deleteIfExists(temp);
