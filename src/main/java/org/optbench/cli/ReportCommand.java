@@ -3,6 +3,7 @@ package org.optbench.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.optbench.io.ResultFiles;
 import org.optbench.report.ReportBuilder;
 import org.optbench.report.ReportFolder;
 import org.optbench.spec.SafeNames;
@@ -40,6 +41,9 @@ final class ReportCommand implements Callable<Integer> {
           results + ": no manifest.json, so not a complete result set (an interrupted run"
               + " leaves none); rerun the experiment with `optbench run`");
     }
+    // The report records the manifest's experiment name (report.json, the list of reports):
+    // checked like every name read from data.
+    ResultFiles.experimentOf(results);
     ReportFolder folder;
     if (out != null) {
       OutputChecks.folder("--out", out);

@@ -72,6 +72,17 @@ class NamesFromManifestsTest {
   }
 
   @Test
+  void reportRefusesAnExperimentFieldThatIsAPath() throws Exception {
+    Cli.setExperimentField(results, "../victim");
+    Path out = dir.resolve("report");
+    Cli.Result result = Cli.execute("report", results.toString(), "--out", out.toString());
+    assertEquals(2, result.exit(), result.all());
+    assertTrue(result.err().startsWith("error: " + results.resolve("manifest.json") + ": field \"experiment\""),
+        result.err());
+    assertFalse(Files.exists(out), "nothing written");
+  }
+
+  @Test
   void baselineUpdateReplacesItsFourFilesAndKeepsEverythingElse() throws Exception {
     Path baselines = dir.resolve("baselines");
     assertEquals(0, Cli.execute("baseline", "update", results.toString(), "--baselines", baselines.toString()).exit());
