@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.optbench.report.ReportBuilder;
+import org.optbench.report.ReportFolder;
 import org.optbench.spec.ExperimentSpec;
 import org.optbench.spec.SpecParser;
 
@@ -84,7 +85,7 @@ public final class ReportOpen {
               Path.of("experiments/scale.yaml"), String.format(ReportScale.SPEC, 10_000));
       results = ReportScale.write(spec, root.resolve("results"));
     }
-    return ReportBuilder.build(results, root.resolve("reports").resolve("scale"));
+    return ReportBuilder.build(results, ReportFolder.inRoot(root.resolve("reports"), "scale"));
   }
 
   /**

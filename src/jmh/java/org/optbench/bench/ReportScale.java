@@ -12,6 +12,7 @@ import org.optbench.metrics.RunResult;
 import org.optbench.metrics.RunSummary;
 import org.optbench.metrics.StepRecord;
 import org.optbench.report.ReportBuilder;
+import org.optbench.report.ReportFolder;
 import org.optbench.spec.Cell;
 import org.optbench.spec.ExperimentSpec;
 import org.optbench.spec.SpecParser;
@@ -66,7 +67,7 @@ public final class ReportScale {
         Files.size(results.resolve("steps.csv")) / 1e6);
     for (int i = 0; i < repeats; i++) {
       long start = System.nanoTime();
-      Path index = ReportBuilder.build(results, root.resolve("reports").resolve("scale"));
+      Path index = ReportBuilder.build(results, ReportFolder.inRoot(root.resolve("reports"), "scale"));
       System.out.printf(
           "build %d: %.2f s, index.html %.1f MB%n",
           i + 1, (System.nanoTime() - start) / 1e9, Files.size(index) / 1e6);

@@ -2,6 +2,7 @@ package org.optbench.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.optbench.compare.Baseline;
 import org.optbench.io.PublishedRuns;
@@ -30,8 +31,8 @@ final class BaselineCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description =
         "Write the small summary of a complete result set (manifest, runs.csv, targets, per-cell "
-        + "medians; no steps.csv) to <baselines>/<experiment>/, replacing the previous baseline. "
-        + "Commit the folder.")
+        + "medians; no steps.csv) to <baselines>/<experiment>/, replacing those four files of the "
+        + "previous baseline; other files there are kept. Commit the folder.")
   static final class Update implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RESULTS_DIR", description = "e.g. results/nightly")
@@ -53,9 +54,12 @@ final class BaselineCommand implements Runnable {
             results + " holds " + manifest.runs() + " of " + manifest.cells()
                 + " runs (a shard?); merge the shards first, then update the baseline");
       }
-      Path target = baselines.resolve(manifest.experiment());
-      Baseline.write(results, target);
+      Path target = baselines.resolve(ResultFiles.experimentOf(results));
+      OutputChecks.folder("--baselines", baselines);
+      OutputChecks.none(Baseline.problem(target));
+      List<Path> kept = Baseline.write(results, target);
       System.out.println("baseline: " + target + " (" + manifest.runs() + " runs)");
+      OutputChecks.kept(kept).ifPresent(System.out::println);
       return ExitCodes.OK;
     }
   }

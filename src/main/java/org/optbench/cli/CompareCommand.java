@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.optbench.compare.Comparison;
 import org.optbench.compare.ComparisonReport;
-import org.optbench.io.PublishedRuns;
 import org.optbench.io.ResultFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,15 +44,17 @@ final class CompareCommand implements Callable<Integer> {
             dir + ": not a result set or baseline (needs manifest.json and runs.csv)");
       }
     }
-    String a = PublishedRuns.manifest(baseline).experiment();
-    String b = PublishedRuns.manifest(current).experiment();
+    String a = ResultFiles.experimentOf(baseline);
+    String b = ResultFiles.experimentOf(current);
     if (!a.equals(b)) {
       throw new UserInputException(
           "baseline is experiment '" + a + "' but current is '" + b + "'; compare one experiment with itself");
     }
+    Path dir = report != null ? report : Path.of("reports", b, "compare");
+    OutputChecks.folder(report != null ? "--report" : "report folder", dir);
+    OutputChecks.none(ComparisonReport.problem(dir));
     Comparison comparison = Comparison.of(baseline, current);
     System.out.print(ComparisonReport.text(comparison));
-    Path dir = report != null ? report : Path.of("reports", b, "compare");
     System.out.println("report: " + ComparisonReport.html(comparison, baseline, current, dir));
     return comparison.regressions() > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
   }

@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.optbench.io.CellStore;
 import org.optbench.io.CommitResult;
+import org.optbench.io.OutputLocations;
 import org.optbench.io.ResultFiles;
 import org.optbench.runner.ShardMerger;
 import picocli.CommandLine.Command;
@@ -35,6 +37,9 @@ final class MergeCommand implements Callable<Integer> {
         throw new UserInputException(dir + ": not a result set (no manifest.json); pass folders written by `optbench run`");
       }
     }
+    OutputChecks.folder("--out", out);
+    OutputChecks.none(OutputLocations.folderProblem(
+        CellStore.folder(out, ResultFiles.experimentOf(shards.get(0)))));
     CommitResult result;
     try {
       result = ShardMerger.merge(shards, out);

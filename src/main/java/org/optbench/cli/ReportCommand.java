@@ -3,7 +3,10 @@ package org.optbench.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.optbench.io.ResultFiles;
 import org.optbench.report.ReportBuilder;
+import org.optbench.report.ReportFolder;
+import org.optbench.spec.SafeNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,8 +22,13 @@ final class ReportCommand implements Callable<Integer> {
   Path results;
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "report folder (default: reports/<name of RESULTS_DIR>)")
+      description = "folder for a self-contained report (its own copy of plotly; nothing is"
+          + " written outside it). Default: reports/<name of RESULTS_DIR>, beside the other"
+          + " reports, sharing reports/plotly-*.js and listed in reports/index.html")
   Path out;
+
+  /** The reports root used without --out. */
+  private static final Path REPORTS = Path.of("reports");
 
   @Override
   public Integer call() throws Exception {
@@ -33,9 +41,39 @@ final class ReportCommand implements Callable<Integer> {
           results + ": no manifest.json, so not a complete result set (an interrupted run"
               + " leaves none); rerun the experiment with `optbench run`");
     }
-    Path target = out != null ? out : Path.of("reports").resolve(results.getFileName());
-    Path index = ReportBuilder.build(results, target);
+    // The report records the manifest's experiment name (report.json, the list of reports):
+    // checked like every name read from data.
+    ResultFiles.experimentOf(results);
+    ReportFolder folder;
+    if (out != null) {
+      OutputChecks.folder("--out", out);
+      folder = ReportFolder.standalone(out);
+    } else {
+      OutputChecks.folder("reports folder", REPORTS);
+      folder = ReportFolder.inRoot(REPORTS, reportName(results));
+    }
+    OutputChecks.none(folder.problem());
+    Path index = ReportBuilder.build(results, folder);
     System.out.println("report: " + index);
+    OutputChecks.kept(folder.foreignFiles()).ifPresent(System.out::println);
     return ExitCodes.OK;
+  }
+
+  /**
+   * The name of the results folder, which names the report folder: taken from the normalised path,
+   * so that {@code results/x/.} and {@code results/x/} name {@code x}, and checked with {@link
+   * SafeNames}, so that no path (e.g. {@code results/x/..}) names a folder outside reports/.
+   */
+  static String reportName(Path results) {
+    Path name = results.toAbsolutePath().normalize().getFileName();
+    if (name == null) {
+      throw new UserInputException(results + " names no folder to name the report after; pass"
+          + " a result set such as results/quickstart, or --out DIR");
+    }
+    SafeNames.problem(name.toString()).ifPresent(problem -> {
+      throw new UserInputException(results + ": the report folder is named after the results"
+          + " folder, and its " + problem + "; pass --out DIR");
+    });
+    return name.toString();
   }
 }

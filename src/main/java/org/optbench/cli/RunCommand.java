@@ -55,9 +55,14 @@ final class RunCommand implements Callable<Integer> {
       throw new UserInputException("--threads must be at least 1, got " + threads);
     }
     List<ExperimentSpec> parsed = SpecFiles.parseAll(specs);
+    OutputChecks.folder("--out", out);
+    OutputChecks.folder("--reports", reports);
+    RunOptions options = new RunOptions(out, reports, threads, !noProgress);
+    for (ExperimentSpec spec : parsed) {
+      OutputChecks.none(ExperimentRunner.outputProblem(options, spec.name()));
+    }
     DjlOffline.threads(threads);
-    ExperimentRunner runner =
-        new ExperimentRunner(new RunOptions(out, reports, threads, !noProgress), gridFlags.options());
+    ExperimentRunner runner = new ExperimentRunner(options, gridFlags.options());
     long contradicted = 0;
     for (ExperimentSpec spec : parsed) {
       var grid = gridFlags.options();
@@ -68,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
       System.out.println(ExperimentRunner.summary(spec.name(), outcome.runs()));
       outcome.archivedPrevious().ifPresent(
           previous -> System.out.println("earlier results moved to " + previous));
+      OutputChecks.kept(outcome.kept()).ifPresent(System.out::println);
       System.out.printf(
           "%d runs (%d diverged) in %.1f s%nresults: %s%nreport:  %s%n",
           outcome.runs().size(), outcome.divergedRuns(), outcome.wallSeconds(),

@@ -1,16 +1,18 @@
 package org.optbench.compare;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.optbench.io.AtomicFiles;
+import org.optbench.io.IoConsumer;
+import org.optbench.io.OutputLocations;
 import org.optbench.io.PublishedRuns;
 import org.optbench.io.ResultFiles;
 import tech.tablesaw.api.DoubleColumn;
@@ -35,13 +37,20 @@ public final class Baseline {
   static final String TARGETS = "targets.csv";
   static final String CELLS = "cells.csv";
 
+  /** The files a baseline consists of: the only ones {@link #write} replaces. */
+  static final Set<String> OWN_FILES = Set.of(ResultFiles.MANIFEST, ResultFiles.RUNS, TARGETS, CELLS);
+
   private Baseline() {}
 
   /**
    * Writes the baseline of the result set in {@code results} to {@code target}, replacing an
-   * earlier baseline there (baselines live in version control, which keeps their history).
+   * earlier baseline there (baselines live in version control, which keeps their history). Only
+   * the four files above are replaced, all or none of them ({@link AtomicFiles#writeAll}); any
+   * other file in {@code target} is left as it is.
+   *
+   * @return the entries of {@code target} that optbench did not write, kept
    */
-  public static void write(Path results, Path target) throws IOException {
+  public static List<Path> write(Path results, Path target) throws IOException {
     for (String name : List.of(ResultFiles.MANIFEST, ResultFiles.RUNS, ResultFiles.STEPS)) {
       if (!Files.isRegularFile(results.resolve(name))) {
         throw new java.io.FileNotFoundException(results + " has no " + name + "; pass a complete result set");
@@ -73,28 +82,36 @@ public final class Baseline {
       }
     }
 
-    Path parent = target.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path staging = parent.resolve("." + target.getFileName() + ".partial-" + System.nanoTime());
-    Files.createDirectories(staging);
-    try {
-      Files.copy(results.resolve(ResultFiles.MANIFEST), staging.resolve(ResultFiles.MANIFEST));
-      Files.copy(results.resolve(ResultFiles.RUNS), staging.resolve(ResultFiles.RUNS));
-      PublishedRuns.writeCsv(Table.create(TARGETS, runId, cellKey, targetLoss, reach), staging.resolve(TARGETS));
-      PublishedRuns.writeCsv(summary(results, targets), staging.resolve(CELLS));
-      Path old = parent.resolve("." + target.getFileName() + ".replaced-" + System.nanoTime());
-      boolean had = Files.exists(target);
-      if (had) {
-        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-      }
-      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      if (had) {
-        deleteTree(old);
-      }
-    } catch (IOException | RuntimeException e) {
-      deleteTree(staging);
-      throw e;
+    Table targetsTable = Table.create(TARGETS, runId, cellKey, targetLoss, reach);
+    Table cellsTable = summary(results, targets);
+    Map<Path, IoConsumer<Path>> files = new LinkedHashMap<>();
+    files.put(target.resolve(ResultFiles.RUNS),
+        temp -> Files.copy(results.resolve(ResultFiles.RUNS), temp, StandardCopyOption.REPLACE_EXISTING));
+    files.put(target.resolve(TARGETS), temp -> PublishedRuns.writeCsv(targetsTable, temp));
+    files.put(target.resolve(CELLS), temp -> PublishedRuns.writeCsv(cellsTable, temp));
+    // The manifest last: a reader that sees the new manifest sees the new tables.
+    files.put(target.resolve(ResultFiles.MANIFEST),
+        temp -> Files.copy(results.resolve(ResultFiles.MANIFEST), temp, StandardCopyOption.REPLACE_EXISTING));
+    AtomicFiles.writeAll(files);
+    return OutputLocations.foreignEntries(target, OWN_FILES);
+  }
+
+  /**
+   * What stops {@link #write} from writing the baseline folder {@code target}, or empty: a file
+   * where the folder or one of its files should be, or a folder that cannot be written.
+   */
+  public static Optional<String> problem(Path target) {
+    Optional<String> folder = OutputLocations.folderProblem(target);
+    if (folder.isPresent()) {
+      return folder;
     }
+    for (String name : OWN_FILES) {
+      Optional<String> file = OutputLocations.fileProblem(target.resolve(name));
+      if (file.isPresent()) {
+        return file;
+      }
+    }
+    return Optional.empty();
   }
 
   /** The per-cell seed medians written to {@code cells.csv}. */
@@ -130,24 +147,5 @@ public final class Baseline {
         })
         .missingValueIndicator("")
         .build());
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-        Files.delete(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 }

@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.optbench.io.AtomicFiles;
+import org.optbench.io.GeneratedPages;
+import org.optbench.io.OutputLocations;
 
 /** A comparison as a console table and as a self-contained HTML page. */
 public final class ComparisonReport {
+
+  private static final String INDEX = "index.html";
 
   private ComparisonReport() {}
 
@@ -32,8 +37,25 @@ public final class ComparisonReport {
     return out.toString();
   }
 
-  /** Writes {@code dir/index.html} and returns its path. */
+  /**
+   * What stops {@link #html} from writing {@code dir/index.html}, or empty: a folder that cannot be
+   * written, or an index.html optbench did not write.
+   */
+  public static Optional<String> problem(Path dir) {
+    return OutputLocations.folderProblem(dir)
+        .or(() -> GeneratedPages.replaceProblem(dir.resolve(INDEX)));
+  }
+
+  /**
+   * Writes {@code dir/index.html} and returns its path.
+   *
+   * @throws IOException when {@link #problem} finds one, or from the file system
+   */
   public static Path html(Comparison c, Path baseline, Path current, Path dir) throws IOException {
+    Optional<String> problem = problem(dir);
+    if (problem.isPresent()) {
+      throw new IOException(problem.get());
+    }
     StringBuilder rows = new StringBuilder();
     for (Comparison.Finding f : c.findings()) {
       rows.append("<tr class=\"").append(f.verdict().name().toLowerCase(Locale.ROOT)).append("\"><td>")
@@ -44,7 +66,7 @@ public final class ComparisonReport {
     }
     String page = """
         <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><title>%1$s: comparison with baseline</title>
+        <html lang="en"><head><meta charset="utf-8">%7$s<title>%1$s: comparison with baseline</title>
         <style>
         body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse}
         td,th{border:1px solid #ccc;padding:.25em .5em;text-align:right}td:nth-child(2){text-align:left}
@@ -58,8 +80,8 @@ public final class ComparisonReport {
         <table><tr><th>verdict</th><th>cell</th><th>metric</th><th>baseline median</th><th>band</th><th>current median</th></tr>
         %6$s</table></body></html>
         """.formatted(escape(c.experiment()), escape(baseline.toString()), escape(current.toString()),
-            c.regressions(), c.improvements(), rows);
-    Path index = dir.resolve("index.html");
+            c.regressions(), c.improvements(), rows, GeneratedPages.MARK);
+    Path index = dir.resolve(INDEX);
     AtomicFiles.writeString(index, page);
     return index;
   }

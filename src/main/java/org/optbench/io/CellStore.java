@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.optbench.metrics.RunResult;
 import org.optbench.metrics.RunSummary;
 import org.optbench.spec.Cell;
@@ -16,11 +19,13 @@ import tech.tablesaw.api.Table;
  * reuses them instead of training again.
  *
  * <pre>
- * results/.quickstart.cells/runs/
- *   3f2a9c01b7de.steps.csv    the run's steps.csv rows
- *   3f2a9c01b7de.sample.csv   its text samples (language models only)
- *   3f2a9c01b7de.run.csv      its runs.csv row
- *   3f2a9c01b7de.key          its content key, written last: the run is complete iff this exists
+ * results/.quickstart.cells/
+ *   lock                        held by the optbench process running the experiment ({@link WorkLock})
+ *   worker-4242-91230912.yaml   the spec as worker processes read it, while they run
+ *   runs/3f2a9c01b7de.steps.csv the run's steps.csv rows
+ *   runs/3f2a9c01b7de.sample.csv its text samples (language models only)
+ *   runs/3f2a9c01b7de.run.csv   its runs.csv row
+ *   runs/3f2a9c01b7de.key       its content key, written last: the run is complete iff this exists
  * </pre>
  *
  * <p>Each file is written atomically, and the key file is removed before a run's parts are
@@ -37,6 +42,7 @@ public final class CellStore {
   static final String RUN_PART = ".run.csv";
   private static final String KEY_PART = ".key";
   private static final String SUFFIX = ".cells";
+  private static final Pattern SPEC_COPY = Pattern.compile("worker-(\\d{1,18})-\\d+\\.yaml");
 
   private final Path dir;
   private final String experiment;
@@ -46,10 +52,14 @@ public final class CellStore {
     this.experiment = experiment;
   }
 
+  /** The store's folder for {@code experiment} under {@code resultsRoot}; nothing is created. */
+  public static Path folder(Path resultsRoot, String experiment) {
+    return resultsRoot.resolve("." + ResultFiles.checkExperimentName(experiment) + SUFFIX);
+  }
+
   /** The store of {@code experiment} under {@code resultsRoot}, created if absent. */
   public static CellStore open(Path resultsRoot, String experiment) throws IOException {
-    ResultFiles.checkExperimentName(experiment);
-    Path dir = resultsRoot.resolve("." + experiment + SUFFIX);
+    Path dir = folder(resultsRoot, experiment);
     Files.createDirectories(dir.resolve(PARTS));
     return new CellStore(dir, experiment);
   }
@@ -62,6 +72,22 @@ public final class CellStore {
   /** The experiment whose runs this store holds. */
   public String experiment() {
     return experiment;
+  }
+
+  /**
+   * A fresh name for the copy of the spec that worker processes read, {@code
+   * worker-<pid>-<nanos>.yaml} in this folder: beside the experiment's other work files, and named
+   * by the process that writes it, so that a copy left by a killed process can be recognised as
+   * stale ({@link Leftovers}). Nothing is created.
+   */
+  public Path workerSpecCopy() {
+    return dir.resolve("worker-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".yaml");
+  }
+
+  /** The process id in {@code name} when it names a {@link #workerSpecCopy}, or empty. */
+  static OptionalLong ownerOfSpecCopy(String name) {
+    Matcher m = SPEC_COPY.matcher(name);
+    return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
   }
 
   /** Whether the run {@code runId} is complete here with content key {@code key}. */

@@ -9,11 +9,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.optbench.metrics.RunEnvironment;
 import org.optbench.metrics.RunResult;
 import org.optbench.spec.ExperimentSpec;
@@ -26,7 +28,8 @@ import org.optbench.spec.ExperimentSpec;
  * at most the run in progress and never leaves a truncated file. {@link #commit} joins the parts
  * into {@code steps.csv} and {@code runs.csv}, writes {@code manifest.json} last, and only then
  * renames the staging folder to {@code results/<experiment>/}, moving any earlier result set of
- * that name aside first.
+ * that name aside first; or, when the new result set reproduces the earlier one, renames its files
+ * over the earlier ones, leaving anything else in that folder where it is.
  *
  * <pre>{@code
  * ResultSetWriter out = ResultSetWriter.open(Path.of("results"), spec.name());
@@ -134,7 +137,8 @@ public final class ResultSetWriter {
 
   /**
    * Lets {@link #commit} replace, instead of archive, an earlier result set (given as its folder)
-   * that passes {@code test}: one whose every row the new result set reproduces (see README).
+   * that passes {@code test}: one whose every row the new result set reproduces (see README). It
+   * is replaced in place, file by file; files optbench did not write stay in the folder.
    */
   public void replaceIf(Predicate<Path> test) {
     this.replaceable = test;
@@ -172,19 +176,39 @@ public final class ResultSetWriter {
 
     Path target = root.resolve(experiment);
     if (replaceable(target)) {
-      Path old = root.resolve("." + experiment + ".replaced-" + System.nanoTime());
-      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      AtomicFiles.forceDirectory(root);
+      replaceFiles(target);
       closed = true;
-      deleteTree(old);
-      return new CommitResult(target, Optional.empty());
+      return new CommitResult(target, Optional.empty(),
+          OutputLocations.foreignEntries(target, ResultFiles.OWN_FILES));
     }
     Optional<Path> archived = ResultArchive.moveAside(target);
     Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
     AtomicFiles.forceDirectory(root);
     closed = true;
-    return new CommitResult(target, archived);
+    return new CommitResult(target, archived, List.of());
+  }
+
+  /**
+   * Publishes the staged files into the existing result set {@code target}, file by file, each in
+   * one rename over its old version, the manifest last. The folder itself stays, with whatever
+   * else is in it (a user's notes): nothing there is moved or deleted. The new files reproduce
+   * every row of the old ones (see {@link #replaceIf}), so a reader sees a complete result set at
+   * every instant.
+   */
+  private void replaceFiles(Path target) throws IOException {
+    List<Path> files;
+    try (Stream<Path> staged = Files.list(staging)) {
+      files = staged
+          .sorted(Comparator.comparing((Path p) -> p.getFileName().toString().equals(ResultFiles.MANIFEST))
+              .thenComparing(Path::getFileName))
+          .toList();
+    }
+    for (Path file : files) {
+      Files.move(file, target.resolve(file.getFileName()),
+          StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+    AtomicFiles.forceDirectory(target);
+    Files.delete(staging);
   }
 
   /** Deletes the staging folder and everything in it; the writer cannot be used afterwards. */
@@ -224,7 +248,8 @@ public final class ResultSetWriter {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  /** Deletes {@code dir} and everything in it; links are deleted, not followed. */
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

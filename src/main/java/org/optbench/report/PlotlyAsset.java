@@ -12,7 +12,11 @@ import org.optbench.io.AtomicFiles;
 /**
  * plotly.js, copied from its webjar on the class path to {@code reports/plotly-<version>.js}, where
  * every report in {@code reports/} loads it from with a relative path: the pages then draw from
- * {@code file://} with no network, and the 11 MB script is stored once, not per report.
+ * {@code file://} with no network, and the 11 MB script is stored once, not per report. A
+ * self-contained report ({@code report --out DIR}) gets its own copy in DIR.
+ *
+ * <p>A file of that name with another size is replaced: the name fixes its content (the webjar's
+ * script of that version), so a different file there is a damaged copy, not someone's work.
  */
 final class PlotlyAsset {
 

@@ -8,20 +8,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.optbench.io.AtomicFiles;
+import org.optbench.io.GeneratedPages;
 import org.optbench.io.ResultSeries;
 
 /**
  * Builds {@code reports/<experiment>/index.html} from {@code results/<experiment>/} alone, with
  * every table beside it in {@code tables/} (CSV, LaTeX, Markdown), and refreshes {@code
- * reports/index.html}, the list of all reports in that folder.
+ * reports/index.html}, the list of all reports in that folder; or builds a self-contained report
+ * in a folder of its own ({@link ReportFolder}).
  *
  * <pre>{@code
- * Path index = ReportBuilder.build(Path.of("results/quickstart"), Path.of("reports/quickstart"));
+ * Path index = ReportBuilder.build(Path.of("results/quickstart"),
+ *     ReportFolder.inRoot(Path.of("reports"), "quickstart"));
  * }</pre>
  *
- * <p>The page loads {@code ../plotly-2.35.3.js} (installed beside the report folder, shared by all
- * reports) and nothing else: no CDN, no remote fonts, so it opens from {@code file://} offline.
+ * <p>The page loads {@code plotly-2.35.3.js} (shared in the reports root, or beside a
+ * self-contained page) and nothing else: no CDN, no remote fonts, so it opens from {@code file://}
+ * offline.
  * Element ids are stable: sections by {@link ReportSection#id()}, charts by their div id (figure
  * {@code figure-<id>}), tables {@code table-<id>}, so that a paper build can link one figure.
  */
@@ -46,23 +51,27 @@ public final class ReportBuilder {
   private ReportBuilder() {}
 
   /**
-   * Reads the result set in {@code resultsDir} and writes {@code outDir/index.html}, {@code
-   * outDir/tables/*}, {@code outDir/../plotly-<version>.js} when missing, and {@code
-   * outDir/../index.html}.
+   * Reads the result set in {@code resultsDir} and writes the report into {@code folder}: its
+   * {@code index.html}, {@code tables/*}, {@code report.json}, the plotly script when missing, and
+   * for a folder in a reports root, the root's {@code index.html}.
    *
    * @return the page's path
    * @throws IOException when {@code resultsDir} is not a readable result set (the message says what
-   *     is missing) or the report cannot be written
+   *     is missing), when {@link ReportFolder#problem} finds one, or the report cannot be written
    */
-  public static Path build(Path resultsDir, Path outDir) throws IOException {
+  public static Path build(Path resultsDir, ReportFolder folder) throws IOException {
+    Optional<String> problem = folder.problem();
+    if (problem.isPresent()) {
+      throw new IOException(problem.get());
+    }
     ResultSeries results = ResultSeries.read(resultsDir);
-    Path out = outDir.toAbsolutePath();
+    Path out = folder.dir().toAbsolutePath();
     Files.createDirectories(out);
-    PlotlyAsset.install(out.getParent());
+    PlotlyAsset.install(folder.assetFolder().toAbsolutePath());
     ReportContext context = new ReportContext(results);
-    Path index = out.resolve("index.html");
-    AtomicFiles.writeString(index, page(context, SECTIONS));
-    Path tables = out.resolve("tables");
+    Path index = out.resolve(ReportFolder.INDEX);
+    AtomicFiles.writeString(index, page(context, SECTIONS, folder));
+    Path tables = out.resolve(ReportFolder.TABLES);
     Files.createDirectories(tables);
     for (ReportTable t : context.tables()) {
       AtomicFiles.writeString(tables.resolve(t.id() + ".csv"), t.csv());
@@ -70,12 +79,15 @@ public final class ReportBuilder {
       AtomicFiles.writeString(tables.resolve(t.id() + ".md"), t.markdown());
     }
     ReportIndex.record(out, results.manifest());
-    ReportIndex.write(out.getParent());
+    if (folder.root().isPresent()) {
+      ReportIndex.write(folder.root().get().toAbsolutePath());
+    }
     return index;
   }
 
-  /** The page of {@code sections} that apply to the context's result set. */
-  static String page(ReportContext context, List<ReportSection> sections) throws IOException {
+  /** The page of {@code sections} that apply to the context's result set, for {@code folder}. */
+  static String page(ReportContext context, List<ReportSection> sections, ReportFolder folder)
+      throws IOException {
     String name = Html.escape(context.results().experiment());
     List<ReportSection> shown = new ArrayList<>();
     for (ReportSection s : sections) {
@@ -85,22 +97,28 @@ public final class ReportBuilder {
     }
     StringBuilder html = new StringBuilder(1 << 20);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append(GeneratedPages.MARK)
+        .append("\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>")
         .append(name)
         .append(" · optbench report</title>\n<style>\n")
         .append(resource("report.css"))
         .append("</style>\n<script>\n")
         .append(resource("report.js"))
-        .append("</script>\n<script defer src=\"../")
-        .append(PlotlyAsset.FILE_NAME)
+        .append("</script>\n<script defer src=\"")
+        .append(folder.plotlyHref())
         .append("\"></script>\n</head>\n<body>\n")
         .append("<pre id=\"js-errors\" hidden></pre>\n")
         .append("<p id=\"plotly_missing\" class=\"warning\" hidden>Charts need ")
         .append(PlotlyAsset.FILE_NAME)
-        .append(" in the folder above this report; run <code>optbench report</code> again to")
-        .append(" restore it.</p>\n")
-        .append("<header>\n<p class=\"up\"><a href=\"../index.html\">All reports</a></p>\n<h1>")
+        .append(folder.root().isPresent() ? " in the folder above this report" : " beside this page")
+        .append("; run <code>optbench report</code> again to restore it.</p>\n")
+        .append("<header>\n");
+    if (folder.root().isPresent()) {
+      // Only a report in a reports root has a list of reports above it.
+      html.append("<p class=\"up\"><a href=\"../index.html\">All reports</a></p>\n");
+    }
+    html.append("<h1>")
         .append(name)
         .append("</h1>\n");
     String description = context.results().manifest().description();

@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.optbench.io.AtomicFiles;
+import org.optbench.io.GeneratedPages;
 import org.optbench.io.Manifest;
 
 /**
- * {@code reports/index.html}: every report in the folder, with its description, run counts and
+ * {@code reports/index.html}: every report in the reports root, with its description, run counts and
  * finish time. Each report leaves {@code report.json} beside its page for this list, so the index
  * can be rebuilt without the result sets.
  */
@@ -49,7 +50,8 @@ final class ReportIndex {
     }
     StringBuilder html = new StringBuilder();
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>optbench reports</title>\n<style>\n")
+        .append(GeneratedPages.MARK)
+        .append("\n<title>optbench reports</title>\n<style>\n")
         .append(ReportBuilder.resource("report.css"))
         .append("</style>\n</head>\n<body>\n<h1>optbench reports</h1>\n")
         .append("<table class=\"data\" id=\"table-reports\">\n<thead><tr><th>experiment</th>")

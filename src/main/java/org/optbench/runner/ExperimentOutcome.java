@@ -16,6 +16,7 @@ import org.optbench.metrics.RunSummary;
  * @param runs every run's summary, in grid order
  * @param wallSeconds wall time of the whole experiment
  * @param claims verdicts on the spec's claims, empty when it has none
+ * @param kept files optbench did not write, found in the result and report folders and left there
  */
 public record ExperimentOutcome(
     Path results,
@@ -23,7 +24,8 @@ public record ExperimentOutcome(
     Path report,
     List<RunSummary> runs,
     double wallSeconds,
-    List<ClaimResult> claims) {
+    List<ClaimResult> claims,
+    List<Path> kept) {
 
   /** Claims the runs contradict. */
   public long claimsNotReproduced() {

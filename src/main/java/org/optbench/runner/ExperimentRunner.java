@@ -1,6 +1,7 @@
 package org.optbench.runner;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,7 +9,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.optbench.io.CellStore;
 import org.optbench.claims.ClaimResult;
 import org.optbench.claims.ClaimsFile;
@@ -16,11 +19,16 @@ import org.optbench.io.CommitResult;
 import org.optbench.io.ResultSetWriter;
 import org.optbench.metrics.RunEnvironment;
 import org.optbench.metrics.RunSummary;
+import org.optbench.io.Leftovers;
+import org.optbench.io.OutputLocations;
+import org.optbench.io.WorkLock;
 import org.optbench.report.ReportBuilder;
+import org.optbench.report.ReportFolder;
 import org.optbench.spec.Cell;
 import org.optbench.spec.Component;
 import org.optbench.spec.CrossCheckMode;
 import org.optbench.spec.ExperimentSpec;
+import org.optbench.spec.SafeNames;
 import org.optbench.workload.Workload;
 import org.optbench.workload.Workloads;
 
@@ -49,8 +57,34 @@ public final class ExperimentRunner {
   }
 
   public ExperimentOutcome run(ExperimentSpec spec) throws IOException {
-    List<Cell> cells = grid.shard().select(spec.cells());
     CellStore store = CellStore.open(options.resultsRoot(), spec.name());
+    try (WorkLock lock = WorkLock.tryAcquire(store.dir())) {
+      removeLeftovers(spec.name(), lock);
+      return run(spec, store);
+    }
+  }
+
+  /**
+   * Removes the staging folders, temporary files and worker spec copies that killed runs of
+   * {@code experiment} left, when {@code lock} proves that no other run of it is under way here.
+   */
+  private void removeLeftovers(String experiment, WorkLock lock) throws IOException {
+    if (!lock.held()) {
+      grid.log().printf("%s: another optbench is running this experiment in %s; leftovers of"
+          + " interrupted runs are left for it%n", experiment, options.resultsRoot());
+      return;
+    }
+    List<Path> removed = Leftovers.remove(options.resultsRoot(), experiment,
+        ReportFolder.inRoot(options.reportsRoot(), experiment).folders());
+    if (!removed.isEmpty()) {
+      grid.log().printf("%s: removed %d leftover(s) of interrupted runs whose process is gone: %s%n",
+          experiment, removed.size(),
+          removed.stream().map(Path::toString).collect(Collectors.joining(", ")));
+    }
+  }
+
+  private ExperimentOutcome run(ExperimentSpec spec, CellStore store) throws IOException {
+    List<Cell> cells = grid.shard().select(spec.cells());
     RunEnvironment environment;
     Instant started;
     Map<String, String> keys = new HashMap<>();
@@ -103,10 +137,27 @@ public final class ExperimentRunner {
         spec.claims().isEmpty()
             ? List.of()
             : ClaimsFile.evaluateAndWrite(commit.published(), spec.claims());
-    var report =
-        ReportBuilder.build(commit.published(), options.reportsRoot().resolve(spec.name()));
-    return new ExperimentOutcome(
-        commit.published(), commit.archivedPrevious(), report, summaries, seconds, claims);
+    ReportFolder reportFolder = ReportFolder.inRoot(options.reportsRoot(), spec.name());
+    Path report = ReportBuilder.build(commit.published(), reportFolder);
+    List<Path> kept = new ArrayList<>(commit.kept());
+    kept.addAll(reportFolder.foreignFiles());
+    return new ExperimentOutcome(commit.published(), commit.archivedPrevious(), report, summaries,
+        seconds, claims, kept);
+  }
+
+  /**
+   * What stops a run of {@code experiment} from writing its work folder and its report, or empty.
+   * Checked before anything trains, so that a bad {@code --reports} is not found only after the
+   * whole grid has trained. (An earlier result set at {@code results/<experiment>} is no problem:
+   * it is moved aside or replaced, see {@link ResultSetWriter}.)
+   */
+  public static Optional<String> outputProblem(RunOptions options, String experiment) {
+    Optional<String> name = SafeNames.problem(experiment).map(p -> "experiment name: " + p);
+    if (name.isPresent()) {
+      return name;
+    }
+    return OutputLocations.folderProblem(CellStore.folder(options.resultsRoot(), experiment))
+        .or(() -> ReportFolder.inRoot(options.reportsRoot(), experiment).problem());
   }
 
   private ProgressDisplay progress(String name, List<Cell> cells) {

@@ -64,7 +64,9 @@ final class WorkerPool implements AutoCloseable {
     if (count <= 0) {
       return new WorkerPool(spec, store, null, List.of(), log);
     }
-    Path specFile = Files.createTempFile("optbench-worker-", ".yaml");
+    // In the work folder, not /tmp: a copy a killed parent leaves is found and removed by the
+    // experiment's next run (see Leftovers).
+    Path specFile = store.workerSpecCopy();
     List<Process> started = new ArrayList<>();
     WorkerPool pool = new WorkerPool(spec, store, specFile, started, log);
     try {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,115 @@ class IncrementalRunTest {
     try (Stream<Path> entries = Files.list(root)) {
       assertEquals(1, entries.filter(p -> p.getFileName().toString().startsWith("killed")).count());
     }
+  }
+
+  /** Starts {@code optbench ARGS} in a child JVM with the given extra JVM options. */
+  private Process startChild(List<String> args, String log, String... jvmOptions) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true", "-Xmx1g"));
+    command.addAll(List.of(jvmOptions));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.optbench.cli.Main"));
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve(log).toFile());
+    builder.environment().put("OPT_OUT_TRACKING", "true");
+    return builder.start();
+  }
+
+  /**
+   * Waits (at most two minutes) until {@code moment} holds, then kills {@code child} with SIGKILL.
+   *
+   * @return the child's own children (worker JVMs) as they were when it was killed
+   */
+  private List<ProcessHandle> killWhen(Process child, String log, Callable<Boolean> moment)
+      throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!moment.call() && child.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertTrue(child.isAlive() && moment.call(), "the moment came while the child ran: " + Files.readString(dir.resolve(log)));
+    List<ProcessHandle> workers = child.children().toList();
+    child.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no cleanup
+    assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    return workers;
+  }
+
+  private static List<Path> matching(Path folder, String regex) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      return files.filter(p -> p.getFileName().toString().matches(regex)).toList();
+    }
+  }
+
+  /**
+   * A grid killed while it publishes (joining steps.csv in its staging folder, after its last
+   * cell) is published whole by the same command, which also removes what killed runs left: their
+   * staging folder, temporary files and worker spec copies. An unchanged rerun after that keeps a
+   * user's file in the result folder.
+   */
+  @Test
+  void aGridKilledWhilePublishingIsPublishedByTheSameCommandWithNoLeftovers() throws Exception {
+    Path spec = spec("published");
+    Path root = dir.resolve("results");
+    Path work = root.resolve(".published.cells");
+
+    // 1. Killed mid-grid while a worker JVM trains: the parent's spec copy for its workers stays.
+    Process first = startChild(runArgs(spec, root, "--workers", "2"), "first.log");
+    String copy = "worker-" + first.pid() + "-\\d+\\.yaml";
+    List<ProcessHandle> orphans = killWhen(first, "first.log",
+        () -> completeRuns(work.resolve("runs")) >= 1 && !matching(work, copy).isEmpty());
+    assertEquals(1, matching(work, copy).size(), "the spec copy lies in the work folder, not in /tmp");
+    assertEquals(1, orphans.size(), "one worker JVM beside the parent");
+    // The orphaned worker finishes its cell, then reads the end of its input and exits.
+    for (ProcessHandle orphan : orphans) {
+      orphan.onExit().get(60, TimeUnit.SECONDS);
+    }
+
+    // 2. The same command, killed while it joins the steps of all 12 runs for publishing. It
+    // removes the first one's spec copy as it starts (that process is gone).
+    Process second = startChild(runArgs(spec, root), "second.log",
+        "-Doptbench.test.pauseBeforeReplacing=steps.csv");
+    killWhen(second, "second.log", () -> !matching(root, "\\.steps\\.csv\\." + second.pid() + "-[0-9a-f]+\\.tmp").isEmpty());
+    String secondLog = Files.readString(dir.resolve("second.log"));
+    assertTrue(secondLog.contains("removed ") && secondLog.contains(".published.cells/worker-" + first.pid() + "-"), secondLog);
+    assertEquals(List.of(), matching(work, copy));
+    List<Path> staging = matching(root, "\\.published\\.partial-" + second.pid() + "-\\d+");
+    assertEquals(1, staging.size(), "the killed publish left its staging folder");
+    assertFalse(Files.exists(root.resolve("published")), "nothing published by the killed run");
+
+    // 3. The same command once more: trains nothing, removes the staging folder, publishes.
+    Object[] rerun = cli(runArgs(spec, root).toArray(String[]::new));
+    String out = (String) rerun[1];
+    assertEquals(0, rerun[0], out);
+    assertTrue(out.contains("12 of 12 runs already complete"), out);
+    assertTrue(out.contains("leftover(s) of interrupted runs whose process is gone: " + staging.get(0)), out);
+    ResultSet published = ResultSet.read(root.resolve("published"));
+    assertCompleteAndUnique(published, 12, 120);
+    List<String> gridOrder = SpecParser.parse(spec).cells().stream().map(c -> c.runId()).toList();
+    assertEquals(gridOrder, published.runs().stringColumn("run_id").asList(), "in grid order");
+    for (int row = 0; row < 12; row++) {
+      String id = gridOrder.get(row);
+      String stored = Files.readAllLines(work.resolve("runs/" + id + ".run.csv")).get(1);
+      assertEquals(stored, Files.readAllLines(root.resolve("published/runs.csv")).get(row + 1),
+          "run " + id + " as its worker stored it");
+    }
+    assertEquals(List.of(), matching(dir, ".*\\.partial-.*"), "no staging folder");
+    assertEquals(List.of(), matching(dir, ".*\\.tmp"), "no temporary file");
+    assertEquals(List.of(), matching(dir, "worker-\\d+-\\d+\\.yaml"), "no worker spec copy");
+
+    // 4. An unchanged rerun replaces the result set in place and keeps a user's notes.
+    Path notes = root.resolve("published/notes.md");
+    Files.writeString(notes, "seed 2 of adam is odd");
+    Object[] again = cli(runArgs(spec, root).toArray(String[]::new));
+    String againOut = (String) again[1];
+    assertEquals(0, again[0], againOut);
+    assertTrue(againOut.contains("12 of 12 runs already complete"), againOut);
+    assertFalse(againOut.contains("earlier results moved"), againOut);
+    assertTrue(againOut.contains("kept 1 file(s) optbench did not write: " + notes), againOut);
+    assertEquals("seed 2 of adam is odd", Files.readString(notes));
   }
 
   private static int completeRuns(Path parts) throws IOException {

@@ -83,7 +83,7 @@ class BrowserReportTest {
             List.of("reproduced"),
             List.of("0.1 < 0.2")),
         results);
-    index = ReportBuilder.build(results, tmp.resolve("reports").resolve("exp"));
+    index = ReportBuilder.build(results, ReportFolder.inRoot(tmp.resolve("reports"), "exp"));
   }
 
   @Test

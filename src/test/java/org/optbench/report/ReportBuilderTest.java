@@ -87,7 +87,7 @@ class ReportBuilderTest {
         writer
             .commit(spec, SampleResults.environment(), started, started.plusSeconds(3725))
             .published();
-    index = ReportBuilder.build(results, tmp.resolve("reports").resolve("exp"));
+    index = ReportBuilder.build(results, ReportFolder.inRoot(tmp.resolve("reports"), "exp"));
     html = Files.readString(index);
   }
 
@@ -264,10 +264,10 @@ class ReportBuilderTest {
     FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
     Files.setLastModifiedTime(asset, old);
     long size = Files.size(asset);
-    ReportBuilder.build(tmp.resolve("results").resolve(EXPERIMENT), tmp.resolve("reports/other"));
+    ReportBuilder.build(tmp.resolve("results").resolve(EXPERIMENT), ReportFolder.inRoot(tmp.resolve("reports"), "other"));
     assertEquals(old, Files.getLastModifiedTime(asset), "same size: left alone");
     Files.writeString(asset, "truncated");
-    ReportBuilder.build(tmp.resolve("results").resolve(EXPERIMENT), tmp.resolve("reports/other"));
+    ReportBuilder.build(tmp.resolve("results").resolve(EXPERIMENT), ReportFolder.inRoot(tmp.resolve("reports"), "other"));
     assertEquals(size, Files.size(asset), "different size: replaced");
   }
 

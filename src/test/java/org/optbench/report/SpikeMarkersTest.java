@@ -43,7 +43,7 @@ class SpikeMarkersTest {
     Instant started = Instant.parse("2026-11-21T14:30:05Z");
     Path results =
         writer.commit(spec, SampleResults.environment(), started, started.plusSeconds(60)).published();
-    String html = Files.readString(ReportBuilder.build(results, tmp.resolve("reports/long")));
+    String html = Files.readString(ReportBuilder.build(results, ReportFolder.inRoot(tmp.resolve("reports"), "long")));
 
     JsonNode line = null;
     JsonNode spike = null;
