@@ -121,6 +121,21 @@ class ReplayOverflowTest {
   }
 
   @Test
+  void aParameterBeyondFloat32IsMalformedOnBothEngines() throws Exception {
+    // 1e39 reads as float32 +Infinity: the case cannot state that parameter.
+    Path file = dir.resolve("param.json");
+    Files.writeString(file, "{\"optimizer\":{\"name\":\"adam\"},\"params\":[{\"name\":\"w\","
+        + "\"shape\":[2],\"values\":[1e39,2]}],\"grads\":[[[1,1]]]}");
+
+    Result result = onBothEngines(file.toString());
+
+    assertEquals(2, result.exit());
+    assertEquals("", result.out());
+    assertEquals("param.json: params[0].values[0]: Infinity is not a finite float32 "
+        + "(beyond ±3.4028235e38 or NaN)", result.err().strip());
+  }
+
+  @Test
   void aDivergedCaseIsBeyondToleranceUnderCheck() throws Exception {
     Path file = caseFile("expected.json", "{\"name\":\"sgd\",\"lr\":0.1}",
         "[[[1e38,1]]],\"expected\":[[[-1e37,1.9]]]");

@@ -9,8 +9,8 @@ import org.optbench.optim.TreeMath;
  * engine and the same as the training loop's divergence policy (docs/optimizers.md):
  *
  * <ul>
- *   <li>A NaN or ±Inf gradient element is not a gradient: the case is malformed
- *       ({@link ReplayException}, naming the step, tensor and element).
+ *   <li>A NaN or ±Inf initial parameter or gradient element (a JSON number beyond float32's range
+ *       reads as ±Inf) is malformed input ({@link ReplayException}, naming the field).
  *   <li>Any finite gradient is legal input. When its global norm overflows float32
  *       ({@link TreeMath#float32Norm}: Σg² beyond 3.4e38), the step is not taken and the replay
  *       has diverged at that step.
@@ -25,6 +25,7 @@ final class ReplayLoop {
   private ReplayLoop() {}
 
   static ReplayResult run(ReplayEngine engine, ReplayCase c) throws ReplayException {
+    requireFiniteParams(c);
     List<float[][]> trajectory = new ArrayList<>(c.steps());
     try (ReplayRun run = engine.start(c)) {
       for (int t = 1; t <= c.steps(); t++) {
@@ -47,6 +48,18 @@ final class ReplayLoop {
       }
     }
     return new ReplayResult(trajectory, null);
+  }
+
+  private static void requireFiniteParams(ReplayCase c) throws ReplayException {
+    for (int i = 0; i < c.initial().size(); i++) {
+      float[] values = c.initial().data(i);
+      for (int j = 0; j < values.length; j++) {
+        if (!Float.isFinite(values[j])) {
+          throw new ReplayException(c.name(), "params[" + i + "].values[" + j + "]",
+              values[j] + " is not a finite float32 (beyond ±3.4028235e38 or NaN)");
+        }
+      }
+    }
   }
 
   private static void requireFinite(ReplayCase c, int step, float[][] grads)
