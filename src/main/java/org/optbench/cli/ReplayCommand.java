@@ -15,6 +15,7 @@ import org.optbench.optim.replay.ReplayCase;
 import org.optbench.optim.replay.ReplayEngine;
 import org.optbench.optim.replay.ReplayEngines;
 import org.optbench.optim.replay.ReplayException;
+import org.optbench.optim.replay.ReplayResult;
 import org.optbench.optim.replay.TrajectoryCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,10 @@ import picocli.CommandLine.Spec;
  * {@code optbench replay CASE.json... [--engine native] [--check] [--rtol R] [--atol A]}: runs
  * each case's optimizer over its gradients and prints, per case, one JSON line
  * {@code {"case": ..., "trajectory": [...]}}; with {@code --check} the line also carries
- * {@code max_abs_error}, {@code max_rel_error} and {@code within_tolerance}.
+ * {@code max_abs_error}, {@code max_rel_error} and {@code within_tolerance}. A case the overflow
+ * policy stops (docs/optimizers.md) adds {@code diverged_at_step} and {@code divergence}, its
+ * trajectory ends before that step, and stderr says so; it is a result (exit 0), and beyond
+ * tolerance under {@code --check}.
  *
  * <p>Exit status: 0 all fine, 1 some case beyond tolerance, 2 a case malformed or an engine
  * unavailable (the other cases still run).
@@ -37,7 +41,7 @@ import picocli.CommandLine.Spec;
     description = "Replay optimizer conformance cases and print the parameter trajectories.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:every case ran (and, with --check, is within tolerance)",
+      "0:every case ran, a diverged one included (and, with --check, is within tolerance)",
       "1:some case is beyond tolerance",
       "2:a case is malformed, or the engine is unavailable"
     })
@@ -89,12 +93,18 @@ public final class ReplayCommand implements Callable<Integer> {
     for (Path file : cases) {
       try {
         ReplayCase c = CaseReader.read(file);
-        List<float[][]> trajectory = found.get().replay(c);
+        ReplayResult result = found.get().replay(c);
         ObjectNode line = JSON.createObjectNode();
         line.put("case", c.name());
-        line.set("trajectory", toJson(trajectory));
+        line.set("trajectory", toJson(result.trajectory()));
+        if (result.diverged()) {
+          line.put("diverged_at_step", result.divergence().step());
+          line.put("divergence", result.divergence().reason());
+          err.printf("%s: diverged at step %d: %s%n", c.name(), result.divergence().step(),
+              result.divergence().reason());
+        }
         if (check) {
-          status = Math.max(status, check(c, trajectory, line, err));
+          status = Math.max(status, check(c, result, line, err));
         }
         out.println(JSON.writeValueAsString(line));
       } catch (ReplayException e) {
@@ -107,7 +117,12 @@ public final class ReplayCommand implements Callable<Integer> {
     return status;
   }
 
-  private int check(ReplayCase c, List<float[][]> trajectory, ObjectNode line, PrintWriter err)
+  /**
+   * Compares the steps replayed with the expected ones. A diverged replay is beyond tolerance: the
+   * expected trajectory has finite values for every step (JSON holds no others), and the replay
+   * has none from the diverged step on; its errors cover the steps before.
+   */
+  private int check(ReplayCase c, ReplayResult replay, ObjectNode line, PrintWriter err)
       throws ReplayException {
     if (c.expected() == null) {
       throw new ReplayException(c.name(), "expected", "required by --check");
@@ -116,14 +131,21 @@ public final class ReplayCommand implements Callable<Integer> {
     for (Tensor t : c.initial()) {
       names.add(t.name());
     }
-    TrajectoryCheck result = TrajectoryCheck.compare(c.expected(), trajectory, names, rtol, atol);
+    List<float[][]> trajectory = replay.trajectory();
+    TrajectoryCheck result = TrajectoryCheck.compare(
+        c.expected().subList(0, trajectory.size()), trajectory, names, rtol, atol);
+    boolean within = result.withinTolerance() && !replay.diverged();
     line.put("max_abs_error", result.maxAbsError());
     line.put("max_rel_error", result.maxRelError());
-    line.put("within_tolerance", result.withinTolerance());
+    line.put("within_tolerance", within);
+    String verdict = within ? "ok"
+        : replay.diverged()
+            ? "BEYOND TOLERANCE: diverged at step " + replay.divergence().step() + " of "
+                + c.steps()
+            : "BEYOND TOLERANCE (rtol " + rtol + ", atol " + atol + "), worst at " + result.worst();
     err.printf("%s: max abs error %.3g, max rel error %.3g: %s%n", c.name(), result.maxAbsError(),
-        result.maxRelError(), result.withinTolerance() ? "ok"
-            : "BEYOND TOLERANCE (rtol " + rtol + ", atol " + atol + "), worst at " + result.worst());
-    return result.withinTolerance() ? 0 : BEYOND_TOLERANCE;
+        result.maxRelError(), verdict);
+    return within ? 0 : BEYOND_TOLERANCE;
   }
 
   private static ArrayNode toJson(List<float[][]> trajectory) {

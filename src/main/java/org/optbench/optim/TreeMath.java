@@ -56,6 +56,17 @@ public final class TreeMath {
     return Math.sqrt(sumOfSquares(tree));
   }
 
+  /**
+   * The global L2 norm as float32 arithmetic has it: √Σg², or +∞ when Σg² exceeds float32's
+   * largest value, i.e. ‖g‖ > 1.8447e19 (NaN stays NaN), as torch's float32 norm does: torch
+   * 2.13's {@code vector_norm} and {@code clip_grad_norm_} return inf for g = (2e19, 1), and the
+   * latter then zeroes the gradients. The training loop and replay, on both engines, treat such a
+   * step as diverged (docs/optimizers.md, "Overflow policy").
+   */
+  public static double float32Norm(double sumOfSquares) {
+    return sumOfSquares > Float.MAX_VALUE ? Double.POSITIVE_INFINITY : Math.sqrt(sumOfSquares);
+  }
+
   /** Multiplies every element by {@code factor}. */
   public static void scale(ParamTree tree, float factor) {
     for (int i = 0; i < tree.size(); i++) {

@@ -4,13 +4,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.optbench.metrics.RunSummary;
+import org.optbench.spec.Cell;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * The table printed when a run finishes: one row per cell (all seeds together), in grid order,
  * with mean ± sample standard deviation over seeds of the final training loss and accuracy.
+ * Workload, optimizer and clip are always shown; schedule and engine when the runs differ in
+ * them, so that no two rows read the same, and not otherwise (a column repeating one value for
+ * every row says nothing).
  */
 final class SummaryTable {
 
@@ -21,26 +27,36 @@ final class SummaryTable {
     for (RunSummary run : runs) {
       byCell.computeIfAbsent(run.cell().label(), label -> new ArrayList<>()).add(run);
     }
-    StringColumn workload = StringColumn.create("workload");
-    StringColumn optimizer = StringColumn.create("optimizer");
-    StringColumn clip = StringColumn.create("clip");
+    List<Cell> cells = byCell.values().stream().map(seeds -> seeds.get(0).cell()).toList();
+    List<Column<?>> columns = new ArrayList<>();
+    columns.add(StringColumn.create("workload", cells.stream().map(c -> c.workload().label())));
+    columns.add(StringColumn.create("optimizer", cells.stream().map(c -> c.optimizer().label())));
+    columns.add(StringColumn.create("clip", cells.stream().map(c -> c.clip().label())));
+    if (varies(cells, c -> c.schedule().label())) {
+      columns.add(StringColumn.create("schedule", cells.stream().map(c -> c.schedule().label())));
+    }
+    if (varies(cells, Cell::engine)) {
+      columns.add(StringColumn.create("engine", cells.stream().map(Cell::engine)));
+    }
     StringColumn finalLoss = StringColumn.create("final loss");
     StringColumn accuracy = StringColumn.create("final accuracy");
     StringColumn diverged = StringColumn.create("diverged");
     for (List<RunSummary> seeds : byCell.values()) {
-      RunSummary first = seeds.get(0);
-      workload.append(first.cell().workload().label());
-      optimizer.append(first.cell().optimizer().label());
-      clip.append(first.cell().clip().label());
       finalLoss.append(meanAndSpread(seeds.stream()
           .filter(run -> !run.diverged()).mapToDouble(RunSummary::finalLoss).toArray()));
       accuracy.append(meanAndSpread(seeds.stream()
           .filter(run -> !run.diverged()).mapToDouble(RunSummary::finalAccuracy).toArray()));
       diverged.append(seeds.stream().filter(RunSummary::diverged).count() + "/" + seeds.size());
     }
+    columns.add(finalLoss);
+    columns.add(accuracy);
+    columns.add(diverged);
     return Table.create(
-        experiment + ": mean ± sd over seeds (diverged runs excluded)",
-        workload, optimizer, clip, finalLoss, accuracy, diverged);
+        experiment + ": mean ± sd over seeds (diverged runs excluded)", columns);
+  }
+
+  private static boolean varies(List<Cell> cells, Function<Cell, String> axis) {
+    return cells.stream().map(axis).distinct().count() > 1;
   }
 
   /** "mean ± sd" with four significant digits; "–" when there is nothing finite to average. */

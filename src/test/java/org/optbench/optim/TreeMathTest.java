@@ -81,4 +81,14 @@ class TreeMathTest {
     ParamTree g = ParamTree.of(new Tensor("w", new int[] {4096}, x));
     assertEquals(expected, TreeMath.requireFinite(g, 1), expected * 1e-12);
   }
+
+  /** float32's largest value is 3.4028235e38: Σg² up to it keeps its norm, beyond it is +∞. */
+  @Test
+  void float32NormOverflowsBeyondFloatMax() {
+    assertEquals(Math.sqrt(Float.MAX_VALUE), TreeMath.float32Norm(Float.MAX_VALUE), 0);
+    assertEquals(1.8446743e19, TreeMath.float32Norm(Float.MAX_VALUE), 1e12);
+    assertEquals(Double.POSITIVE_INFINITY,
+        TreeMath.float32Norm(Math.nextUp((double) Float.MAX_VALUE)));
+    assertEquals(Double.NaN, TreeMath.float32Norm(Double.NaN));
+  }
 }

@@ -11,6 +11,7 @@ import org.optbench.optim.Tensor;
 import org.optbench.optim.replay.ReplayCase;
 import org.optbench.optim.replay.ReplayEngine;
 import org.optbench.optim.replay.ReplayException;
+import org.optbench.optim.replay.ReplayRun;
 import org.optbench.spec.Axis;
 import org.optbench.spec.Catalog;
 import org.optbench.spec.Component;
@@ -32,7 +33,7 @@ public final class DjlReplayEngine implements ReplayEngine {
   }
 
   @Override
-  public List<float[][]> replay(ReplayCase c) throws ReplayException {
+  public ReplayRun start(ReplayCase c) throws ReplayException {
     Component constant = Component.withDefaults(Catalog.require(Axis.SCHEDULE, "constant"));
     Optimizer optimizer;
     GradientClipping clipping;
@@ -43,42 +44,69 @@ public final class DjlReplayEngine implements ReplayEngine {
     } catch (IllegalArgumentException e) {
       throw new ReplayException(c.name(), "optimizer", e.getMessage());
     }
-    List<float[][]> trajectory = new ArrayList<>(c.steps());
-    try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-      List<NDArray> weights = new ArrayList<>();
+    return new Run(c, optimizer, clipping);
+  }
+
+  /** The case's parameters as NDArrays that require gradients, updated in place each step. */
+  private static final class Run implements ReplayRun {
+
+    private final Optimizer optimizer;
+    private final GradientClipping clipping;
+    private final NDManager manager = NDManager.newBaseManager("PyTorch");
+    private final List<NDArray> weights = new ArrayList<>();
+    private final StepContext context = new StepContext();
+
+    Run(ReplayCase c, Optimizer optimizer, GradientClipping clipping) {
+      this.optimizer = optimizer;
+      this.clipping = clipping;
       for (Tensor t : c.initial()) {
         NDArray w = manager.create(t.data().clone(), shape(t));
         w.setRequiresGradient(true);
         weights.add(w);
       }
-      StepContext context = new StepContext();
-      for (int step = 0; step < c.steps(); step++) {
-        try (NDManager scratch = manager.newSubManager()) {
-          List<NDArray> grads = new ArrayList<>();
-          for (int i = 0; i < weights.size(); i++) {
-            grads.add(scratch.create(c.grads().get(step)[i].clone(), weights.get(i).getShape()));
-          }
-          double norm = GradientClipping.globalNorm(grads);
-          if (!Double.isFinite(norm)) {
-            throw new ReplayException(c.name(), "grads[" + step + "]",
-                "non-finite gradient at step " + (step + 1));
-          }
-          double loss = c.losses() == null ? Double.NaN : c.losses()[step];
-          context.set(step + 1, DjlOptimizers.learningRate(optimizer, step + 1), loss);
-          List<NDArray> flat = grads.stream().map(g -> g.reshape(-1)).toList();
-          clipping.apply(flat, weights, norm, context);
-          float[][] after = new float[weights.size()][];
-          for (int i = 0; i < weights.size(); i++) {
-            optimizer.update("p" + i, weights.get(i), grads.get(i));
-          }
-          for (int i = 0; i < weights.size(); i++) {
-            after[i] = weights.get(i).toFloatArray();
-          }
-          trajectory.add(after);
+    }
+
+    @Override
+    public void step(int step, float[][] values, double loss) {
+      try (NDManager scratch = manager.newSubManager()) {
+        List<NDArray> grads = new ArrayList<>();
+        for (int i = 0; i < weights.size(); i++) {
+          grads.add(scratch.create(values[i].clone(), weights.get(i).getShape()));
+        }
+        double norm = GradientClipping.globalNorm(grads);
+        context.set(step, DjlOptimizers.learningRate(optimizer, step), loss);
+        List<NDArray> flat = grads.stream().map(g -> g.reshape(-1)).toList();
+        clipping.apply(flat, weights, norm, context);
+        for (int i = 0; i < weights.size(); i++) {
+          optimizer.update(id(i), weights.get(i), grads.get(i));
         }
       }
     }
-    return trajectory;
+
+    @Override
+    public float[][] params() {
+      float[][] out = new float[weights.size()][];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = weights.get(i).toFloatArray();
+      }
+      return out;
+    }
+
+    @Override
+    public List<float[]> state(int tensor) {
+      return optimizer instanceof TorchOptimizer torch
+          ? torch.state(id(tensor)).stream().map(NDArray::toFloatArray).toList()
+          : List.of();
+    }
+
+    @Override
+    public void close() {
+      manager.close();
+    }
+
+    private static String id(int tensor) {
+      return "p" + tensor;
+    }
   }
 
   private static Shape shape(Tensor t) {

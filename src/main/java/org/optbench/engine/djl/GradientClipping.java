@@ -3,6 +3,7 @@ package org.optbench.engine.djl;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import org.optbench.optim.StepContext;
+import org.optbench.optim.TreeMath;
 import org.optbench.spec.Component;
 
 /**
@@ -57,13 +58,17 @@ interface GradientClipping {
     };
   }
 
-  /** √(Σ‖gᵢ‖²) over all tensors: torch.nn.utils.clip_grad_norm_'s total norm for p = 2. */
+  /**
+   * √(Σ‖gᵢ‖²) over all tensors: torch.nn.utils.clip_grad_norm_'s total norm for p = 2, +∞ when
+   * the total overflows float32 as torch's does ({@link TreeMath#float32Norm}), whether one
+   * tensor's float32 sum or only the total over tensors does.
+   */
   static double globalNorm(List<NDArray> grads) {
     double sumOfSquares = 0;
     for (NDArray grad : grads) {
       sumOfSquares += sumOfSquares(grad);
     }
-    return Math.sqrt(sumOfSquares);
+    return TreeMath.float32Norm(sumOfSquares);
   }
 
   /** Σg² of one tensor. */

@@ -2,7 +2,6 @@ package org.optbench.optim.replay;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.optbench.optim.NonFiniteGradientException;
 import org.optbench.optim.ParamTree;
 import org.optbench.optim.Tensor;
 import org.optbench.optim.alias.NativeOptimizer;
@@ -20,7 +19,7 @@ public final class NativeReplayEngine implements ReplayEngine {
   }
 
   @Override
-  public List<float[][]> replay(ReplayCase c) throws ReplayException {
+  public ReplayRun start(ReplayCase c) throws ReplayException {
     Component constant = Component.withDefaults(Catalog.require(Axis.SCHEDULE, "constant"));
     NativeOptimizer optimizer;
     try {
@@ -30,18 +29,22 @@ public final class NativeReplayEngine implements ReplayEngine {
     }
     ParamTree params = c.initial().copy();
     optimizer.init(params);
-    List<float[][]> trajectory = new ArrayList<>(c.steps());
-    for (int t = 0; t < c.steps(); t++) {
-      ParamTree grads = like(params, c.grads().get(t));
-      double loss = c.losses() == null ? Double.NaN : c.losses()[t];
-      try {
-        optimizer.step(params, grads, loss);
-      } catch (NonFiniteGradientException e) {
-        throw new ReplayException(c.name(), "grads[" + t + "]", e.getMessage());
+    return new ReplayRun() {
+      @Override
+      public void step(int step, float[][] grads, double loss) {
+        optimizer.step(params, like(params, grads), loss);
       }
-      trajectory.add(params.values());
-    }
-    return trajectory;
+
+      @Override
+      public float[][] params() {
+        return params.values();
+      }
+
+      @Override
+      public List<float[]> state(int tensor) {
+        return optimizer.stateArrays(tensor).stream().map(float[]::clone).toList();
+      }
+    };
   }
 
   private static ParamTree like(ParamTree params, float[][] values) {

@@ -1,11 +1,12 @@
 package org.optbench.optim.replay;
 
-import java.util.List;
-
 /**
  * Something that can run an optimizer over a case's gradients: the native Java optimizers, or an
  * engine such as DJL's PyTorch. Other packages implement it and register it through
  * {@code META-INF/services/org.optbench.optim.replay.ReplayEngine}.
+ *
+ * <p>An engine only takes steps; {@link #replay} drives them and applies the one overflow policy
+ * every engine shares ({@link ReplayLoop}), so engines cannot disagree on what a case means.
  */
 public interface ReplayEngine {
 
@@ -13,10 +14,14 @@ public interface ReplayEngine {
   String name();
 
   /**
-   * Runs the case from its initial parameters.
+   * Sets up the case's optimizer and clipping at the case's initial parameters.
    *
-   * @return per step, per tensor, the parameters after that step
-   * @throws ReplayException if this engine cannot run the case (unsupported optimizer, NaN, ...)
+   * @throws ReplayException if this engine cannot run the case (an unsupported optimizer, ...)
    */
-  List<float[][]> replay(ReplayCase replayCase) throws ReplayException;
+  ReplayRun start(ReplayCase replayCase) throws ReplayException;
+
+  /** Runs the case from its initial parameters under the overflow policy. */
+  default ReplayResult replay(ReplayCase replayCase) throws ReplayException {
+    return ReplayLoop.run(this, replayCase);
+  }
 }

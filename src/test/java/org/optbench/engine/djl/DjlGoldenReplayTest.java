@@ -46,7 +46,7 @@ class DjlGoldenReplayTest {
         names.add(t.name());
       }
       TrajectoryCheck result = TrajectoryCheck.compare(c.expected(),
-          new DjlReplayEngine().replay(c), names, TrajectoryCheck.RTOL, TrajectoryCheck.ATOL);
+          new DjlReplayEngine().replay(c).trajectory(), names, TrajectoryCheck.RTOL, TrajectoryCheck.ATOL);
       System.out.printf("djl replay %s: max abs %.3g, max rel %.3g%n", file.getFileName(),
           result.maxAbsError(), result.maxRelError());
       assertTrue(result.withinTolerance(), file.getFileName() + ": max abs "

@@ -43,7 +43,7 @@ class GoldenReplayTest {
     assertTrue(files.size() >= 30, "golden vectors missing: " + files.size());
     return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
       ReplayCase c = CaseReader.read(file);
-      TrajectoryCheck result = check(c, new NativeReplayEngine().replay(c));
+      TrajectoryCheck result = check(c, new NativeReplayEngine().replay(c).trajectory());
       assertTrue(result.withinTolerance(), file.getFileName() + ": max abs "
           + result.maxAbsError() + ", max rel " + result.maxRelError() + "; " + result.worst());
     }));
@@ -53,7 +53,7 @@ class GoldenReplayTest {
   @Test
   void aPerturbedExpectedValueIsCaught() throws Exception {
     ReplayCase c = CaseReader.read(GOLDEN.resolve("adam-default.json"));
-    List<float[][]> trajectory = new NativeReplayEngine().replay(c);
+    List<float[][]> trajectory = new NativeReplayEngine().replay(c).trajectory();
     assertTrue(check(c, trajectory).withinTolerance());
     c.expected().get(5)[0][7] += 1e-4f;
     TrajectoryCheck perturbed = check(c, trajectory);
