@@ -51,6 +51,35 @@ class DeploymentFilesTest {
   }
 
   @Test
+  void theNightlyCompareStepFailsWhenCompareFindsARegression() throws Exception {
+    Map<String, Object> jobs = map(map(documents(".github/workflows/nightly.yml").get(0)).get("jobs"));
+    List<?> steps = (List<?>) map(jobs.get("compare")).get("steps");
+    Map<String, Object> compare = steps.stream().map(DeploymentFilesTest::map)
+        .filter(step -> "Compare with baseline".equals(step.get("name"))).findFirst().orElseThrow();
+    assertEquals("bash", compare.get("shell"));
+    // The step's own script, with compare replaced by a command that exits 1 as compare does on a
+    // regression: the step must fail although its output goes through tee.
+    String script = ((String) compare.get("run"))
+        .replaceAll("java -jar target/optbench\\.jar compare [^|]*", "(echo regression; exit 1) ");
+    Path summary = Files.createTempFile("step-summary", ".md");
+    ProcessBuilder withEnv = new ProcessBuilder("bash", "-e", "-c", script).redirectErrorStream(true);
+    withEnv.environment().put("GITHUB_STEP_SUMMARY", summary.toString());
+    Process step = withEnv.start();
+    step.getInputStream().readAllBytes();
+    assertEquals(1, step.waitFor());
+    assertEquals("regression\n", Files.readString(summary));
+    Files.delete(summary);
+  }
+
+  @Test
+  void aWorkflowRunsTheCiScriptOnPushAndPullRequest() throws IOException {
+    Map<String, Object> workflow = map(documents(".github/workflows/ci.yml").get(0));
+    Map<String, Object> on = map(workflow.containsKey("on") ? workflow.get("on") : workflow.get(true));
+    assertTrue(on.containsKey("push") && on.containsKey("pull_request"), on.toString());
+    assertTrue(Files.readString(Path.of(".github/workflows/ci.yml")).contains("bash .ci/run"));
+  }
+
+  @Test
   void theKubernetesIndexedJobTakesItsShardFromTheCompletionIndex() throws IOException {
     List<Object> docs = documents("deploy/k8s/nightly-indexed-job.yaml");
     Map<String, Object> job = map(docs.stream().filter(d -> "Job".equals(map(d).get("kind"))).findFirst().get());
