@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 import org.optbench.io.PublishedRuns;
 import org.optbench.io.ResultFiles;
+import org.optbench.io.TargetsTable;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * A baseline, {@code results/baselines/<experiment>/}: the small part of a trusted result set that
@@ -32,7 +32,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  */
 public final class Baseline {
 
-  static final String TARGETS = "targets.csv";
+  static final String TARGETS = TargetsTable.FILE;
   static final String CELLS = "cells.csv";
 
   private Baseline() {}
@@ -122,14 +122,8 @@ public final class Baseline {
     return table;
   }
 
-  static Table readTargets(Path dir) throws IOException {
-    return Table.read().csv(CsvReadOptions.builder(dir.resolve(TARGETS).toFile())
-        .columnTypes(name -> switch (name) {
-          case "target_loss", "steps_to_target" -> tech.tablesaw.api.ColumnType.DOUBLE;
-          default -> tech.tablesaw.api.ColumnType.STRING;
-        })
-        .missingValueIndicator("")
-        .build());
+  static Table readTargets(Path dir) {
+    return PublishedRuns.targets(dir);
   }
 
   static void deleteTree(Path dir) throws IOException {
