@@ -1,7 +1,6 @@
 package org.optbench.claims;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.optbench.io.ClaimsTable;
 import org.optbench.io.ResultSet;
@@ -27,11 +26,14 @@ public final class ClaimsFile {
         results.stream().map(ClaimResult::numbers).toList());
   }
 
-  /** Evaluates and writes the claims of a published result set; returns the verdicts. */
+  /**
+   * Evaluates the claims against a published result set, read and checked by {@link
+   * ResultSet#read}, and writes its claims.csv; returns the verdicts.
+   */
   public static List<ClaimResult> evaluateAndWrite(
-      Path resultsDir, List<org.optbench.spec.Claim> claims) throws IOException {
-    List<ClaimResult> results = new ClaimEvaluator(ResultSet.read(resultsDir)).evaluate(claims);
-    ClaimsTable.write(table(results), resultsDir);
+      ResultSet resultSet, List<org.optbench.spec.Claim> claims) throws IOException {
+    List<ClaimResult> results = new ClaimEvaluator(resultSet).evaluate(claims);
+    ClaimsTable.write(table(results), resultSet.dir());
     return results;
   }
 }

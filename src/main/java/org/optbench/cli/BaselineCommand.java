@@ -1,12 +1,11 @@
 package org.optbench.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.optbench.compare.Baseline;
-import org.optbench.io.PublishedRuns;
 import org.optbench.io.ResultFiles;
+import org.optbench.io.ResultSetCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,11 +43,7 @@ final class BaselineCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      if (!Files.isRegularFile(results.resolve(ResultFiles.MANIFEST))
-          || !Files.isRegularFile(results.resolve(ResultFiles.STEPS))) {
-        throw new UserInputException(results + ": not a complete result set (manifest.json and steps.csv)");
-      }
-      var manifest = PublishedRuns.manifest(results);
+      var manifest = ResultSetCheck.baselineSource(results);
       if (!manifest.status().equals("complete")) {
         throw new UserInputException(
             results + " holds " + manifest.runs() + " of " + manifest.cells()

@@ -1,8 +1,8 @@
 package org.optbench.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.optbench.claims.ClaimResult;
@@ -41,12 +41,22 @@ final class ClaimsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Every folder is read and checked before any claims.csv is written: a damaged second folder
+    // must not leave the first one rewritten.
+    List<ResultSet> sets = new ArrayList<>();
+    List<ExperimentSpec> specs = new ArrayList<>();
+    for (Path dir : results) {
+      ResultSet set = read(dir);
+      ExperimentSpec spec = specOf(set);
+      ClaimValidation.validate(spec);
+      sets.add(set);
+      specs.add(spec);
+    }
     StringBuilder table = new StringBuilder(VerdictTable.markdownHeader());
     long contradicted = 0;
-    for (Path dir : results) {
-      ExperimentSpec spec = specOf(dir);
-      ClaimValidation.validate(spec);
-      List<ClaimResult> verdicts = ClaimsFile.evaluateAndWrite(dir, spec.claims());
+    for (int i = 0; i < sets.size(); i++) {
+      ExperimentSpec spec = specs.get(i);
+      List<ClaimResult> verdicts = ClaimsFile.evaluateAndWrite(sets.get(i), spec.claims());
       System.out.println(spec.name() + ": " + verdicts.size() + " claim(s)");
       System.out.print(VerdictTable.console(verdicts));
       table.append(VerdictTable.markdownRows(spec.name(), verdicts));
@@ -63,11 +73,14 @@ final class ClaimsCommand implements Callable<Integer> {
     return failOnClaims && contradicted > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
   }
 
-  private static ExperimentSpec specOf(Path dir) throws IOException, org.optbench.spec.SpecException {
+  private static ResultSet read(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new UserInputException(dir + ": no such results folder");
     }
-    ResultSet results = ResultSet.read(dir);
+    return ResultSet.read(dir);
+  }
+
+  private static ExperimentSpec specOf(ResultSet results) throws org.optbench.spec.SpecException {
     // The manifest keeps the spec exactly as it was run; parse that, not today's file.
     return SpecParser.parse(Path.of(results.manifest().specFile()), results.manifest().specText());
   }

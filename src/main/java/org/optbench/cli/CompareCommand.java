@@ -1,11 +1,10 @@
 package org.optbench.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.optbench.compare.Comparison;
 import org.optbench.compare.ComparisonReport;
-import org.optbench.io.ResultFiles;
+import org.optbench.io.PublishedRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,15 +36,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    for (Path dir : new Path[] {baseline, current}) {
-      if (!Files.isRegularFile(dir.resolve(ResultFiles.MANIFEST))
-          || !Files.isRegularFile(dir.resolve(ResultFiles.RUNS))) {
-        throw new UserInputException(
-            dir + ": not a result set or baseline (needs manifest.json and runs.csv)");
-      }
-    }
-    String a = ResultFiles.experimentOf(baseline);
-    String b = ResultFiles.experimentOf(current);
+    String a = PublishedRuns.manifest(baseline).experiment();
+    String b = PublishedRuns.manifest(current).experiment();
     if (!a.equals(b)) {
       throw new UserInputException(
           "baseline is experiment '" + a + "' but current is '" + b + "'; compare one experiment with itself");

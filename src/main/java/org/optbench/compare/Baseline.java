@@ -15,11 +15,11 @@ import org.optbench.io.IoConsumer;
 import org.optbench.io.OutputLocations;
 import org.optbench.io.PublishedRuns;
 import org.optbench.io.ResultFiles;
+import org.optbench.io.TargetsTable;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * A baseline, {@code results/baselines/<experiment>/}: the small part of a trusted result set that
@@ -34,7 +34,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  */
 public final class Baseline {
 
-  static final String TARGETS = "targets.csv";
+  static final String TARGETS = TargetsTable.FILE;
   static final String CELLS = "cells.csv";
 
   /** The files a baseline consists of: the only ones {@link #write} replaces. */
@@ -139,13 +139,7 @@ public final class Baseline {
     return table;
   }
 
-  static Table readTargets(Path dir) throws IOException {
-    return Table.read().csv(CsvReadOptions.builder(dir.resolve(TARGETS).toFile())
-        .columnTypes(name -> switch (name) {
-          case "target_loss", "steps_to_target" -> tech.tablesaw.api.ColumnType.DOUBLE;
-          default -> tech.tablesaw.api.ColumnType.STRING;
-        })
-        .missingValueIndicator("")
-        .build());
+  static Table readTargets(Path dir) {
+    return PublishedRuns.targets(dir);
   }
 }

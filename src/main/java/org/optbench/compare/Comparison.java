@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.optbench.io.PublishedRuns;
+import org.optbench.io.ResultSetCheck;
 import org.optbench.spec.RegressionSection;
 import org.optbench.spec.SpecException;
 
@@ -47,8 +48,15 @@ public final class Comparison {
     this.findings = findings;
   }
 
-  /** Compares {@code current} with {@code baseline}; both are result sets or baselines. */
+  /**
+   * Compares {@code current} with {@code baseline}; both are result sets or baselines, each
+   * checked whole before it is read ({@link ResultSetCheck#comparable}).
+   *
+   * @throws org.optbench.io.ResultSetException when either is damaged or holds no runs
+   */
   public static Comparison of(Path baseline, Path current) throws IOException, SpecException {
+    ResultSetCheck.comparable(baseline);
+    ResultSetCheck.comparable(current);
     Map<String, RegressionSection.Override> overrides =
         RegressionSection.read(PublishedRuns.manifest(current).specText());
     CellMetrics base = CellMetrics.read(baseline, null);

@@ -154,11 +154,23 @@ public final class CellStore {
     return ids;
   }
 
-  /** The summary of the stored run of {@code cell}, read back from its {@code runs.csv} row. */
-  public RunSummary summary(Cell cell) throws IOException {
-    Table row = Csv.read(part(cell.runId(), RUN_PART), RunsTable.SCHEMA);
-    if (row.rowCount() != 1) {
-      throw new IOException(part(cell.runId(), RUN_PART) + " holds " + row.rowCount() + " rows");
+  /**
+   * The summary of the stored run of {@code cell}, read back from its {@code runs.csv} row. Its
+   * steps part, which is published as it is, is checked to be a whole file with the right
+   * header; its rows are checked when the published result set is read.
+   *
+   * @throws ResultSetException when either file is damaged; the message says to drop the run
+   */
+  public RunSummary summary(Cell cell) {
+    Path file = part(cell.runId(), RUN_PART);
+    String fix = Remedies.forStoredRun(part(cell.runId(), KEY_PART));
+    checkHeader(part(cell.runId(), STEPS_PART), StepsTable.SCHEMA, fix);
+    ReadTable read = CsvTableReader.read(file, RunsTable.SCHEMA, ReadLimits.TABLE_BYTES, fix);
+    RunsCheck.rows(read, fix);
+    Table row = read.table();
+    if (row.rowCount() != 1 || !row.stringColumn("run_id").get(0).equals(cell.runId())) {
+      throw new ResultSetException(
+          file, "should hold the one row of run " + cell.runId() + "; " + fix);
     }
     return new RunSummary(
         cell,
@@ -175,6 +187,19 @@ public final class CellStore {
         row.longColumn("param_bytes").get(0),
         row.longColumn("optimizer_state_bytes").get(0),
         row.doubleColumn("clipped_fraction").getDouble(0));
+  }
+
+  private static void checkHeader(Path file, ColumnSchema schema, String fix) {
+    FileCheck.csvFile(file, ReadLimits.STEPS_BYTES, fix);
+    String first;
+    try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      first = in.readLine();
+    } catch (IOException e) {
+      throw FileCheck.unreadable(file, e, fix);
+    }
+    if (!schema.header().equals(first)) {
+      throw new ResultSetException(file, "does not start with the header optbench writes; " + fix);
+    }
   }
 
   Path part(String runId, String suffix) {

@@ -72,13 +72,10 @@ public final class ClaimsTable {
   /**
    * The claims of the result set in {@code resultsDir}, if it has a {@code claims.csv}.
    *
-   * @throws IllegalArgumentException when the file lacks a column of {@link #SCHEMA}
+   * @throws ResultSetException when the file is damaged, naming the line and column
    */
-  public static Optional<Table> read(Path resultsDir) throws IOException {
-    Path file = resultsDir.resolve(FILE);
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
-    return Optional.of(Csv.read(file, SCHEMA));
+  public static Optional<Table> read(Path resultsDir) {
+    return ResultSetCheck.optionalTable(
+        resultsDir, FILE, SCHEMA, null, Remedies.forFolder(resultsDir));
   }
 }

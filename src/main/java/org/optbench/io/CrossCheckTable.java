@@ -72,11 +72,8 @@ public final class CrossCheckTable {
   }
 
   /** The cross-check table of a published result set, if it has one. */
-  public static Optional<Table> read(Path resultsDir) throws IOException {
-    Path file = resultsDir.resolve(FILE);
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
-    return Optional.of(Csv.read(file, SCHEMA));
+  public static Optional<Table> read(Path resultsDir) {
+    return ResultSetCheck.optionalTable(
+        resultsDir, FILE, SCHEMA, null, Remedies.forFolder(resultsDir));
   }
 }

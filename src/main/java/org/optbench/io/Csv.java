@@ -3,24 +3,18 @@ package org.optbench.io;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 import tech.tablesaw.io.csv.CsvWriteOptions;
 
 /**
- * Reading and writing result CSV files with Tablesaw, with the conventions of this package: UTF-8,
- * {@code \n} line ends, a header row, fixed column types, and only the empty cell as missing.
+ * Writing result CSV files with Tablesaw, with the conventions of this package: UTF-8, {@code \n}
+ * line ends, a header row. ({@link CsvTableReader} reads them back.)
  */
 final class Csv {
-
-  /** Configs can be long (a list-valued hyperparameter); Tablesaw's default cap is 4096. */
-  private static final int MAX_CHARS_PER_CELL = 1 << 20;
 
   private Csv() {}
 
@@ -33,34 +27,6 @@ final class Csv {
             table.write().csv(CsvWriteOptions.builder(out).lineEnd("\n").build());
           }
         });
-  }
-
-  /**
-   * Reads {@code file} with the types of {@code schema}; columns the schema does not know (added by
-   * a later version) are read as strings.
-   *
-   * @throws IllegalArgumentException naming the columns of {@code schema} the file lacks
-   */
-  static Table read(Path file, ColumnSchema schema) throws IOException {
-    Table table;
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      CsvReadOptions options =
-          CsvReadOptions.builder(in)
-              .tableName(file.getFileName().toString())
-              .columnTypes(name -> schema.types().getOrDefault(name, ColumnType.STRING))
-              // Tablesaw's default also takes "NA", "null", "*" as missing, which would blank out
-              // a legitimate string value; an empty cell is the only missing marker we write.
-              .missingValueIndicator("")
-              .maxCharsPerColumn(MAX_CHARS_PER_CELL)
-              .build();
-      table = Table.read().csv(options);
-    }
-    List<String> missing =
-        schema.names().stream().filter(name -> !table.columnNames().contains(name)).toList();
-    if (!missing.isEmpty()) {
-      throw new IllegalArgumentException(file + " lacks the columns " + missing);
-    }
-    return table;
   }
 
   /**

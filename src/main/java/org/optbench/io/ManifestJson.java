@@ -1,22 +1,50 @@
 package org.optbench.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** {@link Manifest} to and from pretty-printed JSON with snake_case keys. */
+/**
+ * {@link Manifest} to and from pretty-printed JSON with snake_case keys. Reading checks before it
+ * trusts: the file's kind and size first, then the JSON (nesting depth capped, duplicate keys and
+ * trailing text refused), then every field ({@link ManifestCheck}).
+ */
 public final class ManifestJson {
 
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .enable(SerializationFeature.INDENT_OUTPUT)
-          // A manifest from a later version with more keys still reads.
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+
+  /**
+   * Reads trees only, with limits a manifest never comes near; {@link ManifestCheck} takes the
+   * fields from the tree (and ignores keys a later version adds).
+   */
+  private static final ObjectMapper READER =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(ReadLimits.JSON_DEPTH)
+                          .maxStringLength((int) ReadLimits.MANIFEST_BYTES)
+                          .build())
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
   private ManifestJson() {}
@@ -31,8 +59,46 @@ public final class ManifestJson {
     AtomicFiles.writeString(target, toJson(manifest));
   }
 
-  /** Reads a manifest. */
-  public static Manifest read(Path file) throws IOException {
-    return MAPPER.readValue(file.toFile(), Manifest.class);
+  /**
+   * Reads and checks the manifest {@code file}.
+   *
+   * @throws ResultSetException naming the file and what is wrong with it
+   */
+  public static Manifest read(Path file) {
+    return read(file, Remedies.forFolder(file.toAbsolutePath().getParent()));
+  }
+
+  /** {@link #read(Path)} with the remedy the messages end with. */
+  static Manifest read(Path file, String fix) {
+    FileCheck.regularFile(file, ReadLimits.MANIFEST_BYTES, fix);
+    JsonNode root;
+    try (InputStream in = Files.newInputStream(file)) {
+      root = READER.readTree(in);
+    } catch (StreamConstraintsException e) {
+      throw new ResultSetException(
+          file, "nests deeper than " + ReadLimits.JSON_DEPTH + " levels, so it is not a manifest;"
+              + " " + fix);
+    } catch (JsonProcessingException e) {
+      throw new ResultSetException(file, "is not valid JSON (" + oneLine(e.getOriginalMessage())
+          + where(e.getLocation()) + "); " + fix);
+    } catch (IOException e) {
+      throw FileCheck.unreadable(file, e, fix);
+    }
+    return ManifestCheck.of(file, root, fix);
+  }
+
+  private static String where(JsonLocation location) {
+    return location == null || location.getLineNr() < 0
+        ? ""
+        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  /** A parser message fit for a one-line error: line breaks and long quotes cut. */
+  private static String oneLine(String message) {
+    String flat =
+        String.valueOf(message)
+            .replaceAll("\\s+", " ")
+            .replaceAll("Source: REDACTED \\([^)]*\\); ", "");
+    return flat.length() > 200 ? flat.substring(0, 200) + "..." : flat;
   }
 }

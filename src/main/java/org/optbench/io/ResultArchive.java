@@ -37,15 +37,16 @@ final class ResultArchive {
   }
 
   /**
-   * The start time recorded in the folder's manifest; for a folder without a readable manifest (an
-   * interrupted or hand-made one) its modification time, which still sorts it among the others.
+   * The start time recorded in the folder's manifest; for a folder without a sound manifest (an
+   * interrupted, damaged or hand-made one) its modification time, which still sorts it among the
+   * others. Either way the folder is kept.
    */
   private static Instant startedOf(Path folder) throws IOException {
-    Path manifest = folder.resolve(ResultFiles.MANIFEST);
-    if (Files.isRegularFile(manifest)) {
+    if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
+        && ResultSetCheck.present(folder.resolve(ResultFiles.MANIFEST))) {
       try {
-        return ManifestJson.read(manifest).startedAt();
-      } catch (IOException | RuntimeException unreadable) {
+        return ManifestJson.read(folder.resolve(ResultFiles.MANIFEST)).startedAt();
+      } catch (ResultSetException damaged) {
         // fall through to the folder's own time
       }
     }

@@ -76,15 +76,8 @@ public final class ResultFiles {
    * @throws ResultSetException naming the manifest and its field when the name is no safe folder
    *     name (e.g. {@code "../victim"} or {@code "/tmp/victim"})
    */
-  public static String experimentOf(Path dir) throws IOException {
-    Path manifest = dir.resolve(MANIFEST);
-    String experiment = ManifestJson.read(manifest).experiment();
-    var problem = SafeNames.problem(experiment);
-    if (problem.isPresent()) {
-      throw new ResultSetException(manifest, "field \"experiment\": " + problem.get()
-          + "; set it to the experiment's name as its spec gives it");
-    }
-    return experiment;
+  public static String experimentOf(Path dir) {
+    return PublishedRuns.manifest(dir).experiment();
   }
 
   /** A fresh staging folder name for {@code experiment}, unique per process and call. */

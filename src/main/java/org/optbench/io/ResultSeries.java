@@ -1,9 +1,7 @@
 package org.optbench.io;
 
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import tech.tablesaw.api.Table;
 
 /**
@@ -21,22 +19,27 @@ public record ResultSeries(
     Path dir, Manifest manifest, StepSeries steps, Table runs, Table samples) {
 
   /**
-   * Reads the result set in {@code dir}.
+   * Reads the result set in {@code dir}, checking every file first as {@link ResultSet#read}
+   * does; the optional {@code crosscheck.csv} and {@code claims.csv}, which report sections read
+   * later, are checked too, so that nothing is written for a damaged folder.
    *
-   * @throws FileNotFoundException naming the folder and what it lacks
-   * @throws IllegalArgumentException when a file lacks columns
+   * @throws ResultSetException naming the file, the line or field, and the fix
    */
-  public static ResultSeries read(Path dir) throws IOException {
-    ResultSet.checkFolder(dir);
-    Manifest manifest = ManifestJson.read(dir.resolve(ResultFiles.MANIFEST));
-    Table runs = Csv.read(dir.resolve(ResultFiles.RUNS), RunsTable.SCHEMA);
-    Path samplesFile = dir.resolve(ResultFiles.SAMPLES);
+  public static ResultSeries read(Path dir) {
+    String fix = Remedies.RESULT_SET;
+    ResultSetCheck.folder(dir);
+    Manifest manifest = ManifestJson.read(dir.resolve(ResultFiles.MANIFEST), fix);
+    ReadTable runs = RunsCheck.read(dir, manifest, fix);
+    Path stepsFile = dir.resolve(ResultFiles.STEPS);
+    StepSeries steps = StepSeries.read(stepsFile, fix);
+    StepRows.of(steps, stepsFile).check(runs, fix);
+    Set<String> ids = RunsCheck.ids(runs);
     Table samples =
-        Files.isRegularFile(samplesFile)
-            ? Csv.read(samplesFile, SamplesTable.SCHEMA)
-            : SamplesTable.SCHEMA.emptyTable(ResultFiles.SAMPLES);
-    StepSeries steps = StepSeries.read(dir.resolve(ResultFiles.STEPS));
-    return new ResultSeries(dir, manifest, steps, runs, samples);
+        ResultSetCheck.optionalTable(dir, ResultFiles.SAMPLES, SamplesTable.SCHEMA, ids, fix)
+            .orElseGet(() -> SamplesTable.SCHEMA.emptyTable(ResultFiles.SAMPLES));
+    ResultSetCheck.optionalTable(dir, CrossCheckTable.FILE, CrossCheckTable.SCHEMA, ids, fix);
+    ResultSetCheck.optionalTable(dir, ClaimsTable.FILE, ClaimsTable.SCHEMA, null, fix);
+    return new ResultSeries(dir, manifest, steps, runs.table(), samples);
   }
 
   /** The same data from a result set already read in full. */

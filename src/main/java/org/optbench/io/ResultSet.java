@@ -1,10 +1,6 @@
 package org.optbench.io;
 
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import tech.tablesaw.api.Table;
 
 /**
@@ -12,8 +8,8 @@ import tech.tablesaw.api.Table;
  *
  * <p>Column types are fixed by {@link StepsTable#SCHEMA} and {@link RunsTable#SCHEMA}, whatever the
  * values look like: ids and labels are string columns, {@code seed} and byte counts long columns,
- * {@code step} an int column, flags boolean columns, measurements double columns with NaN where a
- * cell is empty.
+ * {@code step} an int column, flags boolean columns, measurements double columns, NaN where the
+ * file says {@code NaN} or the cell is empty.
  *
  * @param dir the folder it was read from
  * @param manifest what produced it
@@ -24,50 +20,26 @@ import tech.tablesaw.api.Table;
 public record ResultSet(Path dir, Manifest manifest, Table steps, Table runs, Table samples) {
 
   /**
-   * Reads the result set in {@code dir}.
+   * Reads the result set in {@code dir}, checking every file before it is used (see {@link
+   * ResultSetCheck}): the manifest's fields, each CSV cell's type, unique runs, step rows that
+   * belong to listed runs and stay within their step counts, and counts that agree.
    *
-   * @throws FileNotFoundException naming the folder and what it lacks
-   * @throws IllegalArgumentException when a file lacks columns
+   * @throws ResultSetException naming the file, the line or field, and the fix
    */
-  public static ResultSet read(Path dir) throws IOException {
-    checkFolder(dir);
-    Manifest manifest = ManifestJson.read(dir.resolve(ResultFiles.MANIFEST));
-    Table steps = Csv.read(dir.resolve(ResultFiles.STEPS), StepsTable.SCHEMA);
-    Table runs = Csv.read(dir.resolve(ResultFiles.RUNS), RunsTable.SCHEMA);
-    Path samplesFile = dir.resolve(ResultFiles.SAMPLES);
+  public static ResultSet read(Path dir) {
+    String fix = Remedies.RESULT_SET;
+    ResultSetCheck.folder(dir);
+    Manifest manifest = ManifestJson.read(dir.resolve(ResultFiles.MANIFEST), fix);
+    ReadTable runs = RunsCheck.read(dir, manifest, fix);
+    ReadTable steps =
+        CsvTableReader.read(
+            dir.resolve(ResultFiles.STEPS), StepsTable.SCHEMA, ReadLimits.STEPS_BYTES, fix);
+    StepRows.of(steps, fix).check(runs, fix);
     Table samples =
-        Files.isRegularFile(samplesFile)
-            ? Csv.read(samplesFile, SamplesTable.SCHEMA)
-            : SamplesTable.SCHEMA.emptyTable(ResultFiles.SAMPLES);
-    return new ResultSet(dir, manifest, steps, runs, samples);
-  }
-
-  /**
-   * Fails unless {@code dir} is a published result set with its three files.
-   *
-   * @throws FileNotFoundException naming the folder and what it lacks
-   */
-  static void checkFolder(Path dir) throws FileNotFoundException {
-    if (!Files.isDirectory(dir)) {
-      throw new FileNotFoundException(dir + " does not exist or is not a folder");
-    }
-    if (ResultFiles.isStaging(dir)) {
-      throw new FileNotFoundException(
-          dir
-              + " is a result set still being written, or left by an interrupted run;"
-              + " read the folder it is published as instead");
-    }
-    List<String> missing =
-        List.of(ResultFiles.STEPS, ResultFiles.RUNS, ResultFiles.MANIFEST).stream()
-            .filter(name -> !Files.isRegularFile(dir.resolve(name)))
-            .toList();
-    if (!missing.isEmpty()) {
-      throw new FileNotFoundException(
-          dir
-              + " has no "
-              + String.join(", ", missing)
-              + " — is it a results folder written by `optbench run`?");
-    }
+        ResultSetCheck.optionalTable(
+                dir, ResultFiles.SAMPLES, SamplesTable.SCHEMA, RunsCheck.ids(runs), fix)
+            .orElseGet(() -> SamplesTable.SCHEMA.emptyTable(ResultFiles.SAMPLES));
+    return new ResultSet(dir, manifest, steps.table(), runs.table(), samples);
   }
 
   /** The experiment's name, from the manifest. */

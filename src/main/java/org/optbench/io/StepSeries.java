@@ -2,11 +2,14 @@ package org.optbench.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +48,12 @@ public final class StepSeries {
    */
   static final List<String> LATER_METRICS = List.of("clipping_threshold", "step_size");
 
+  private static final int CLIPPED = METRICS.indexOf("clipped");
+
   /** The steps of one run, in file order (ascending steps). */
   public static final class Run {
     private final String runId;
+    private int firstLine;
     private int size;
     private int[] steps = new int[1024];
     private float[][] values = new float[METRICS.size()][1024];
@@ -62,6 +68,16 @@ public final class StepSeries {
 
     public int size() {
       return size;
+    }
+
+    /** The line of the file where the run's first row is; 0 when not read from a file. */
+    int firstLine() {
+      return firstLine;
+    }
+
+    /** The last step, or -1 for a run without steps. */
+    int lastStep() {
+      return size == 0 ? -1 : steps[size - 1];
     }
 
     /** Step numbers; the array may be longer than {@link #size()}. */
@@ -144,14 +160,21 @@ public final class StepSeries {
   }
 
   /**
-   * Reads {@code file} (a {@code steps.csv}), keeping run id, step and {@link #METRICS}.
+   * Reads {@code file} (a {@code steps.csv}), keeping run id, step and {@link #METRICS}, and
+   * checking every row on the way: its number of fields, a step that is a non-negative integer
+   * above the run's previous step, numbers ({@code NaN} and {@code ±Infinity} included, an empty
+   * cell a missing number) and {@code true}/{@code false} flags.
    *
-   * @throws IllegalArgumentException when the header lacks one of those columns (other than
-   *     {@link #LATER_METRICS})
+   * @param fix what the user can do about a damaged file, appended to every message
+   * @throws ResultSetException naming the file, line and column of the first problem, or the
+   *     columns the header lacks (other than {@link #LATER_METRICS})
    */
-  public static StepSeries read(Path file) throws IOException {
+  static StepSeries read(Path file, String fix) {
+    FileCheck.csvFile(file, ReadLimits.STEPS_BYTES, fix);
     try (InputStream in = Files.newInputStream(file)) {
-      return new Parser(in, file).parse();
+      return new Parser(in, file, fix).parse();
+    } catch (IOException e) {
+      throw FileCheck.unreadable(file, e, fix);
     }
   }
 
@@ -162,9 +185,12 @@ public final class StepSeries {
    */
   private static final class Parser {
     private static final int BLOCK = 1 << 24;
+    /** Longer rows are damage (a file without line ends), refused before the buffer grows more. */
+    private static final int MAX_ROW_BYTES = 1 << 26;
 
     private final InputStream in;
     private final Path file;
+    private final String fix;
     private byte[] buf = new byte[BLOCK];
     private int limit;
     private boolean eof;
@@ -173,10 +199,13 @@ public final class StepSeries {
     private final float[] row = new float[METRICS.size()];
     /** The previous row's bytes before its step column. */
     private byte[] prefix;
+    /** The header's column names. */
+    private List<String> names;
 
-    Parser(InputStream in, Path file) {
+    Parser(InputStream in, Path file, String fix) {
       this.in = in;
       this.file = file;
+      this.fix = fix;
     }
 
     /** Fills {@code buf} after keeping {@code buf[from, limit)}; false when nothing was added. */
@@ -185,6 +214,10 @@ public final class StepSeries {
         return false;
       }
       int kept = limit - from;
+      if (kept > MAX_ROW_BYTES) {
+        throw new ResultSetException(
+            file, "line " + line + " is longer than " + MAX_ROW_BYTES + " bytes; " + fix);
+      }
       if (kept > buf.length / 2) {
         buf = Arrays.copyOf(buf, buf.length * 2); // a row longer than half a block
       }
@@ -218,10 +251,13 @@ public final class StepSeries {
         int p = pos;
         while (p < end) {
           p = field(p, end, bounds);
-          header.add(new String(buf, bounds[0], bounds[1] - bounds[0], StandardCharsets.UTF_8));
+          header.add(headerName(bounds[0], bounds[1]));
         }
         pos = skipLineEnd(end);
         break;
+      }
+      if (new HashSet<>(header).size() != header.size()) {
+        throw new ResultSetException(file, "the header names a column twice; " + fix);
       }
       // role[c]: -1 skip, -2 run_id, -3 step, m >= 0 metric m
       int[] role = new int[header.size()];
@@ -238,14 +274,9 @@ public final class StepSeries {
         }
       }
       if (!missing.isEmpty()) {
-        throw new IllegalArgumentException(file + " lacks the columns " + missing);
+        throw new ResultSetException(file, "lacks the columns " + missing + "; " + fix);
       }
-      int lastColumn = 0;
-      for (int c = 0; c < role.length; c++) {
-        if (role[c] != -1) {
-          lastColumn = c;
-        }
-      }
+      names = header;
       // Every row of a run starts with the same identifying columns (run_id ... engine), hundreds
       // of bytes of labels. A row starting with the previous row's bytes up to the step column is
       // of the same run, and only the numbers after it need parsing; comparing bytes is an
@@ -277,7 +308,7 @@ public final class StepSeries {
         }
         line++;
         if (end > pos) {
-          current = row(pos, same, end, role, lastColumn, stepColumn, sharedPrefix, runs, current);
+          current = row(pos, same, end, role, stepColumn, sharedPrefix, runs, current);
         }
         if (end >= limit) {
           return new StepSeries(runs);
@@ -295,7 +326,6 @@ public final class StepSeries {
         boolean same,
         int end,
         int[] role,
-        int lastColumn,
         int stepColumn,
         boolean sharedPrefix,
         Map<String, Run> runs,
@@ -304,7 +334,11 @@ public final class StepSeries {
       int step = 0;
       int first = same ? stepColumn : 0;
       int p = same ? pos + prefix.length : pos;
-      for (int c = first; c <= lastColumn && p <= end; c++) {
+      // Every field is scanned, kept or not, so that a short or long row is caught.
+      for (int c = first; c < role.length; c++) {
+        if (p > end) {
+          throw bad("has " + c + " fields, the header " + role.length);
+        }
         if (c == stepColumn && !same && sharedPrefix) {
           prefix = Arrays.copyOfRange(buf, pos, p);
         }
@@ -319,13 +353,80 @@ public final class StepSeries {
           current =
               runs.computeIfAbsent(new String(buf, from, to - from, StandardCharsets.UTF_8), Run::new);
         } else if (r == -3) {
-          step = (int) number(from, to);
+          step = step(from, to);
+        } else if (r == CLIPPED) {
+          row[r] = flag(from, to);
         } else {
-          row[r] = (float) number(from, to);
+          row[r] = (float) number(from, to, c);
         }
+      }
+      if (p <= end) {
+        throw bad("has more fields than the header's " + role.length);
+      }
+      if (current.size == 0) {
+        current.firstLine = line;
+      } else if (step <= current.lastStep()) {
+        throw bad(stepColumn, "step " + step + " of run " + current.runId + " follows its step "
+            + current.lastStep() + " (a repeated or reordered row)");
       }
       current.add(step, row);
       return current;
+    }
+
+    /** A column name; bytes that are not UTF-8 mean the file is not a steps.csv at all. */
+    private String headerName(int from, int to) {
+      try {
+        return StandardCharsets.UTF_8
+            .newDecoder()
+            .decode(ByteBuffer.wrap(buf, from, to - from))
+            .toString();
+      } catch (CharacterCodingException e) {
+        throw new ResultSetException(file, "is not UTF-8 text (binary data?); " + fix);
+      }
+    }
+
+    private ResultSetException bad(String problem) {
+      return new ResultSetException(file, "line " + line + " " + problem + "; " + fix);
+    }
+
+    private ResultSetException bad(int column, String problem) {
+      return new ResultSetException(
+          file, "line " + line + ", column " + names.get(column) + ": " + problem + "; " + fix);
+    }
+
+    private String text(int from, int to) {
+      return new String(buf, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    /** The step column: a non-negative integer that fits an int, never narrowed. */
+    private int step(int from, int to) {
+      long value = 0;
+      boolean digits = from < to && to - from <= 10;
+      for (int i = from; i < to && digits; i++) {
+        int d = buf[i] - '0';
+        digits = d >= 0 && d <= 9;
+        value = value * 10 + d;
+      }
+      if (!digits || value > Integer.MAX_VALUE) {
+        String text = text(from, to);
+        String why = text.startsWith("-") && text.length() > 1
+                && text.substring(1).chars().allMatch(Character::isDigit)
+            ? FileCheck.shown(text) + " is negative"
+            : NumberText.notAnInteger(text, 32);
+        throw bad(names.indexOf("step"), why);
+      }
+      return (int) value;
+    }
+
+    /** The clipped column: 1 for {@code true}, 0 for {@code false}. */
+    private float flag(int from, int to) {
+      String text = text(from, to);
+      return switch (text) {
+        case "true" -> 1f;
+        case "false" -> 0f;
+        default -> throw bad(names.indexOf("clipped"), FileCheck.shown(text)
+            + " is not true or false");
+      };
     }
 
     /**
@@ -333,14 +434,31 @@ public final class StepSeries {
      * when the buffer ends first.
      */
     private int rowEnd(int pos) {
+      // A quote opens a quoted field only at the field's start (Tablesaw writes q"x unquoted);
+      // inside one, "" stands for a quote and keeps it open.
       boolean quoted = false;
+      boolean closed = false; // the previous byte closed a quoted field (or began a "")
+      boolean fieldStart = true;
       for (int i = pos; i < limit; i++) {
         byte b = buf[i];
-        if (b == '"') {
-          quoted = !quoted; // "" inside quotes toggles twice
-        } else if (!quoted && (b == '\n' || b == '\r')) {
+        if (quoted) {
+          if (b == '"') {
+            quoted = false;
+            closed = true;
+          }
+          continue;
+        }
+        if (b == '"' && (fieldStart || closed)) {
+          quoted = true;
+          closed = false;
+          fieldStart = false;
+          continue;
+        }
+        if (b == '\n' || b == '\r') {
           return i;
         }
+        closed = false;
+        fieldStart = b == ',';
       }
       return -1;
     }
@@ -383,15 +501,15 @@ public final class StepSeries {
       return i + 1;
     }
 
-    /** The field {@code buf[from, to)} as a number: empty is NaN, {@code true}/{@code false} 1/0. */
-    private double number(int from, int to) {
+    /**
+     * The field {@code buf[from, to)} of column {@code column} as a number: empty is NaN (how
+     * earlier versions wrote NaN); otherwise what {@link NumberText#parseDouble} accepts.
+     */
+    private double number(int from, int to, int column) {
       if (from >= to) {
         return Double.NaN;
       }
       byte first = buf[from];
-      if (first == 't' || first == 'f') {
-        return first == 't' ? 1 : 0;
-      }
       // Fast path for plain decimals (what Double.toString writes in [1e-3, 1e7)), which are most
       // values. A float keeps 7 to 8 significant digits, so digits after the 9th are not read.
       int last = to - 1;
@@ -406,18 +524,20 @@ public final class StepSeries {
         int digits = 0;
         int decimals = 0;
         boolean point = false;
+        boolean anyDigit = false;
         boolean negative = first == '-';
         int i = negative ? from + 1 : from;
-        boolean simple = i < to;
+        boolean simple = true;
         for (; i < to; i++) {
           int d = buf[i] - '0';
           if (d >= 0 && d <= 9) {
+            anyDigit = true;
             if (digits >= 9) {
-              if (point) {
+              if (!point) {
+                simple = false; // a large integer part: let the library scale it
                 break;
               }
-              simple = false; // a large integer part: let the library scale it
-              break;
+              continue; // past a float's precision; only checked to be digits
             }
             mantissa = mantissa * 10 + d;
             decimals += point ? 1 : 0;
@@ -429,17 +549,16 @@ public final class StepSeries {
             break;
           }
         }
-        if (simple && decimals < POWERS.length) {
+        if (simple && anyDigit && decimals < POWERS.length) {
           double v = mantissa / POWERS[decimals];
           return negative ? -v : v;
         }
       }
-      String text = new String(buf, from, to - from, StandardCharsets.US_ASCII);
+      String text = text(from, to);
       try {
-        return Double.parseDouble(text);
+        return NumberText.parseDouble(text);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            file + " line " + line + ": '" + text + "' is not a number", e);
+        throw bad(column, FileCheck.shown(text) + " is not a number (NaN and Infinity are allowed)");
       }
     }
 

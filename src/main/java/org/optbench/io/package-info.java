@@ -13,5 +13,11 @@
  * reads back as {@code NaN} (Tablesaw treats {@code NaN} as its missing value for doubles);
  * infinities are written as {@code Infinity} / {@code -Infinity} and read back as such. A literal
  * {@code NaN} in a file written by another tool also reads as {@code NaN}.
+ *
+ * <p>Reading checks before it trusts ({@link org.optbench.io.ResultSetCheck}): each file's kind
+ * and size before it is opened, the manifest's fields, every CSV cell's type, then the files
+ * against each other (unique runs, step rows of listed runs within their step counts, counts that
+ * agree). A damaged folder is a {@link org.optbench.io.ResultSetException} naming the file, the
+ * line and column or field, and the fix.
  */
 package org.optbench.io;

@@ -1,13 +1,10 @@
 package org.optbench.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.optbench.io.CrossCheckTable;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
@@ -48,13 +45,7 @@ public final class CrossCheckSection implements ReportSection {
 
   /** The section's body, or "" when the result set has no cross-check. */
   public static String html(Path resultsDir) {
-    Optional<Table> table;
-    try {
-      table = CrossCheckTable.read(resultsDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return table.map(CrossCheckSection::html).orElse("");
+    return CrossCheckTable.read(resultsDir).map(CrossCheckSection::html).orElse("");
   }
 
   /** Per cell and mode: the largest max_rel of each step, and the worst row. */

@@ -16,6 +16,7 @@ import org.optbench.io.CellStore;
 import org.optbench.claims.ClaimResult;
 import org.optbench.claims.ClaimsFile;
 import org.optbench.io.CommitResult;
+import org.optbench.io.ResultSet;
 import org.optbench.io.ResultSetWriter;
 import org.optbench.metrics.RunEnvironment;
 import org.optbench.metrics.RunSummary;
@@ -100,6 +101,8 @@ public final class ExperimentRunner {
         keys.put(cell.runId(), key);
         if (grid.force() || !store.has(cell.runId(), key)) {
           todo.add(cell);
+        } else {
+          store.summary(cell); // a damaged stored run fails here, before anything is trained
         }
       }
       if (todo.size() < cells.size()) {
@@ -136,7 +139,7 @@ public final class ExperimentRunner {
     List<ClaimResult> claims =
         spec.claims().isEmpty()
             ? List.of()
-            : ClaimsFile.evaluateAndWrite(commit.published(), spec.claims());
+            : ClaimsFile.evaluateAndWrite(ResultSet.read(commit.published()), spec.claims());
     ReportFolder reportFolder = ReportFolder.inRoot(options.reportsRoot(), spec.name());
     Path report = ReportBuilder.build(commit.published(), reportFolder);
     List<Path> kept = new ArrayList<>(commit.kept());

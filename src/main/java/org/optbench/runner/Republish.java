@@ -1,10 +1,10 @@
 package org.optbench.runner;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
 import org.optbench.io.Manifest;
 import org.optbench.io.PublishedRuns;
+import org.optbench.io.ResultSetException;
 import org.optbench.metrics.RunEnvironment;
 import org.optbench.spec.ExperimentSpec;
 
@@ -34,7 +34,8 @@ final class Republish {
         return false;
       }
       return reusedRunIds.containsAll(PublishedRuns.runIds(previous));
-    } catch (IOException | RuntimeException unreadable) {
+    } catch (ResultSetException damaged) {
+      // A damaged result set proves nothing: it is moved aside, as any other, and kept.
       return false;
     }
   }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.optbench.io.SampleResults.component;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.optbench.metrics.RunResult;
 import org.optbench.spec.Axis;
 import org.optbench.spec.ExperimentSpec;
+import tech.tablesaw.api.Table;
 
 /** Staging, publishing and archiving of result sets. */
 class ResultSetWriterTest {
@@ -110,8 +110,7 @@ class ResultSetWriterTest {
     assertTrue(ResultFiles.isStaging(staging));
     assertFalse(ResultFiles.isStaging(root.resolve("exp")));
     assertEquals(List.of(root.resolve("exp")), ResultFiles.list(root));
-    FileNotFoundException e =
-        assertThrows(FileNotFoundException.class, () -> ResultSet.read(staging));
+    ResultSetException e = assertThrows(ResultSetException.class, () -> ResultSet.read(staging));
     assertTrue(e.getMessage().contains("still being written"), e.getMessage());
     // No experiment can be named like a staging folder.
     assertThrows(IllegalArgumentException.class, () -> ResultSetWriter.open(root, name));
@@ -126,8 +125,8 @@ class ResultSetWriterTest {
     writer.add(run);
     String id = run.summary().cell().runId();
     Path parts = writer.staging().resolve("runs");
-    assertEquals(10, Csv.read(parts.resolve(id + ".steps.csv"), StepsTable.SCHEMA).rowCount());
-    assertEquals(1, Csv.read(parts.resolve(id + ".run.csv"), RunsTable.SCHEMA).rowCount());
+    assertEquals(10, read(parts.resolve(id + ".steps.csv"), StepsTable.SCHEMA).rowCount());
+    assertEquals(1, read(parts.resolve(id + ".run.csv"), RunsTable.SCHEMA).rowCount());
     try (Stream<Path> files = Files.list(parts)) {
       assertEquals(2, files.count(), "no temporary files left beside the parts");
     }
@@ -176,21 +175,26 @@ class ResultSetWriterTest {
   void readingAFolderThatIsNotAResultSetNamesWhatIsMissing() throws IOException {
     Path dir = Files.createDirectories(root.resolve("x"));
     Files.writeString(dir.resolve("steps.csv"), StepsTable.SCHEMA.header() + "\n");
-    FileNotFoundException e = assertThrows(FileNotFoundException.class, () -> ResultSet.read(dir));
+    ResultSetException e = assertThrows(ResultSetException.class, () -> ResultSet.read(dir));
     assertEquals(
-        dir + " has no runs.csv, manifest.json — is it a results folder written by `optbench run`?",
+        dir.resolve("manifest.json") + ": missing; restore the folder from a copy, or rerun the"
+            + " experiment (optbench run SPEC)",
         e.getMessage());
-    FileNotFoundException absent =
-        assertThrows(FileNotFoundException.class, () -> ResultSet.read(root.resolve("nope")));
-    assertTrue(absent.getMessage().contains("does not exist"));
+    ResultSetException absent =
+        assertThrows(ResultSetException.class, () -> ResultSet.read(root.resolve("nope")));
+    assertTrue(absent.getMessage().contains("no such results folder"), absent.getMessage());
   }
 
   @Test
   void aFileMissingColumnsIsRejectedByName() throws IOException {
     Path file = root.resolve("runs.csv");
     Files.writeString(file, "run_id,seed\nabc,1\n");
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Csv.read(file, RunsTable.SCHEMA));
-    assertTrue(e.getMessage().contains("experiment"), e.getMessage());
+    ResultSetException e =
+        assertThrows(ResultSetException.class, () -> read(file, RunsTable.SCHEMA));
+    assertTrue(e.getMessage().contains("lacks the columns [experiment,"), e.getMessage());
+  }
+
+  private static Table read(Path file, ColumnSchema schema) {
+    return CsvTableReader.read(file, schema, ReadLimits.TABLE_BYTES, "restore it").table();
   }
 }

@@ -38,7 +38,9 @@ import tech.tablesaw.api.Table;
 class ReportBuilderTest {
 
   static final String ALERT = "<script>alert(1)</script>";
-  static final String EXPERIMENT = "<img src=x onerror=alert(2)>";
+  static final String IMG = "<img src=x onerror=alert(2)>";
+  /** Experiment names are safe folder names by the time a report reads them (SafeNames). */
+  static final String EXPERIMENT = "escaping";
 
   @TempDir static Path tmp;
 
@@ -57,7 +59,7 @@ class ReportBuilderTest {
     ExperimentSpec spec =
         SampleResults.spec(
             EXPERIMENT,
-            "compare " + ALERT + " & \"friends\"",
+            "compare " + ALERT + " & \"friends\" " + IMG,
             List.of(component(Axis.WORKLOAD, "linear_regression"), component(Axis.WORKLOAD, "mlp")),
             List.of(hostile, quoted),
             List.of(
@@ -209,7 +211,7 @@ class ReportBuilderTest {
   @Test
   void stringsFromSpecAndResultsAreEscaped() {
     assertFalse(html.contains(ALERT), "raw script tag from a spec");
-    assertFalse(html.contains("<img"), "raw experiment name");
+    assertFalse(html.contains("<img"), "raw img tag from a spec");
     assertTrue(html.contains("&lt;img src=x onerror=alert(2)&gt;"));
     assertTrue(
         html.contains("compare &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;friends&quot;"));
@@ -276,7 +278,7 @@ class ReportBuilderTest {
     assertTrue(html.contains("24 runs of 24 in the grid"));
     assertTrue(html.contains("1 diverged"));
     assertTrue(html.contains("<tr><td>wall time</td><td>1:02:05</td></tr>"));
-    assertTrue(html.contains("<pre class=\"spec\">name: &lt;img"));
+    assertTrue(html.contains("<pre class=\"spec\">name: escaping\ndescription: compare &lt;script"));
   }
 
   private String tableRow(String cellLabel) {
