@@ -174,7 +174,10 @@ public final class CellStore {
         row.longColumn("param_count").get(0),
         row.longColumn("param_bytes").get(0),
         row.longColumn("optimizer_state_bytes").get(0),
-        row.doubleColumn("clipped_fraction").getDouble(0));
+        row.doubleColumn("clipped_fraction").getDouble(0),
+        row.doubleColumn("final_loss_avg").getDouble(0),
+        row.doubleColumn("eval_seconds").getDouble(0),
+        row.doubleColumn("warmup_seconds").getDouble(0));
   }
 
   Path part(String runId, String suffix) {
