@@ -135,7 +135,8 @@ public final class ReportScale {
     long state = cell.optimizer().name().startsWith("adam") ? 8 * params : 4 * params;
     RunSummary summary =
         new RunSummary(cell, done, finalLoss, best, evalLoss, accuracy, div, div ? done : -1,
-            320, done / 320.0, params, 4 * params, state, clipped / (double) done);
+            320, done / 320.0, params, 4 * params, state, clipped / (double) done,
+            finalLoss, 0, 0);
     return new RunResult(summary, records);
   }
 }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.optbench.io.ResultSet;
 import org.optbench.spec.Claim;
 import org.optbench.spec.check.CheckExpr;
@@ -13,11 +16,10 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Evaluates claims against a result set. A comparison is decided twice: on the aggregates
- * themselves, and at the ends of their seed bands (the smallest and largest per-run value behind
- * a median or mean over runs). It is reproduced only when both agree that it holds, not
- * reproduced when both agree that it fails, and inconclusive when the bands straddle the
- * decision or a value is missing (see docs/claims.md).
+ * Evaluates claims against a result set. Every median or mean over runs is computed overall and
+ * seed by seed; a comparison is decided on the per-seed differences with a 95% Student-t interval
+ * (paired when the two sides share seeds), {@code within(a, b, m)} by two one-sided tests at 90%,
+ * and exact values as numbers ({@link SeedComparison}; docs/claims.md).
  */
 public final class ClaimEvaluator {
 
@@ -42,7 +44,19 @@ public final class ClaimEvaluator {
 
   private Truth truth(CheckExpr expr, List<String> numbers) {
     if (expr instanceof CheckExpr.Comparison c) {
-      return compare(c.op(), band(c.left(), numbers), band(c.right(), numbers));
+      SeedwiseValue left = value(c.left(), numbers);
+      SeedwiseValue right = value(c.right(), numbers);
+      SeedComparison.Decision decision = SeedComparison.compare(c.op(), left, right);
+      numbers.add("[" + c.op() + "] " + decision.explanation());
+      return decision.truth();
+    }
+    if (expr instanceof CheckExpr.Within w) {
+      SeedwiseValue left = value(w.left(), numbers);
+      SeedwiseValue right = value(w.right(), numbers);
+      SeedComparison.Decision decision =
+          SeedComparison.within(left, right, w.margin(), w.relative());
+      numbers.add("[within] " + decision.explanation());
+      return decision.truth();
     }
     if (expr instanceof CheckExpr.Logical l) {
       Truth left = truth(l.left(), numbers);
@@ -55,65 +69,21 @@ public final class ClaimEvaluator {
     throw new IllegalArgumentException("not a true/false expression: " + expr);
   }
 
-  /** Decides {@code left op right} on the values and at the unfavourable ends of the bands. */
-  static Truth compare(String op, Band left, Band right) {
-    if (left.isNaN() || right.isNaN()) {
-      return Truth.UNKNOWN;
-    }
-    boolean onValues = holds(op, left.value(), right.value());
-    boolean surely;
-    boolean surelyNot;
-    switch (op) {
-      case "<", "<=" -> {
-        surely = holds(op, left.high(), right.low());
-        surelyNot = !holds(op, left.low(), right.high());
-      }
-      case ">", ">=" -> {
-        surely = holds(op, left.low(), right.high());
-        surelyNot = !holds(op, left.high(), right.low());
-      }
-      default -> {
-        boolean exact = left.low() == left.high() && right.low() == right.high();
-        surely = exact && onValues;
-        surelyNot = exact && !onValues;
-      }
-    }
-    if (onValues && surely) {
-      return Truth.TRUE;
-    }
-    if (!onValues && surelyNot) {
-      return Truth.FALSE;
-    }
-    return Truth.UNKNOWN;
-  }
-
-  private static boolean holds(String op, double a, double b) {
-    return switch (op) {
-      case "<" -> a < b;
-      case "<=" -> a <= b;
-      case ">" -> a > b;
-      case ">=" -> a >= b;
-      case "==" -> a == b;
-      case "!=" -> a != b;
-      default -> throw new IllegalArgumentException("unknown comparison " + op);
-    };
-  }
-
-  private Band band(CheckExpr expr, List<String> numbers) {
+  private SeedwiseValue value(CheckExpr expr, List<String> numbers) {
     if (expr instanceof CheckExpr.Number n) {
-      return Band.exact(n.value());
+      return SeedwiseValue.exact(n.value());
     }
     if (expr instanceof CheckExpr.Negation n) {
-      return band(n.operand(), numbers).negated();
+      return value(n.operand(), numbers).map(v -> -v);
     }
     if (expr instanceof CheckExpr.Arithmetic a) {
-      Band left = band(a.left(), numbers);
-      Band right = band(a.right(), numbers);
+      SeedwiseValue left = value(a.left(), numbers);
+      SeedwiseValue right = value(a.right(), numbers);
       return switch (a.op()) {
-        case '+' -> left.plus(right);
-        case '-' -> left.minus(right);
-        case '*' -> left.times(right);
-        default -> left.dividedBy(right);
+        case '+' -> left.combine(right, Double::sum);
+        case '-' -> left.combine(right, (x, y) -> x - y);
+        case '*' -> left.combine(right, (x, y) -> x * y);
+        default -> left.combine(right, (x, y) -> x / y);
       };
     }
     if (expr instanceof CheckExpr.Aggregate a) {
@@ -122,44 +92,59 @@ public final class ClaimEvaluator {
     throw new IllegalArgumentException("not a number: " + expr);
   }
 
-  private Band aggregate(CheckExpr.Aggregate aggregate, List<String> numbers) {
+  private SeedwiseValue aggregate(CheckExpr.Aggregate aggregate, List<String> numbers) {
     String metric = Columns.resolve(aggregate.metric());
-    boolean perRun = runs.columnNames().contains(metric);
-    Table table = perRun ? runs : steps;
-    double[] all = selected(table, metric, aggregate.filters());
-    double[] finite = Arrays.stream(all).filter(Double::isFinite).toArray();
-    Band band;
-    if (aggregate.function().equals("count")) {
-      band = Band.exact(all.length);
-    } else if (finite.length == 0) {
-      band = Band.exact(Double.NaN);
-    } else {
-      double value = switch (aggregate.function()) {
-        case "median" -> median(finite);
-        case "mean" -> Arrays.stream(finite).average().orElseThrow();
-        case "min" -> Arrays.stream(finite).min().orElseThrow();
-        case "max" -> Arrays.stream(finite).max().orElseThrow();
-        case "sum" -> Arrays.stream(finite).sum();
-        case "std" -> std(finite);
-        default -> throw new IllegalArgumentException("unknown function " + aggregate.function());
-      };
-      boolean overSeeds = perRun && (aggregate.function().equals("median")
-          || aggregate.function().equals("mean"));
-      band = overSeeds
-          ? new Band(value, Arrays.stream(finite).min().orElseThrow(),
-              Arrays.stream(finite).max().orElseThrow())
-          : Band.exact(value);
+    Table table = runs.columnNames().contains(metric) ? runs : steps;
+    Column<?> values = table.column(metric);
+    List<Integer> rows = new ArrayList<>();
+    for (int row = 0; row < table.rowCount(); row++) {
+      if (matches(table, row, aggregate.filters())) {
+        rows.add(row);
+      }
     }
-    numbers.add(describe(aggregate, band, all.length, finite.length));
-    return band;
+    double[] all = rows.stream().mapToDouble(row -> number(values, row)).toArray();
+    double[] finite = Arrays.stream(all).filter(Double::isFinite).toArray();
+    double overall = aggregate.function().equals("count")
+        ? all.length
+        : finite.length == 0 ? Double.NaN : apply(aggregate.function(), finite);
+    SortedMap<Long, Double> bySeed = new TreeMap<>();
+    boolean overSeeds = (aggregate.function().equals("median") || aggregate.function().equals("mean"))
+        && table.columnNames().contains("seed");
+    if (overSeeds) {
+      Map<Long, List<Double>> grouped = new TreeMap<>();
+      NumericColumn<?> seeds = (NumericColumn<?>) table.column("seed");
+      for (int row : rows) {
+        double v = number(values, row);
+        if (Double.isFinite(v)) {
+          grouped.computeIfAbsent((long) seeds.getDouble(row), k -> new ArrayList<>()).add(v);
+        }
+      }
+      grouped.forEach((seed, list) -> bySeed.put(seed,
+          apply(aggregate.function(), list.stream().mapToDouble(Double::doubleValue).toArray())));
+    }
+    numbers.add(describe(aggregate, overall, all.length, finite.length, bySeed.size()));
+    return new SeedwiseValue(overall, bySeed);
   }
 
-  private static String describe(CheckExpr.Aggregate aggregate, Band band, int rows, int finite) {
-    StringBuilder text = new StringBuilder(aggregate.text()).append(" = ").append(format(band.value()));
-    if (band.low() != band.high()) {
-      text.append(" (runs ").append(format(band.low())).append("–").append(format(band.high())).append(')');
-    }
+  private static double apply(String function, double[] finite) {
+    return switch (function) {
+      case "median" -> median(finite);
+      case "mean" -> Arrays.stream(finite).average().orElseThrow();
+      case "min" -> Arrays.stream(finite).min().orElseThrow();
+      case "max" -> Arrays.stream(finite).max().orElseThrow();
+      case "sum" -> Arrays.stream(finite).sum();
+      case "std" -> std(finite);
+      default -> throw new IllegalArgumentException("unknown function " + function);
+    };
+  }
+
+  private static String describe(
+      CheckExpr.Aggregate aggregate, double value, int rows, int finite, int seeds) {
+    StringBuilder text = new StringBuilder(aggregate.text()).append(" = ").append(format(value));
     text.append(", n=").append(rows);
+    if (seeds > 0) {
+      text.append(" over ").append(seeds).append(seeds == 1 ? " seed" : " seeds");
+    }
     if (finite < rows && !aggregate.function().equals("count")) {
       text.append(" (").append(rows - finite).append(" not finite)");
     }
@@ -168,17 +153,6 @@ public final class ClaimEvaluator {
 
   private static String format(double value) {
     return String.format(Locale.ROOT, "%.6g", value);
-  }
-
-  private static double[] selected(Table table, String metric, List<CheckExpr.Filter> filters) {
-    Column<?> values = table.column(metric);
-    List<Double> out = new ArrayList<>();
-    for (int row = 0; row < table.rowCount(); row++) {
-      if (matches(table, row, filters)) {
-        out.add(number(values, row));
-      }
-    }
-    return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   private static boolean matches(Table table, int row, List<CheckExpr.Filter> filters) {

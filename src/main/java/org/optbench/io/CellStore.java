@@ -186,7 +186,10 @@ public final class CellStore {
         row.longColumn("param_count").get(0),
         row.longColumn("param_bytes").get(0),
         row.longColumn("optimizer_state_bytes").get(0),
-        row.doubleColumn("clipped_fraction").getDouble(0));
+        row.doubleColumn("clipped_fraction").getDouble(0),
+        row.doubleColumn("final_loss_avg").getDouble(0),
+        row.doubleColumn("eval_seconds").getDouble(0),
+        row.doubleColumn("warmup_seconds").getDouble(0));
   }
 
   private static void checkHeader(Path file, ColumnSchema schema, String fix) {

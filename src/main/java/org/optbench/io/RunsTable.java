@@ -10,6 +10,7 @@ import java.util.List;
 import org.optbench.metrics.RunArtifacts;
 import org.optbench.metrics.RunResult;
 import org.optbench.metrics.RunSummary;
+import org.optbench.spec.RunSeeds;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -28,12 +29,15 @@ public final class RunsTable {
               .add("steps_done", INTEGER)
               .add("final_loss", DOUBLE)
               .add("best_loss", DOUBLE)
+              .add("final_loss_avg", DOUBLE)
               .add("final_eval_loss", DOUBLE)
               .add("final_accuracy", DOUBLE)
               .add("diverged", BOOLEAN)
               .add("diverged_step", INTEGER)
               .add("steps_per_second", DOUBLE)
               .add("wall_seconds", DOUBLE)
+              .add("eval_seconds", DOUBLE)
+              .add("warmup_seconds", DOUBLE)
               .add("param_count", LONG)
               .add("param_bytes", LONG)
               .add("optimizer_state_bytes", LONG)
@@ -42,6 +46,9 @@ public final class RunsTable {
               .add("tokens_per_second", DOUBLE)
               .add("eval_bits_per_token", DOUBLE)
               .add("eval_perplexity", DOUBLE)
+              .add("data_seed", LONG)
+              .add("init_seed", LONG)
+              .add("order_seed", LONG)
               .build());
 
   private RunsTable() {}
@@ -57,12 +64,15 @@ public final class RunsTable {
     columns.add(IntColumn.create("steps_done", new int[] {s.stepsDone()}));
     columns.add(DoubleColumn.create("final_loss", new double[] {s.finalLoss()}));
     columns.add(DoubleColumn.create("best_loss", new double[] {s.bestLoss()}));
+    columns.add(DoubleColumn.create("final_loss_avg", new double[] {s.finalLossAvg()}));
     columns.add(DoubleColumn.create("final_eval_loss", new double[] {s.finalEvalLoss()}));
     columns.add(DoubleColumn.create("final_accuracy", new double[] {s.finalAccuracy()}));
     columns.add(BooleanColumn.create("diverged", new boolean[] {s.diverged()}));
     columns.add(IntColumn.create("diverged_step", new int[] {s.divergedStep()}));
     columns.add(DoubleColumn.create("steps_per_second", new double[] {s.stepsPerSecond()}));
     columns.add(DoubleColumn.create("wall_seconds", new double[] {s.wallSeconds()}));
+    columns.add(DoubleColumn.create("eval_seconds", new double[] {s.evalSeconds()}));
+    columns.add(DoubleColumn.create("warmup_seconds", new double[] {s.warmupSeconds()}));
     columns.add(LongColumn.create("param_count", new long[] {s.paramCount()}));
     columns.add(LongColumn.create("param_bytes", new long[] {s.paramBytes()}));
     columns.add(LongColumn.create("optimizer_state_bytes", new long[] {s.optimizerStateBytes()}));
@@ -73,6 +83,10 @@ public final class RunsTable {
       double value = run.artifacts().metrics().getOrDefault(key, Double.NaN);
       columns.add(DoubleColumn.create(key, new double[] {value}));
     }
+    RunSeeds seeds = s.cell().seeds();
+    columns.add(LongColumn.create("data_seed", new long[] {seeds.data()}));
+    columns.add(LongColumn.create("init_seed", new long[] {seeds.init()}));
+    columns.add(LongColumn.create("order_seed", new long[] {seeds.order()}));
     return Table.create(ResultFiles.RUNS, columns);
   }
 }

@@ -17,6 +17,7 @@ public final class RunAccumulator {
   private final Cell cell;
   private final List<StepRecord> steps = new ArrayList<>();
   private int divergedStep = -1;
+  private double evalMs;
 
   public RunAccumulator(Cell cell) {
     this.cell = cell;
@@ -39,6 +40,11 @@ public final class RunAccumulator {
   public boolean replaceLast(StepRecord step) {
     steps.remove(steps.size() - 1);
     return add(step);
+  }
+
+  /** Adds the wall time of one held-out evaluation, which the training time excludes. */
+  public void addEvalTime(double ms) {
+    evalMs += ms;
   }
 
   /** Marks divergence found outside the step records (e.g. non-finite parameters). */
@@ -76,6 +82,15 @@ public final class RunAccumulator {
     }
     int done = steps.size();
     double seconds = wallMs / 1000.0;
+    int k = RunSummary.averagedSteps(cell.steps());
+    double finalLossAvg = Double.NaN;
+    if (!diverged() && done >= k) {
+      double sum = 0;
+      for (StepRecord step : steps.subList(done - k, done)) {
+        sum += step.loss();
+      }
+      finalLossAvg = sum / k;
+    }
     RunSummary summary =
         new RunSummary(
             cell,
@@ -91,7 +106,10 @@ public final class RunAccumulator {
             paramCount,
             paramBytes,
             optimizerStateBytes,
-            done == 0 ? 0.0 : (double) clippedSteps / done);
+            done == 0 ? 0.0 : (double) clippedSteps / done,
+            finalLossAvg,
+            evalMs / 1000.0,
+            0.0);
     return new RunResult(summary, steps);
   }
 }

@@ -19,6 +19,11 @@ public record RunResult(RunSummary summary, List<StepRecord> steps, RunArtifacts
     this(summary, steps, RunArtifacts.NONE);
   }
 
+  /** This result with another summary (e.g. with its warm-up time recorded). */
+  public RunResult withSummary(RunSummary other) {
+    return new RunResult(other, steps, artifacts);
+  }
+
   /** This result with its artifacts attached. */
   public RunResult withArtifacts(RunArtifacts more) {
     return new RunResult(summary, steps, more);

@@ -19,6 +19,11 @@ import org.optbench.spec.Cell;
  * @param paramBytes bytes of parameter storage (float32)
  * @param optimizerStateBytes bytes of the arrays the optimizer actually holds
  * @param clippedFraction fraction of steps where clipping changed the gradients
+ * @param finalLossAvg mean training loss over the last {@link #averagedSteps} steps: the final
+ *     training loss with minibatch noise averaged out; NaN when the run diverged
+ * @param evalSeconds wall time spent in held-out evaluations, excluded from {@code wallSeconds}
+ * @param warmupSeconds wall time of the untimed warm-up this process ran before this run (the
+ *     first run of a workload on an engine in a process; 0 otherwise), excluded likewise
  */
 public record RunSummary(
     Cell cell,
@@ -34,4 +39,23 @@ public record RunSummary(
     long paramCount,
     long paramBytes,
     long optimizerStateBytes,
-    double clippedFraction) {}
+    double clippedFraction,
+    double finalLossAvg,
+    double evalSeconds,
+    double warmupSeconds) {
+
+  /**
+   * How many final steps {@link #finalLossAvg} averages over a run of {@code steps} steps: a
+   * tenth of them, at least one.
+   */
+  public static int averagedSteps(int steps) {
+    return Math.max(1, (int) Math.ceil(steps / 10.0));
+  }
+
+  /** This summary with the warm-up time that preceded the run. */
+  public RunSummary withWarmupSeconds(double seconds) {
+    return new RunSummary(cell, stepsDone, finalLoss, bestLoss, finalEvalLoss, finalAccuracy,
+        diverged, divergedStep, stepsPerSecond, wallSeconds, paramCount, paramBytes,
+        optimizerStateBytes, clippedFraction, finalLossAvg, evalSeconds, seconds);
+  }
+}

@@ -13,7 +13,9 @@ import java.util.HexFormat;
  * @param optimizer the optimizer and its hyperparameters
  * @param clip the gradient-clipping method ({@code none} when off)
  * @param schedule the learning-rate schedule ({@code constant} when none is given)
- * @param seed seed for initialisation, data and shuffling
+ * @param seed the run's seed; {@link #seeds()} derives the initialisation, batch-order and
+ *     sampling seeds from it
+ * @param dataSeed which draw of a synthetic dataset the run trains on
  * @param engine where the optimizer step runs ({@code djl} or {@code native})
  * @param steps training steps
  * @param evalEvery evaluate on the held-out split every this many steps
@@ -24,6 +26,7 @@ public record Cell(
     Component clip,
     Component schedule,
     long seed,
+    DataSeed dataSeed,
     String engine,
     int steps,
     int evalEvery) {
@@ -40,9 +43,15 @@ public record Cell(
         "clip=" + clip.name() + "{" + clip.config() + "}",
         "schedule=" + schedule.name() + "{" + schedule.config() + "}",
         "seed=" + seed,
+        "data_seed=" + dataSeed.text(),
         "engine=" + engine,
         "steps=" + steps,
         "eval_every=" + evalEvery);
+  }
+
+  /** The seeds this run draws its data, initial weights, batch order and samples from. */
+  public RunSeeds seeds() {
+    return RunSeeds.of(seed, dataSeed);
   }
 
   /** A stable 12-hex-digit id derived from {@link #identity()}. */

@@ -21,6 +21,7 @@ import java.util.List;
  * @param clips clipping axis
  * @param schedules schedule axis
  * @param seeds seed axis
+ * @param dataSeed which data draw the runs train on ({@code data_seed}; default one draw for all)
  * @param engines engine axis
  * @param steps training steps per run
  * @param evalEvery evaluate every this many steps
@@ -38,6 +39,7 @@ public record ExperimentSpec(
     List<Component> clips,
     List<Component> schedules,
     List<Long> seeds,
+    DataSeed dataSeed,
     List<String> engines,
     int steps,
     int evalEvery,
@@ -58,8 +60,8 @@ public record ExperimentSpec(
       List<String> engines,
       int steps,
       int evalEvery) {
-    this(name, description, source, text, workloads, optimizers, clips, schedules, seeds, engines,
-        steps, evalEvery, List.of(), List.of());
+    this(name, description, source, text, workloads, optimizers, clips, schedules, seeds,
+        DataSeed.DEFAULT, engines, steps, evalEvery, List.of(), List.of());
   }
 
   public ExperimentSpec {
@@ -99,7 +101,8 @@ public record ExperimentSpec(
       Component clip, Component schedule) {
     for (long seed : seeds) {
       for (String engine : engines) {
-        cells.add(new Cell(workload, optimizer, clip, schedule, seed, engine, steps, evalEvery));
+        cells.add(new Cell(
+            workload, optimizer, clip, schedule, seed, dataSeed, engine, steps, evalEvery));
       }
     }
   }

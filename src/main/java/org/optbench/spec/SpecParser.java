@@ -30,8 +30,8 @@ public final class SpecParser {
   /** Top-level keys, in the order messages list them. */
   static final List<String> KEYS =
       List.of(
-          "name", "description", "workloads", "steps", "eval_every", "seeds", "engines", "grid",
-          "expect", CrossCheckMode.KEY);
+          "name", "description", "workloads", "steps", "eval_every", "seeds", DataSeed.KEY,
+          "engines", "grid", "expect", CrossCheckMode.KEY);
 
   /** The name becomes a folder under results/ and reports/, so no separators or spaces. */
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -110,6 +110,7 @@ public final class SpecParser {
     int steps = (Integer) values.read(STEPS, stepsNode, "");
     int evalEvery = evalEvery(entries.get("eval_every"), steps);
     List<Long> seeds = seeds(entries.get("seeds"));
+    DataSeed dataSeed = dataSeed(entries.get(DataSeed.KEY));
     List<String> engines = engines(entries.get("engines"));
     crossCheck(entries.get(CrossCheckMode.KEY));
     Map<Axis, List<Component>> grid = grid(gridNode);
@@ -120,8 +121,8 @@ public final class SpecParser {
     requireDecayRoom(schedules, steps, stepsNode);
     return new ExperimentSpec(
         name, description, yaml.file(), text, workloads, grid.get(Axis.OPTIMIZER),
-        grid.get(Axis.CLIP), grid.get(Axis.SCHEDULE), seeds, engines, steps, evalEvery, claims,
-        presets);
+        grid.get(Axis.CLIP), grid.get(Axis.SCHEDULE), seeds, dataSeed, engines, steps, evalEvery,
+        claims, presets);
   }
 
   /**
@@ -255,6 +256,23 @@ public final class SpecParser {
       }
     }
     return List.copyOf(seeds.keySet());
+  }
+
+  /** {@code data_seed}: a non-negative integer (default 0) or {@code per_seed}. */
+  private DataSeed dataSeed(NodeTuple tuple) throws SpecException {
+    if (tuple == null) {
+      return DataSeed.DEFAULT;
+    }
+    Node node = tuple.getValueNode();
+    if (node instanceof ScalarNode scalar && scalar.getValue().equals(DataSeed.PerSeed.WORD)) {
+      return new DataSeed.PerSeed();
+    }
+    if (node instanceof ScalarNode scalar && scalar.getValue().matches("[0-9]{1,18}")) {
+      return new DataSeed.Fixed(Long.parseLong(scalar.getValue()));
+    }
+    throw yaml.error(node, DataSeed.KEY + " must be a non-negative integer (the seed every run's"
+        + " data is drawn from; default 0) or per_seed (each run draws its data from its own"
+        + " seed), got " + YamlNodes.describe(node));
   }
 
   private List<String> engines(NodeTuple tuple) throws SpecException {

@@ -18,6 +18,27 @@ import org.optbench.spec.check.CheckSyntaxException;
 class CheckParserTest {
 
   @Test
+  void withinParsesAbsoluteAndRelativeMargins() throws Exception {
+    CheckExpr.Within relative = assertInstanceOf(CheckExpr.Within.class,
+        CheckParser.parse("within(median(final_loss | optimizer=adam), median(final_loss | optimizer=yogi), 5%)"));
+    assertEquals(0.05, relative.margin(), 1e-15);
+    assertEquals(true, relative.relative());
+    CheckExpr.Within absolute = assertInstanceOf(CheckExpr.Within.class,
+        CheckParser.parse("within(mean(final_loss), 0.3, 0.01)"));
+    assertEquals(0.01, absolute.margin(), 1e-15);
+    assertEquals(false, absolute.relative());
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "within(mean(final_loss), 0.3, 0%)", "within(mean(final_loss), 0.3, -5%)",
+      "within(mean(final_loss), 0.3, 0)", "within(mean(final_loss), 0.3)"})
+  void withinRefusesAMarginThatIsNotPositive(String check) {
+    CheckSyntaxException e = assertThrows(CheckSyntaxException.class, () -> CheckParser.parse(check));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("margin"), e.getMessage());
+  }
+
+  @Test
   void aComparisonOfTwoFilteredMedians() throws Exception {
     CheckExpr expr =
         CheckParser.parse("median(final_loss | optimizer=adam) < median(final_loss | optimizer=sgd)");

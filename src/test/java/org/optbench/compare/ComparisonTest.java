@@ -102,7 +102,8 @@ class ComparisonTest {
       RunSummary relabelled = new RunSummary(original.cells().get(i), s.stepsDone(), s.finalLoss(),
           s.bestLoss(), s.finalEvalLoss(), s.finalAccuracy(), s.diverged(), s.divergedStep(),
           s.stepsPerSecond(), s.wallSeconds(), s.paramCount(), s.paramBytes(),
-          s.optimizerStateBytes(), s.clippedFraction());
+          s.optimizerStateBytes(), s.clippedFraction(), s.finalLossAvg(), s.evalSeconds(),
+          s.warmupSeconds());
       writer.add(new RunResult(relabelled, trained.steps(), trained.artifacts()));
     }
     writer.commit(original, env, started, Instant.now());

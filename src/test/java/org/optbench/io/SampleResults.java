@@ -178,6 +178,9 @@ public final class SampleResults {
         params,
         4 * params,
         stateBytes,
-        clipped);
+        clipped,
+        diverged ? Double.NaN : finalLoss,
+        0,
+        0);
   }
 }

@@ -1,5 +1,6 @@
 package org.optbench.report;
 
+import org.optbench.spec.DataSeed;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.optbench.io.SampleResults.component;
@@ -21,7 +22,7 @@ class StepSizeSectionTest {
 
   private static final Cell CELL = new Cell(
       component(Axis.WORKLOAD, "mlp"), component(Axis.OPTIMIZER, "adafactor"),
-      component(Axis.CLIP, "none"), component(Axis.SCHEDULE, "constant"), 0, "djl", 5, 5);
+      component(Axis.CLIP, "none"), component(Axis.SCHEDULE, "constant"), 0, DataSeed.DEFAULT, "djl", 5, 5);
 
   /** The sample run's steps with step sizes {@code sizes} (learning rate stays 0.1). */
   private static StepSeries withStepSizes(double... sizes) {

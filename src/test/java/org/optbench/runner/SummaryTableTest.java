@@ -1,5 +1,6 @@
 package org.optbench.runner;
 
+import org.optbench.spec.DataSeed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,12 +25,12 @@ class SummaryTableTest {
       Component.withDefaults(Catalog.require(Axis.SCHEDULE, "constant"));
 
   private static Cell cell(Component schedule, long seed, String engine) {
-    return new Cell(WORKLOAD, ADAM, Cells.noClip(), schedule, seed, engine, 10, 5);
+    return new Cell(WORKLOAD, ADAM, Cells.noClip(), schedule, seed, DataSeed.DEFAULT, engine, 10, 5);
   }
 
   private static RunSummary run(Cell cell, double finalLoss) {
     return new RunSummary(cell, 10, finalLoss, finalLoss, Double.NaN, Double.NaN, false, -1,
-        100, 0.1, 2, 8, 16, 0);
+        100, 0.1, 2, 8, 16, 0, finalLoss, 0, 0);
   }
 
   @Test

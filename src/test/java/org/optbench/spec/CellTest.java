@@ -74,7 +74,7 @@ class CellTest {
     params.put("lr", 0.001);
     Component slower = new Component(cell.optimizer().def(), params);
     Cell other =
-        new Cell(cell.workload(), slower, cell.clip(), cell.schedule(), cell.seed(), cell.engine(),
+        new Cell(cell.workload(), slower, cell.clip(), cell.schedule(), cell.seed(), cell.dataSeed(), cell.engine(),
             cell.steps(), cell.evalEvery());
 
     assertNotEquals(cell.runId(), other.runId());

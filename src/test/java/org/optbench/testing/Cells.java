@@ -5,6 +5,7 @@ import org.optbench.spec.Axis;
 import org.optbench.spec.Catalog;
 import org.optbench.spec.Cell;
 import org.optbench.spec.Component;
+import org.optbench.spec.DataSeed;
 
 /** Builds grid cells in tests without going through YAML. */
 public final class Cells {
@@ -33,6 +34,7 @@ public final class Cells {
         clip,
         Component.withDefaults(Catalog.require(Axis.SCHEDULE, "constant")),
         seed,
+        DataSeed.DEFAULT,
         "djl",
         steps,
         evalEvery);

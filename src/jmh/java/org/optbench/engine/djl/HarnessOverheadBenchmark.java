@@ -1,5 +1,6 @@
 package org.optbench.engine.djl;
 
+import org.optbench.spec.DataSeed;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -75,7 +76,7 @@ public class HarnessOverheadBenchmark {
     Component constant = Component.withDefaults(Catalog.require(Axis.SCHEDULE, "constant"));
     // eval_every = STEPS: one evaluation at the end, which optbench excludes from its timing but
     // which is inside this benchmark's time; it is one forward pass over 128 examples.
-    cell = new Cell(mlp, adam, none, constant, 0, "djl", STEPS, STEPS);
+    cell = new Cell(mlp, adam, none, constant, 0, DataSeed.DEFAULT, "djl", STEPS, STEPS);
     workload = Workloads.create(mlp);
     data = workload.data().apply(0L);
   }

@@ -25,6 +25,7 @@ import org.optbench.metrics.RunResult;
 import org.optbench.metrics.StepRecord;
 import org.optbench.optim.NonFiniteGradientException;
 import org.optbench.spec.Cell;
+import org.optbench.spec.RunSeeds;
 import org.optbench.workload.AnalyticObjective;
 import org.optbench.workload.ModelSpec;
 import org.optbench.workload.RecurrentLm;
@@ -57,16 +58,19 @@ final class DjlTrainingRun {
 
   RunResult run() {
     ModelSpec spec = workload.model();
-    DataSplit data = spec instanceof AnalyticObjective ? null : workload.data().apply(cell.seed());
+    // Each purpose draws from its own seed (README, "Seeds"): every cell of a seed trains on the
+    // same data, from the same weights, in the same batch order.
+    RunSeeds seeds = cell.seeds();
+    DataSplit data = spec instanceof AnalyticObjective ? null : workload.data().apply(seeds.data());
     StepInputs inputs =
         spec instanceof AnalyticObjective objective
-            ? StepInputs.objective(objective, cell.seed())
-            : StepInputs.batches(workload, data.train(), cell.seed());
+            ? StepInputs.objective(objective, seeds.order())
+            : StepInputs.batches(workload, data.train(), seeds.order());
     Projection projection = Projection.of(spec);
     Loss loss = Targets.loss(workload);
     RunAccumulator accumulator = new RunAccumulator(cell);
     // Only dropout draws from the engine's generator; seeding it makes those runs repeatable.
-    Engine.getInstance().setRandomSeed((int) cell.seed());
+    Engine.getInstance().setRandomSeed((int) seeds.sampling());
 
     try (Model model = Model.newInstance("optbench", Device.cpu(), "PyTorch")) {
       model.setBlock(DjlNetworks.build(spec));
@@ -74,7 +78,7 @@ final class DjlTrainingRun {
           new DefaultTrainingConfig(loss).optOptimizer(strategy.trainerOptimizer()).optDevices(new Device[] {Device.cpu()});
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(inputs.inputShape());
-        DjlNetworks.load(model.getBlock(), spec, spec.initialValues(cell.seed()));
+        DjlNetworks.load(model.getBlock(), spec, spec.initialValues(seeds.init()));
         List<Parameter> parameters = model.getBlock().getParameters().values();
         strategy.start(model.getBlock().getParameters().keys(), parameters);
         Supplier<double[]> evaluation = evaluation(trainer, loss, data, parameters);
@@ -127,7 +131,9 @@ final class DjlTrainingRun {
           }
           boolean going = accumulator.add(record);
           if (going && (step % cell.evalEvery() == 0 || step == cell.steps())) {
+            long evalStart = System.nanoTime();
             double[] eval = evaluation.get();
+            accumulator.addEvalTime((System.nanoTime() - evalStart) / 1e6);
             record = record.withEval(eval[0], eval[1]);
             going = accumulator.replaceLast(record);
           }
@@ -144,7 +150,7 @@ final class DjlTrainingRun {
         Map<String, String> samples = new LinkedHashMap<>();
         if (workload.generation() != null && !accumulator.diverged()) {
           samples.put(RunArtifacts.SAMPLE,
-              TextSampler.sample(trainer, workload.generation(), contextLength(spec), cell.seed()));
+              TextSampler.sample(trainer, workload.generation(), contextLength(spec), seeds.sampling()));
         }
         RunArtifacts artifacts = RunArtifacts.of(
             result.summary(), workload.examplesPerStep(), workload.tokensPerStep(), samples);

@@ -52,6 +52,16 @@ public sealed interface CheckExpr {
   /** {@code left op right} with op one of {@code < <= > >= == !=}. */
   record Comparison(String op, CheckExpr left, CheckExpr right) implements CheckExpr {}
 
+  /**
+   * {@code within(left, right, margin)}: the two values are equal up to {@code margin}, decided
+   * as equivalence (two one-sided tests) over seeds. With {@code relative}, the margin is a
+   * fraction of {@code right} (written {@code 5%}) and the difference is {@code left/right − 1}.
+   *
+   * @param margin the largest difference that counts as equal; positive
+   */
+  record Within(CheckExpr left, CheckExpr right, double margin, boolean relative)
+      implements CheckExpr {}
+
   /** {@code left and right}, {@code left or right}. */
   record Logical(String op, CheckExpr left, CheckExpr right) implements CheckExpr {}
 
@@ -63,6 +73,9 @@ public sealed interface CheckExpr {
 
   /** Whether this expression yields true/false (a comparison or a combination of them). */
   default boolean isBoolean() {
-    return this instanceof Comparison || this instanceof Logical || this instanceof Not;
+    return this instanceof Comparison
+        || this instanceof Within
+        || this instanceof Logical
+        || this instanceof Not;
   }
 }

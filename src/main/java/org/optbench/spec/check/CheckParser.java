@@ -11,7 +11,8 @@ import java.util.Set;
  *   check      := or
  *   or         := and ("or" and)*
  *   and        := not ("and" not)*
- *   not        := "not" not | comparison
+ *   not        := "not" not | within | comparison
+ *   within     := "within" "(" sum "," sum "," NUMBER "%"? ")"
  *   comparison := sum (("&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "==" | "!=") sum)?
  *   sum        := product (("+" | "-") product)*
  *   product    := unary (("*" | "/") unary)*
@@ -70,6 +71,9 @@ public final class CheckParser {
     if (keyword("not")) {
       return new CheckExpr.Not(bool(not()));
     }
+    if (keyword("within")) {
+      return within();
+    }
     return comparison();
   }
 
@@ -88,6 +92,35 @@ public final class CheckParser {
       }
     }
     return left;
+  }
+
+  /** After the keyword: {@code (a, b, 5%)} or {@code (a, b, 0.01)}. */
+  private CheckExpr within() throws CheckSyntaxException {
+    expect('(');
+    CheckExpr left = number(sum());
+    expect(',');
+    CheckExpr right = number(sum());
+    skipSpace();
+    if (peek(')')) {
+      throw new CheckSyntaxException(pos,
+          "within(a, b, margin) needs a positive margin such as 5% or 0.01 as its third argument");
+    }
+    expect(',');
+    skipSpace();
+    int at = pos;
+    if (!(pos < text.length() && (Character.isDigit(text.charAt(pos)) || peek('.')))) {
+      throw new CheckSyntaxException(at,
+          "within(a, b, margin) needs a positive margin such as 5% or 0.01 as its third argument");
+    }
+    double margin = ((CheckExpr.Number) numberLiteral()).value();
+    boolean relative = consume('%');
+    if (!(margin > 0) || !Double.isFinite(margin)) {
+      throw new CheckSyntaxException(at,
+          "the equivalence margin must be positive, got " + text.substring(at, pos).strip()
+              + "; e.g. within(a, b, 5%)");
+    }
+    expect(')');
+    return new CheckExpr.Within(left, right, relative ? margin / 100 : margin, relative);
   }
 
   private CheckExpr sum() throws CheckSyntaxException {

@@ -1,5 +1,6 @@
 package org.optbench.engine.djl;
 
+import org.optbench.spec.DataSeed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,7 +113,7 @@ class CrossCheckDetectsTest {
   void nativeEngineTrainsAndReportsTheNativeStateSize() {
     Component workload = LockstepTest.mlp();
     Cell cell = new Cell(workload, ADAM, Cells.noClip(), Cells.cell(workload, ADAM,
-        Cells.noClip(), 1, 1, 1).schedule(), 1, "native", 100, 50);
+        Cells.noClip(), 1, 1, 1).schedule(), 1, DataSeed.DEFAULT, "native", 100, 50);
     RunResult result = new NativeEngine().train(cell, Workloads.create(workload), RunListener.NONE);
     RunResult engine = new DjlEngine().train(
         Cells.cell(workload, ADAM, Cells.noClip(), 1, 100, 50), Workloads.create(workload),

@@ -1,5 +1,6 @@
 package org.optbench.engine.djl;
 
+import org.optbench.spec.DataSeed;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class MemoryProbe {
             Axis.WORKLOAD, "mlp", Map.of("features", 32, "hidden", List.of(128, 128), "classes", 10));
     Component adam = Cells.component(Axis.OPTIMIZER, "adam", Map.of("lr", 0.001));
     Cell cell = new Cell(workload, adam, Cells.noClip(),
-        Component.withDefaults(Catalog.require(Axis.SCHEDULE, "constant")), 0, engineName, steps,
+        Component.withDefaults(Catalog.require(Axis.SCHEDULE, "constant")), 0, DataSeed.DEFAULT, engineName, steps,
         steps);
     TrainingEngine engine = engineName.equals("native") ? new NativeEngine() : new DjlEngine();
     long[] rss = new long[MARKS.length];

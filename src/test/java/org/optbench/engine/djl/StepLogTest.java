@@ -1,5 +1,6 @@
 package org.optbench.engine.djl;
 
+import org.optbench.spec.DataSeed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ class StepLogTest {
 
   private static List<StepRecord> train(String engine, Component optimizer, Component clip, int steps) {
     Cell djlCell = Cells.cell(WORKLOAD, optimizer, clip, 1, steps, steps);
-    Cell cell = new Cell(djlCell.workload(), optimizer, clip, djlCell.schedule(), 1, engine, steps,
+    Cell cell = new Cell(djlCell.workload(), optimizer, clip, djlCell.schedule(), 1, DataSeed.DEFAULT, engine, steps,
         steps);
     TrainingEngine trainer = engine.equals("native") ? new NativeEngine() : new DjlEngine();
     return trainer.train(cell, Workloads.create(WORKLOAD), RunListener.NONE).steps();
