@@ -120,6 +120,9 @@ class SpecErrorsTest {
             grid: {optimizer: [adam]}
             """, "experiments/x.yaml:1:7: name '../up' must start with a letter or digit and use"
             + " only letters, digits, '_', '.' and '-' (it becomes a folder name)"),
+        Arguments.of("name of 240 characters", "name: " + "a".repeat(240) + "\nworkloads: [mlp]\n"
+            + "steps: 10\ngrid: {optimizer: [adam]}\n",
+            "experiments/x.yaml:1:7: name of 240 characters is too long (at most 100)"),
         Arguments.of("name is a list", """
             name: [a]
             workloads: [mlp]
