@@ -27,7 +27,7 @@ public final class SpecParser {
   static final List<String> KEYS =
       List.of(
           "name", "description", "workloads", "steps", "eval_every", "seeds", "engines", "grid",
-          "expect", CrossCheckMode.KEY);
+          "expect", CrossCheckMode.KEY, Limits.KEY);
 
   private static final ParamDef STEPS =
       ParamDef.integer("steps", null, Range.AT_LEAST_ONE, "training steps per run");
@@ -89,9 +89,11 @@ public final class SpecParser {
 
     String name = name(nameNode);
     String description = description(entries.get("description"));
-    List<Component> workloads =
-        components.axis(Axis.WORKLOAD, workloadsNode, "workloads", "[{model: mlp}]");
-    int steps = (Integer) values.read(STEPS, stepsNode, "");
+    Limits limits = new LimitsSection(yaml).read(entries.get(Limits.KEY));
+    new GridSize(yaml, components).check(entries, limits);
+    Map<Component, Node> workloads =
+        components.located(Axis.WORKLOAD, workloadsNode, "workloads", "[{model: mlp}]");
+    int steps = steps(stepsNode, limits);
     int evalEvery = evalEvery(entries.get("eval_every"), steps);
     List<Long> seeds = seeds(entries.get("seeds"));
     List<String> engines = engines(entries.get("engines"));
@@ -102,10 +104,22 @@ public final class SpecParser {
     List<Component> schedules = new ArrayList<>(grid.get(Axis.SCHEDULE));
     presets.forEach(p -> schedules.add(p.schedule()));
     requireDecayRoom(schedules, steps, stepsNode);
+    Map<Component, SourcePosition> positions = new LinkedHashMap<>();
+    workloads.forEach((workload, node) -> positions.put(workload, new SourcePosition(
+        node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1)));
     return new ExperimentSpec(
-        name, description, yaml.file(), text, workloads, grid.get(Axis.OPTIMIZER),
-        grid.get(Axis.CLIP), grid.get(Axis.SCHEDULE), seeds, engines, steps, evalEvery, claims,
-        presets);
+        name, description, yaml.file(), text, List.copyOf(workloads.keySet()),
+        grid.get(Axis.OPTIMIZER), grid.get(Axis.CLIP), grid.get(Axis.SCHEDULE), seeds, engines,
+        steps, evalEvery, claims, presets, limits, positions);
+  }
+
+  private int steps(Node node, Limits limits) throws SpecException {
+    int steps = (Integer) values.read(STEPS, node, "");
+    Optional<String> problem = limits.check("max_steps", "a run of", steps, "steps");
+    if (problem.isPresent()) {
+      throw yaml.error(node, problem.get());
+    }
+    return steps;
   }
 
   /**

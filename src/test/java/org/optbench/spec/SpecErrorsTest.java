@@ -66,7 +66,7 @@ class SpecErrorsTest {
             grid: {optimizer: [adam]}
             """, "experiments/x.yaml:3:1: unknown key 'stpes' at top level; known: name,"
             + " description, workloads, steps, eval_every, seeds, engines, grid, expect, crosscheck,"
-            + " regression"
+            + " limits, regression"
             + " (did you mean 'steps'?)"),
         Arguments.of("duplicate key", """
             name: t
