@@ -14,6 +14,7 @@ import org.optbench.dataset.SyntheticSpirals;
 import org.optbench.dataset.TextCorpus;
 import org.optbench.dataset.TextSplit;
 import org.optbench.spec.Component;
+import org.optbench.spec.SaturatingMath;
 
 /**
  * Builds a {@link Workload} from a spec's resolved workload component (presets already applied:
@@ -51,6 +52,31 @@ public final class Workloads {
       case "char_rnn", "tiny_gpt" -> languageModel(spec);
       default -> throw new IllegalArgumentException("no workload called " + spec.name());
     };
+  }
+
+  /**
+   * The values (floats) a workload's dataset holds for one seed, inputs and targets of both
+   * splits, found from the spec without reading or generating any data; a corpus counts its
+   * size in bytes, an upper bound of its characters, twice (each window's inputs and targets).
+   *
+   * @throws org.optbench.dataset.DatasetUnavailableException when a corpus file is missing
+   */
+  public static long dataValues(Component spec) {
+    return switch (spec.name()) {
+      case "linear_regression", "mlp" -> examples(spec, spec.integer("features") + 1L);
+      case "spirals_mlp" -> examples(spec, 2 + 1);
+      case "fmnist_logreg", "fmnist_mlp", "fmnist_cnn" ->
+          examples(spec, (long) IMAGES.side() * IMAGES.side() + 1);
+      case "char_rnn", "tiny_gpt" ->
+          SaturatingMath.multiply(2, TextCorpus.bytes(spec.text("corpus"), "corpus"));
+      default -> 0;
+    };
+  }
+
+  /** Values of both splits at {@code perExample} values (features and label) per example. */
+  private static long examples(Component spec, long perExample) {
+    long rows = (long) spec.integer("train_size") + spec.integer("eval_size");
+    return SaturatingMath.multiply(rows, perExample);
   }
 
   private static Workload linearRegression(Component spec) {
