@@ -181,7 +181,7 @@ public final class ClaimEvaluator {
     return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  private static boolean matches(Table table, int row, List<CheckExpr.Filter> filters) {
+  static boolean matches(Table table, int row, List<CheckExpr.Filter> filters) {
     for (CheckExpr.Filter filter : filters) {
       String name = Columns.resolve(filter.column());
       boolean holds;

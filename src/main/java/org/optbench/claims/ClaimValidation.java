@@ -1,44 +1,103 @@
 package org.optbench.claims;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.optbench.io.ColumnSchema;
+import org.optbench.io.RunsTable;
+import org.optbench.io.StepsTable;
 import org.optbench.spec.Claim;
 import org.optbench.spec.ExperimentSpec;
 import org.optbench.spec.SpecException;
 import org.optbench.spec.check.CheckExpr;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
 
 /**
  * Checks, before anything runs, that every column a claim names exists in the results it will be
- * evaluated on, so a typo in a claim never costs a grid's worth of training.
+ * evaluated on, and that every filter on a cell's values (optimizer=adam, lr=0.01, amsgrad=true)
+ * selects runs of this grid, so that a typo in a claim never costs a grid's worth of training only
+ * to end as "inconclusive, n = 0".
  */
 public final class ClaimValidation {
 
   private ClaimValidation() {}
 
   public static void validate(ExperimentSpec spec) throws SpecException {
+    if (spec.claims().isEmpty()) {
+      return;
+    }
+    Table grid = GridRows.of(spec);
     for (Claim claim : spec.claims()) {
-      validate(spec, claim, claim.check());
+      for (CheckExpr.Aggregate aggregate : aggregates(claim.check())) {
+        validate(spec, claim, aggregate);
+        selectsRuns(spec, claim, aggregate, grid);
+      }
     }
   }
 
-  private static void validate(ExperimentSpec spec, Claim claim, CheckExpr expr)
-      throws SpecException {
+  /** The aggregates of {@code expr}, left to right. */
+  private static List<CheckExpr.Aggregate> aggregates(CheckExpr expr) {
     if (expr instanceof CheckExpr.Aggregate aggregate) {
-      validate(spec, claim, aggregate);
-    } else if (expr instanceof CheckExpr.Arithmetic a) {
-      validate(spec, claim, a.left());
-      validate(spec, claim, a.right());
-    } else if (expr instanceof CheckExpr.Comparison c) {
-      validate(spec, claim, c.left());
-      validate(spec, claim, c.right());
-    } else if (expr instanceof CheckExpr.Logical l) {
-      validate(spec, claim, l.left());
-      validate(spec, claim, l.right());
-    } else if (expr instanceof CheckExpr.Negation n) {
-      validate(spec, claim, n.operand());
-    } else if (expr instanceof CheckExpr.Not n) {
-      validate(spec, claim, n.operand());
+      return List.of(aggregate);
     }
+    List<CheckExpr> parts = new ArrayList<>();
+    if (expr instanceof CheckExpr.Arithmetic a) {
+      parts = List.of(a.left(), a.right());
+    } else if (expr instanceof CheckExpr.Comparison c) {
+      parts = List.of(c.left(), c.right());
+    } else if (expr instanceof CheckExpr.Logical l) {
+      parts = List.of(l.left(), l.right());
+    } else if (expr instanceof CheckExpr.Negation n) {
+      parts = List.of(n.operand());
+    } else if (expr instanceof CheckExpr.Not n) {
+      parts = List.of(n.operand());
+    }
+    List<CheckExpr.Aggregate> found = new ArrayList<>();
+    parts.forEach(part -> found.addAll(aggregates(part)));
+    return found;
+  }
+
+  /**
+   * Fails when the aggregate's filters on cell values select no cell of the grid: first each
+   * filter alone (naming the values the grid has), then all of them together. Filters on
+   * measured columns (step, diverged, ...) are left out: only a run knows them.
+   */
+  private static void selectsRuns(ExperimentSpec spec, Claim claim,
+      CheckExpr.Aggregate aggregate, Table grid) throws SpecException {
+    List<CheckExpr.Filter> onCells = new ArrayList<>();
+    for (CheckExpr.Filter filter : aggregate.filters()) {
+      String column = Columns.resolve(filter.column());
+      boolean hyperparameter = !RunsTable.SCHEMA.types().containsKey(column)
+          && !StepsTable.SCHEMA.types().containsKey(column);
+      boolean cellValue = GridRows.CELL_COLUMNS.contains(column) || hyperparameter;
+      if (!cellValue) {
+        continue;
+      }
+      if (!anyRow(grid, List.of(filter))) {
+        throw error(spec, claim, "filter " + filter.column() + filter.op() + filter.value()
+            + " in " + aggregate.text() + " selects no run of the grid, which has "
+            + filter.column() + " " + GridRows.values(grid, column)
+            + "; use a value the grid has");
+      }
+      onCells.add(filter);
+    }
+    if (!anyRow(grid, onCells)) {
+      throw error(spec, claim, "no run of the grid has " + onCells.stream()
+          .map(f -> f.column() + f.op() + f.value()).collect(Collectors.joining(" and "))
+          + " together, so " + aggregate.text() + " would have no values; change a filter or"
+          + " add the missing combination to the grid");
+    }
+  }
+
+  private static boolean anyRow(Table grid, List<CheckExpr.Filter> filters) {
+    for (int row = 0; row < grid.rowCount(); row++) {
+      if (ClaimEvaluator.matches(grid, row, filters)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void validate(ExperimentSpec spec, Claim claim, CheckExpr.Aggregate aggregate)
@@ -62,7 +121,13 @@ public final class ClaimValidation {
             + aggregate.text() + "; use a column (" + String.join(", ", schema.get().names())
             + ") or a hyperparameter name such as amsgrad or max_norm");
       }
-      if (Columns.numeric(schema.get(), column) && !isBoolean(filter.value())) {
+      // The evaluator compares a boolean column's text and parses a numeric column's value.
+      if (schema.get().types().get(column) == ColumnType.BOOLEAN) {
+        if (!isBoolean(filter.value())) {
+          throw error(spec, claim, "filter " + filter.column() + " is true or false, got '"
+              + filter.value() + "' in " + aggregate.text());
+        }
+      } else if (Columns.numeric(schema.get(), column)) {
         try {
           Double.parseDouble(filter.value());
         } catch (NumberFormatException e) {
