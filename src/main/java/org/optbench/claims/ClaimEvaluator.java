@@ -155,7 +155,7 @@ public final class ClaimEvaluator {
     return String.format(Locale.ROOT, "%.6g", value);
   }
 
-  private static boolean matches(Table table, int row, List<CheckExpr.Filter> filters) {
+  static boolean matches(Table table, int row, List<CheckExpr.Filter> filters) {
     for (CheckExpr.Filter filter : filters) {
       String name = Columns.resolve(filter.column());
       boolean holds;

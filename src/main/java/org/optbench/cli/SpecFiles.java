@@ -6,17 +6,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.optbench.claims.ClaimValidation;
-import org.optbench.dataset.DatasetUnavailableException;
 import org.optbench.runner.Engines;
 import org.optbench.spec.Component;
 import org.optbench.spec.ExperimentSpec;
 import org.optbench.spec.SpecException;
 import org.optbench.spec.SpecParser;
-import org.optbench.workload.Workloads;
+import org.optbench.workload.WorkloadValidation;
 
 /**
  * Parses and checks every spec of a command line before anything runs, so a typo in the last one
- * costs nothing: syntax and values, datasets present, every cell implemented by its engine.
+ * costs nothing: syntax and values, the spec's limits, datasets present and well-formed, claims
+ * that name what the grid has, every cell implemented by its engine.
  */
 final class SpecFiles {
 
@@ -28,11 +28,7 @@ final class SpecFiles {
     for (Path file : files) {
       ExperimentSpec spec = SpecParser.parse(file);
       for (Component workload : spec.workloads()) {
-        try {
-          Workloads.create(workload);
-        } catch (DatasetUnavailableException e) {
-          throw new SpecException(file, 0, 0, "workload " + workload.name() + ": " + e.getMessage());
-        }
+        WorkloadValidation.create(spec, workload);
       }
       ClaimValidation.validate(spec);
       var unsupported = Engines.unsupported(spec);

@@ -3,6 +3,7 @@ package org.optbench.dataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * An MNIST-format image classification set from one folder: {@code train-images-idx3-ubyte},
@@ -32,15 +33,56 @@ public final class IdxImages {
   }
 
   /**
-   * Checks that the four IDX files exist without reading them, so a missing dataset is reported
-   * before any run starts.
+   * Checks the four files before any run, reading their headers and the labels a run uses but
+   * not the images: each an IDX file of unsigned bytes, images count × side × side of {@code
+   * format} and labels count, as many labels as images, at least as many as asked for, not cut
+   * short, and labels below {@code format.classes()}.
    *
-   * @throws DatasetUnavailableException naming the missing file and how to get it
+   * @param field the spec field that set {@code dir}, named in the error message
+   * @throws DatasetUnavailableException naming the file, what is wrong and how to fix it
    */
-  public static void checkAvailable(Path dir, String field) {
-    for (String prefix : new String[] {"train", "t10k"}) {
-      find(dir, prefix + "-images-idx3-ubyte", field);
-      find(dir, prefix + "-labels-idx1-ubyte", field);
+  public static void check(Path dir, ImageFormat format, int trainSize, int evalSize,
+      String field) {
+    checkPart(dir, "train", format, trainSize, field);
+    checkPart(dir, "t10k", format, evalSize, field);
+  }
+
+  private static void checkPart(Path dir, String prefix, ImageFormat format, int size,
+      String field) {
+    Path imagesFile = find(dir, prefix + "-images-idx3-ubyte", field);
+    Path labelsFile = find(dir, prefix + "-labels-idx1-ubyte", field);
+    try {
+      int[] images = IdxFile.header(imagesFile);
+      int[] labels = IdxFile.header(labelsFile);
+      if (images.length != 3 || images[1] != format.side() || images[2] != format.side()) {
+        throw new DatasetUnavailableException(imagesFile + " holds images of shape "
+            + Arrays.toString(images) + "; the model needs [count, " + format.side() + ", "
+            + format.side() + "] (Fashion-MNIST's)");
+      }
+      if (labels.length != 1 || labels[0] != images[0]) {
+        throw new DatasetUnavailableException(labelsFile + " (shape " + Arrays.toString(labels)
+            + ") does not label the " + images[0] + " images of " + imagesFile);
+      }
+      requireCount(imagesFile, images[0], size);
+      IdxFile.checkComplete(imagesFile, images);
+      IdxFile.checkComplete(labelsFile, labels);
+      int[] values = IdxFile.read(labelsFile, size).values();
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] >= format.classes()) {
+          throw new DatasetUnavailableException(labelsFile + ": label " + values[i] + " of item "
+              + i + " is not a class 0–" + (format.classes() - 1) + "; the file is damaged");
+        }
+      }
+    } catch (IOException e) {
+      throw new DatasetUnavailableException(e.getMessage(), e);
+    }
+  }
+
+  private static void requireCount(Path imagesFile, int held, int asked) {
+    if (held < asked) {
+      throw new DatasetUnavailableException(
+          imagesFile + " holds " + held + " images but the spec asks for " + asked
+              + "; lower the size or use a larger set");
     }
   }
 
@@ -54,14 +96,9 @@ public final class IdxImages {
       if (dims.length != 3 || labels.dims().length != 1 || labels.dims()[0] != dims[0]) {
         throw new DatasetUnavailableException(
             imagesFile + " and " + labelsFile + " do not form an image/label pair (shapes "
-                + java.util.Arrays.toString(dims) + " and "
-                + java.util.Arrays.toString(labels.dims()) + ")");
+                + Arrays.toString(dims) + " and " + Arrays.toString(labels.dims()) + ")");
       }
-      if (dims[0] < limit) {
-        throw new DatasetUnavailableException(
-            imagesFile + " holds " + dims[0] + " images but the spec asks for " + limit
-                + "; lower the size or use a larger set");
-      }
+      requireCount(imagesFile, dims[0], limit);
       int pixels = dims[1] * dims[2];
       float[] x = new float[dims[0] * pixels];
       int[] values = images.values();

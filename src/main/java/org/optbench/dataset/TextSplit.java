@@ -23,6 +23,35 @@ public record TextSplit(CharVocabulary vocabulary, int[] train, int[] eval) {
   }
 
   /**
+   * Fails unless both blocks hold at least one window of {@code seqLen} + 1 characters and the
+   * training block enough windows for one batch of {@code batchSize}: checked when a workload is
+   * made, so that a short corpus is reported before any run rather than when the first run reads
+   * its data.
+   *
+   * @throws DatasetUnavailableException saying which block is short and what to change
+   */
+  public void requireWindows(int seqLen, int batchSize) {
+    long trainWindows = windowCount(train, seqLen);
+    if (trainWindows < batchSize) {
+      throw new DatasetUnavailableException(String.format(
+          "the training text (the corpus's first %,d characters) makes %,d windows of seq_len"
+              + " %d + 1 characters, fewer than one batch of batch_size %d; use a longer corpus,"
+              + " a shorter seq_len or a smaller batch_size",
+          train.length, trainWindows, seqLen, batchSize));
+    }
+    if (windowCount(eval, seqLen) < 1) {
+      throw new DatasetUnavailableException(String.format(
+          "the held-out text (the corpus's last %,d characters) is shorter than one window of"
+              + " seq_len %d + 1 characters; use a longer corpus, a larger eval_fraction or a"
+              + " shorter seq_len", eval.length, seqLen));
+    }
+  }
+
+  private static long windowCount(int[] tokens, int seqLen) {
+    return Math.max(0, (tokens.length - 1) / seqLen);
+  }
+
+  /**
    * Next-token examples: row i holds tokens [iT, iT + T) as inputs and [iT + 1, iT + T + 1) as
    * targets, with T = {@code seqLen}; rows do not overlap, and the held-out set keeps its first
    * {@code evalWindows} rows (evaluation cost stays fixed whatever the corpus size).

@@ -9,6 +9,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Resolves the entries of one axis list against the {@link Catalog}: a bare word is a component
@@ -34,6 +35,12 @@ final class ComponentResolver {
    */
   List<Component> axis(Axis axis, Node listNode, String where, String example)
       throws SpecException {
+    return List.copyOf(located(axis, listNode, where, example).keySet());
+  }
+
+  /** {@link #axis}'s points, each with the entry that gives it, in order. */
+  Map<Component, Node> located(Axis axis, Node listNode, String where, String example)
+      throws SpecException {
     List<Node> entries = yaml.list(listNode, where, example).getValue();
     if (entries.isEmpty()) {
       throw yaml.error(
@@ -54,7 +61,74 @@ final class ComponentResolver {
         }
       }
     }
-    return List.copyOf(points.keySet());
+    return points;
+  }
+
+  /**
+   * How many points the entries of {@code listNode} give, without making them: per entry, the
+   * product of the numbers of alternatives of its parameters, summed over the entries. With
+   * {@code presets} it counts only preset entries ({@code {preset: ...}}), otherwise only the
+   * others. An entry of the wrong shape counts as one: resolving it reports the problem.
+   */
+  long count(Axis axis, Node listNode, boolean presets) throws SpecException {
+    if (!(listNode instanceof SequenceNode list)) {
+      return 1;
+    }
+    long total = 0;
+    for (Node entry : list.getValue()) {
+      boolean preset = axis == Axis.OPTIMIZER && isPreset(entry);
+      if (preset == presets) {
+        total = SaturatingMath.add(total, preset ? presetCount(entry) : entryCount(axis, entry));
+      }
+    }
+    return total;
+  }
+
+  private long entryCount(Axis axis, Node entry) throws SpecException {
+    if (!(entry instanceof MappingNode map)) {
+      return 1;
+    }
+    Map<String, NodeTuple> given = yaml.entries(map);
+    NodeTuple named = given.get(axis.nameKey());
+    if (named == null || !(named.getValueNode() instanceof ScalarNode name)) {
+      return 1;
+    }
+    Optional<ComponentDef> def = Catalog.find(axis, name.getValue());
+    if (def.isEmpty()) {
+      return 1;
+    }
+    String subject = axis.label() + " " + def.get().name() + ": ";
+    long count = 1;
+    for (Map.Entry<String, NodeTuple> setting : given.entrySet()) {
+      Optional<ParamDef> p = def.get().param(setting.getKey());
+      if (p.isPresent()) {
+        count = SaturatingMath.multiply(count,
+            expansion.alternatives(p.get(), setting.getValue().getValueNode(), subject).size());
+      }
+    }
+    return count;
+  }
+
+  private long presetCount(Node entry) throws SpecException {
+    Map<String, NodeTuple> given = yaml.entries((MappingNode) entry);
+    Node nameNode = given.get("preset").getValueNode();
+    Optional<PresetDef> preset = nameNode instanceof ScalarNode name
+        ? PresetDef.find(name.getValue()) : Optional.empty();
+    if (preset.isEmpty()) {
+      return 1;
+    }
+    String subject = "preset " + preset.get().name() + ": ";
+    long count = 1;
+    for (Map.Entry<String, NodeTuple> setting : given.entrySet()) {
+      for (Component base : preset.get().components()) {
+        Optional<ParamDef> p = base.def().param(setting.getKey());
+        if (p.isPresent()) {
+          count = SaturatingMath.multiply(count,
+              expansion.alternatives(p.get(), setting.getValue().getValueNode(), subject).size());
+        }
+      }
+    }
+    return count;
   }
 
   /** The points one entry gives: one, or several when it lists alternatives. */

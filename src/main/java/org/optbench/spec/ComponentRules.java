@@ -48,6 +48,20 @@ final class ComponentRules {
           "heads must divide d_model (each head gets d_model / heads dimensions), got d_model "
               + component.integer("d_model") + " and heads " + component.integer("heads")));
     }
+    if (component.has("batch_size") && component.has("train_size")
+        && component.integer("batch_size") > component.integer("train_size")) {
+      return Optional.of(new Violation("batch_size",
+          "batch_size must be <= train_size (each step draws its batch from the training"
+              + " examples), got batch_size " + component.integer("batch_size")
+              + " and train_size " + component.integer("train_size")));
+    }
+    if (component.def() == WorkloadDefs.FMNIST_CNN
+        && WorkloadDefs.IMAGE_SIDE >> component.integers("channels").size() == 0) {
+      return Optional.of(new Violation("channels",
+          "channels lists " + component.integers("channels").size() + " convolutions, but each"
+              + " halves the " + WorkloadDefs.IMAGE_SIDE + "×" + WorkloadDefs.IMAGE_SIDE
+              + " image (2×2 pooling), which leaves nothing after the fifth; give at most 4"));
+    }
     if (component.def() == WorkloadDefs.FMNIST_CNN && component.integer("kernel") % 2 == 0) {
       return Optional.of(new Violation("kernel",
           "kernel must be odd so that \"same\" padding keeps the image size, got "

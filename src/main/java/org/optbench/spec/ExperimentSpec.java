@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A validated experiment: the spec's text and its grid axes, each already expanded into single
@@ -28,6 +29,8 @@ import java.util.List;
  * @param claims what the results should show ({@code expect:}), possibly none
  * @param presets points of {@code grid.optimizer} entries that name a preset: each fixes its own
  *     clip and schedule, so it is not crossed with {@code clips} and {@code schedules}
+ * @param limits what the spec may ask for ({@code limits:}, or the defaults)
+ * @param workloadPositions where each workload's entry was written
  */
 public record ExperimentSpec(
     String name,
@@ -44,9 +47,11 @@ public record ExperimentSpec(
     int steps,
     int evalEvery,
     List<Claim> claims,
-    List<PresetPoint> presets) {
+    List<PresetPoint> presets,
+    Limits limits,
+    Map<Component, SourcePosition> workloadPositions) {
 
-  /** A spec without claims or preset entries. */
+  /** A spec without claims or preset entries, with the default limits. */
   public ExperimentSpec(
       String name,
       String description,
@@ -61,7 +66,7 @@ public record ExperimentSpec(
       int steps,
       int evalEvery) {
     this(name, description, source, text, workloads, optimizers, clips, schedules, seeds,
-        DataSeed.DEFAULT, engines, steps, evalEvery, List.of(), List.of());
+        DataSeed.DEFAULT, engines, steps, evalEvery, List.of(), List.of(), Limits.DEFAULTS, Map.of());
   }
 
   public ExperimentSpec {
@@ -73,6 +78,16 @@ public record ExperimentSpec(
     schedules = List.copyOf(schedules);
     seeds = List.copyOf(seeds);
     engines = List.copyOf(engines);
+    workloadPositions = Map.copyOf(workloadPositions);
+  }
+
+  /**
+   * An error located at {@code workload}'s entry in the spec, for problems found after parsing
+   * (its data files, its size against the limits).
+   */
+  public SpecException errorAt(Component workload, String problem) {
+    SourcePosition at = workloadPositions.getOrDefault(workload, SourcePosition.UNKNOWN);
+    return new SpecException(source, at.line(), at.column(), problem);
   }
 
   /**

@@ -1,15 +1,11 @@
 package org.optbench.spec;
 
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -31,10 +27,7 @@ public final class SpecParser {
   static final List<String> KEYS =
       List.of(
           "name", "description", "workloads", "steps", "eval_every", "seeds", DataSeed.KEY,
-          "engines", "grid", "expect", CrossCheckMode.KEY);
-
-  /** The name becomes a folder under results/ and reports/, so no separators or spaces. */
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+          "engines", "grid", "expect", CrossCheckMode.KEY, Limits.KEY);
 
   private static final ParamDef STEPS =
       ParamDef.integer("steps", null, Range.AT_LEAST_ONE, "training steps per run");
@@ -59,21 +52,12 @@ public final class SpecParser {
     this.components = new ComponentResolver(yaml);
   }
 
-  /** Reads and validates the spec in {@code file} (UTF-8). */
+  /**
+   * Reads and validates the spec in {@code file}: a regular file of UTF-8 text, at most 1 MiB
+   * ({@link SpecText}).
+   */
   public static ExperimentSpec parse(Path file) throws SpecException {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new SpecException(
-          file, 0, 0,
-          "no such file; relative paths start at " + Path.of("").toAbsolutePath());
-    } catch (MalformedInputException e) {
-      throw new SpecException(file, 0, 0, "not UTF-8 text; save the spec as UTF-8");
-    } catch (IOException e) {
-      throw new SpecException(file, 0, 0, "cannot read the spec: " + e.getMessage());
-    }
-    return parse(file, text);
+    return parse(file, SpecText.read(file));
   }
 
   /**
@@ -105,9 +89,11 @@ public final class SpecParser {
 
     String name = name(nameNode);
     String description = description(entries.get("description"));
-    List<Component> workloads =
-        components.axis(Axis.WORKLOAD, workloadsNode, "workloads", "[{model: mlp}]");
-    int steps = (Integer) values.read(STEPS, stepsNode, "");
+    Limits limits = new LimitsSection(yaml).read(entries.get(Limits.KEY));
+    new GridSize(yaml, components).check(entries, limits);
+    Map<Component, Node> workloads =
+        components.located(Axis.WORKLOAD, workloadsNode, "workloads", "[{model: mlp}]");
+    int steps = steps(stepsNode, limits);
     int evalEvery = evalEvery(entries.get("eval_every"), steps);
     List<Long> seeds = seeds(entries.get("seeds"));
     DataSeed dataSeed = dataSeed(entries.get(DataSeed.KEY));
@@ -119,10 +105,22 @@ public final class SpecParser {
     List<Component> schedules = new ArrayList<>(grid.get(Axis.SCHEDULE));
     presets.forEach(p -> schedules.add(p.schedule()));
     requireDecayRoom(schedules, steps, stepsNode);
+    Map<Component, SourcePosition> positions = new LinkedHashMap<>();
+    workloads.forEach((workload, node) -> positions.put(workload, new SourcePosition(
+        node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1)));
     return new ExperimentSpec(
-        name, description, yaml.file(), text, workloads, grid.get(Axis.OPTIMIZER),
-        grid.get(Axis.CLIP), grid.get(Axis.SCHEDULE), seeds, dataSeed, engines, steps, evalEvery,
-        claims, presets);
+        name, description, yaml.file(), text, List.copyOf(workloads.keySet()),
+        grid.get(Axis.OPTIMIZER), grid.get(Axis.CLIP), grid.get(Axis.SCHEDULE), seeds, dataSeed, engines,
+        steps, evalEvery, claims, presets, limits, positions);
+  }
+
+  private int steps(Node node, Limits limits) throws SpecException {
+    int steps = (Integer) values.read(STEPS, node, "");
+    Optional<String> problem = limits.check("max_steps", "a run of", steps, "steps");
+    if (problem.isPresent()) {
+      throw yaml.error(node, problem.get());
+    }
+    return steps;
   }
 
   /**
@@ -205,11 +203,10 @@ public final class SpecParser {
       throw yaml.error(
           node, "name must be a word such as quickstart, got " + YamlNodes.describe(node));
     }
-    if (!NAME.matcher(scalar.getValue()).matches()) {
-      throw yaml.error(
-          node,
-          "name '" + scalar.getValue() + "' must start with a letter or digit and use only"
-              + " letters, digits, '_', '.' and '-' (it becomes a folder name)");
+    // The name becomes folder names under results/ and reports/: SafeNames is the one rule.
+    Optional<String> problem = SafeNames.problem(scalar.getValue());
+    if (problem.isPresent()) {
+      throw yaml.error(node, problem.get());
     }
     return scalar.getValue();
   }

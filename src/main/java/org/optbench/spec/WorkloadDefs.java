@@ -53,8 +53,11 @@ final class WorkloadDefs {
   private static final Range OPEN_UNIT = new Range(0, false, 1, false);
   private static final Range AT_LEAST_TWO = new Range(2, true, Double.POSITIVE_INFINITY, false);
   private static final String FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist";
+  /** Fashion-MNIST's image side (Xiao et al. 2017). */
+  static final int IMAGE_SIDE = 28;
   private static final String CORPUS = "pride_and_prejudice";
   private static final String PROMPT = "It is a truth universally acknowledged";
+  private static final int MAX_SAMPLE_LENGTH = 10_000;
 
   private static ParamDef size() {
     return choice("size", "smoke", List.of("smoke", "full"),
@@ -197,7 +200,8 @@ final class WorkloadDefs {
     params.add(integer("eval_windows", 32, Range.AT_LEAST_ONE,
         "held-out sequences per evaluation"));
     params.add(text("prompt", PROMPT, "start of the text sample written at the end"));
-    params.add(integer("sample_length", 200, new Range(0, true, Double.POSITIVE_INFINITY, false),
+    // Each character is one forward pass over the context: 10,000 take minutes, not days.
+    params.add(integer("sample_length", 200, new Range(0, true, MAX_SAMPLE_LENGTH, true),
         "characters generated after the prompt"));
     params.add(real("temperature", 0.8, Range.POSITIVE, "sampling temperature"));
     return params;

@@ -18,6 +18,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reading SnakeYAML's node tree with errors located in one spec file. The parser works on nodes,
@@ -41,14 +43,46 @@ final class YamlNodes {
    * errors become {@link SpecException}s at the same place.
    */
   Node compose(String text) throws SpecException {
+    if (text.length() > SpecText.MAX_BYTES) {
+      throw SpecText.tooLarge(file, text.length() + " characters");
+    }
+    LoaderOptions options = new LoaderOptions();
+    // Bounds the parse whoever calls it (spec files, spec texts from manifests).
+    options.setCodePointLimit(SpecText.MAX_BYTES);
     try {
-      return new Yaml(new LoaderOptions()).compose(new StringReader(text));
+      new YamlGuard(file).check(new Yaml(options), text);
+      return new Yaml(options).compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       Mark at = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       throw located(at, "YAML syntax error: " + syntaxProblem(e));
+    } catch (ReaderException e) {
+      throw unprintable(text);
     } catch (YAMLException e) {
       throw new SpecException(file, 0, 0, "YAML error: " + e.getMessage());
     }
+  }
+
+  /**
+   * SnakeYAML refuses control characters (YAML 1.1 §5.1) without saying where; this finds the
+   * first one with its line and column.
+   */
+  private SpecException unprintable(String text) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+      int c = text.codePointAt(i);
+      if (!StreamReader.isPrintable(c)) {
+        return new SpecException(file, line, column, String.format(
+            "character U+%04X is not allowed in YAML; remove it (a spec is plain text)", c));
+      }
+      if (c == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return new SpecException(file, 0, 0, "YAML error: a character YAML does not allow");
   }
 
   /**

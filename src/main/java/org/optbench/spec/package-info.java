@@ -8,6 +8,9 @@
  * behind it each do one step:
  *
  * <ul>
+ *   <li>{@code SpecText}: reads a spec file only when it is a regular file of at most 1 MiB;
+ *   <li>{@code YamlGuard}: refuses explicit tags, alias floods and deep nesting in the YAML
+ *       events, before a node tree is built;
  *   <li>{@code YamlNodes}: node shapes, duplicate keys, syntax errors, locating messages;
  *   <li>{@code ComponentResolver}: an axis entry (a bare word or a map) against the catalogue;
  *   <li>{@code ValueReader}: one value against its {@link org.optbench.spec.ParamDef}'s type,
@@ -18,7 +21,10 @@
  *   <li>{@link org.optbench.spec.PresetDef}: recipes such as {@code gpt3} that fix optimizer,
  *       clip and schedule together; a {@code {preset: ...}} entry of {@code grid.optimizer} gives
  *       {@link org.optbench.spec.PresetPoint}s, not crossed with the clip and schedule axes;
- *   <li>{@code Suggestions}: "did you mean" hints for misspelt names and keys.
+ *   <li>{@code Suggestions}: "did you mean" hints for misspelt names and keys;
+ *   <li>{@link org.optbench.spec.Limits} ({@code limits:}, read by {@code LimitsSection}): what a
+ *       spec may ask for; {@code GridSize} counts the grid's runs from the YAML before any axis
+ *       is expanded.
  * </ul>
  */
 package org.optbench.spec;

@@ -36,7 +36,8 @@ public record ConvNet(
       h /= 2;
       w /= 2;
     }
-    return channels.get(channels.size() - 1) * h * w;
+    // Exact: a spec's channels may be large enough for this to overflow (see Footprint).
+    return Math.multiplyExact(Math.multiplyExact(channels.get(channels.size() - 1), h), w);
   }
 
   /** A convolution's kernel acts at every output position of its ("same"-padded) input. */

@@ -46,7 +46,8 @@ public record RecurrentLm(
     shapes.add(new TensorShape("embedding", new int[] {vocabulary, embedding}));
     shapes.add(new TensorShape("head.weight", new int[] {vocabulary, hidden}));
     shapes.add(new TensorShape("head.bias", new int[] {vocabulary}));
-    int gated = cell.gates() * hidden;
+    // Exact: a spec's hidden may be large enough for this to overflow (see Footprint).
+    int gated = Math.multiplyExact(cell.gates(), hidden);
     for (int layer = 0; layer < layers; layer++) {
       int in = layer == 0 ? embedding : hidden;
       shapes.add(new TensorShape("rnn.l" + layer + ".weight_ih", new int[] {gated, in}));

@@ -35,6 +35,9 @@ public record TransformerLm(
   @Override
   public List<TensorShape> parameterShapes() {
     int d = dModel;
+    // Exact: a spec's d_model may be large enough for 4·d to overflow (see Footprint).
+    int qkv = Math.multiplyExact(3, d);
+    int wide = Math.multiplyExact(4, d);
     List<TensorShape> shapes = new ArrayList<>();
     shapes.add(new TensorShape("token_embedding", new int[] {vocabulary, d}));
     shapes.add(new TensorShape("position_embedding", new int[] {seqLen, d}));
@@ -42,15 +45,15 @@ public record TransformerLm(
       String p = "block" + l + ".";
       shapes.add(new TensorShape(p + "ln1.gamma", new int[] {d}));
       shapes.add(new TensorShape(p + "ln1.beta", new int[] {d}));
-      shapes.add(new TensorShape(p + "attn.qkv.weight", new int[] {3 * d, d}));
-      shapes.add(new TensorShape(p + "attn.qkv.bias", new int[] {3 * d}));
+      shapes.add(new TensorShape(p + "attn.qkv.weight", new int[] {qkv, d}));
+      shapes.add(new TensorShape(p + "attn.qkv.bias", new int[] {qkv}));
       shapes.add(new TensorShape(p + "attn.proj.weight", new int[] {d, d}));
       shapes.add(new TensorShape(p + "attn.proj.bias", new int[] {d}));
       shapes.add(new TensorShape(p + "ln2.gamma", new int[] {d}));
       shapes.add(new TensorShape(p + "ln2.beta", new int[] {d}));
-      shapes.add(new TensorShape(p + "mlp.fc.weight", new int[] {4 * d, d}));
-      shapes.add(new TensorShape(p + "mlp.fc.bias", new int[] {4 * d}));
-      shapes.add(new TensorShape(p + "mlp.proj.weight", new int[] {d, 4 * d}));
+      shapes.add(new TensorShape(p + "mlp.fc.weight", new int[] {wide, d}));
+      shapes.add(new TensorShape(p + "mlp.fc.bias", new int[] {wide}));
+      shapes.add(new TensorShape(p + "mlp.proj.weight", new int[] {d, wide}));
       shapes.add(new TensorShape(p + "mlp.proj.bias", new int[] {d}));
     }
     shapes.add(new TensorShape("ln_f.gamma", new int[] {d}));

@@ -4,14 +4,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongFunction;
+import org.optbench.dataset.DataPath;
 import org.optbench.dataset.DataSplit;
 import org.optbench.dataset.IdxImages;
+import org.optbench.dataset.ImageFormat;
 import org.optbench.dataset.SyntheticBlobs;
 import org.optbench.dataset.SyntheticLinear;
 import org.optbench.dataset.SyntheticSpirals;
 import org.optbench.dataset.TextCorpus;
 import org.optbench.dataset.TextSplit;
 import org.optbench.spec.Component;
+import org.optbench.spec.SaturatingMath;
 
 /**
  * Builds a {@link Workload} from a spec's resolved workload component (presets already applied:
@@ -20,17 +23,16 @@ import org.optbench.spec.Component;
 public final class Workloads {
 
   /** Fashion-MNIST's image side and classes (Xiao et al. 2017). */
-  private static final int IMAGE_SIDE = 28;
-
-  private static final int IMAGE_CLASSES = 10;
+  private static final ImageFormat IMAGES = new ImageFormat(28, 10);
 
   private Workloads() {}
 
   /**
    * The workload the component describes; the catalogue guarantees its parameters.
    *
-   * @throws org.optbench.dataset.DatasetUnavailableException when a corpus file is missing (image
-   *     files are read lazily, when a run asks for the data)
+   * @throws org.optbench.dataset.DatasetUnavailableException when a data file is missing or
+   *     malformed, or a corpus too short for the sizes asked for (the image files' headers and
+   *     labels are checked here, their images read when a run asks for the data)
    */
   public static Workload create(Component spec) {
     return switch (spec.name()) {
@@ -38,16 +40,43 @@ public final class Workloads {
       case "mlp" -> mlp(spec);
       case "spirals_mlp" -> spiralsMlp(spec);
       case "quadratic", "rosenbrock", "quartic", "online_convex" -> analytic(spec);
-      case "fmnist_logreg" -> images(spec, new DenseNetwork(IMAGE_SIDE * IMAGE_SIDE, List.of(), IMAGE_CLASSES));
+      case "fmnist_logreg" ->
+          images(spec, new DenseNetwork(IMAGES.side() * IMAGES.side(), List.of(),
+              IMAGES.classes()));
       case "fmnist_mlp" ->
-          images(spec, new DenseNetwork(IMAGE_SIDE * IMAGE_SIDE, spec.integers("hidden"),
-              IMAGE_CLASSES, spec.number("dropout")));
+          images(spec, new DenseNetwork(IMAGES.side() * IMAGES.side(), spec.integers("hidden"),
+              IMAGES.classes(), spec.number("dropout")));
       case "fmnist_cnn" ->
-          images(spec, new ConvNet(IMAGE_SIDE, IMAGE_SIDE, spec.integers("channels"),
-              spec.integer("kernel"), spec.integers("dense"), IMAGE_CLASSES));
+          images(spec, new ConvNet(IMAGES.side(), IMAGES.side(), spec.integers("channels"),
+              spec.integer("kernel"), spec.integers("dense"), IMAGES.classes()));
       case "char_rnn", "tiny_gpt" -> languageModel(spec);
       default -> throw new IllegalArgumentException("no workload called " + spec.name());
     };
+  }
+
+  /**
+   * The values (floats) a workload's dataset holds for one seed, inputs and targets of both
+   * splits, found from the spec without reading or generating any data; a corpus counts its
+   * size in bytes, an upper bound of its characters, twice (each window's inputs and targets).
+   *
+   * @throws org.optbench.dataset.DatasetUnavailableException when a corpus file is missing
+   */
+  public static long dataValues(Component spec) {
+    return switch (spec.name()) {
+      case "linear_regression", "mlp" -> examples(spec, spec.integer("features") + 1L);
+      case "spirals_mlp" -> examples(spec, 2 + 1);
+      case "fmnist_logreg", "fmnist_mlp", "fmnist_cnn" ->
+          examples(spec, (long) IMAGES.side() * IMAGES.side() + 1);
+      case "char_rnn", "tiny_gpt" ->
+          SaturatingMath.multiply(2, TextCorpus.bytes(spec.text("corpus"), "corpus"));
+      default -> 0;
+    };
+  }
+
+  /** Values of both splits at {@code perExample} values (features and label) per example. */
+  private static long examples(Component spec, long perExample) {
+    long rows = (long) spec.integer("train_size") + spec.integer("eval_size");
+    return SaturatingMath.multiply(rows, perExample);
   }
 
   private static Workload linearRegression(Component spec) {
@@ -116,11 +145,11 @@ public final class Workloads {
   }
 
   private static Workload images(Component spec, ModelSpec model) {
-    Path dir = Path.of(spec.text("data_dir"));
+    Path dir = DataPath.of(spec.text("data_dir"), "data_dir");
     int train = spec.integer("train_size");
     int eval = spec.integer("eval_size");
+    IdxImages.check(dir, IMAGES, train, eval, "data_dir");
     // The images do not depend on the seed: read them once per workload, on first use.
-    IdxImages.checkAvailable(dir, "data_dir");
     LongFunction<DataSplit> data = new Memo<>(() -> IdxImages.load(dir, train, eval, "data_dir"));
     return new Workload(
         spec.name(), model, LossKind.SOFTMAX_CROSS_ENTROPY, spec.integer("batch_size"), data);
@@ -147,6 +176,7 @@ public final class Workloads {
                 spec.integer("layers"),
                 seqLen,
                 spec.flag("tied_head"));
+    text.requireWindows(seqLen, spec.integer("batch_size"));
     int evalWindows = spec.integer("eval_windows");
     LongFunction<DataSplit> data = new Memo<>(() -> text.windows(seqLen, evalWindows));
     TextGeneration generation =

@@ -12,6 +12,9 @@
  * from the same weights.
  *
  * <p>Sizes: workloads with a {@code size} parameter resolve {@code smoke} or {@code full}
- * defaults in the spec package, so a component already holds the values that run.
+ * defaults in the spec package, so a component already holds the values that run. A {@link
+ * org.optbench.workload.Footprint} measures a workload in values before anything is allocated;
+ * {@link org.optbench.workload.WorkloadValidation} checks it against the spec's limits and its
+ * data files before any run.
  */
 package org.optbench.workload;

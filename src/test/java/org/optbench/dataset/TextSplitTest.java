@@ -54,6 +54,42 @@ class TextSplitTest {
   }
 
   @Test
+  void aCorpusTooShortForOneBatchIsReportedWhenTheWorkloadIsMade() {
+    // 11 training characters make (11 − 1) / 2 = 5 windows of 2 + 1: one batch of 5, not of 6;
+    // the 4 held-out ones make one.
+    TextSplit split = TextSplit.of("abcdefghijklmno", 4.0 / 15);
+    split.requireWindows(2, 5);
+
+    DatasetUnavailableException e =
+        assertThrows(DatasetUnavailableException.class, () -> split.requireWindows(2, 6));
+    assertEquals("the training text (the corpus's first 11 characters) makes 5 windows of"
+        + " seq_len 2 + 1 characters, fewer than one batch of batch_size 6; use a longer corpus,"
+        + " a shorter seq_len or a smaller batch_size", e.getMessage());
+  }
+
+  @Test
+  void aHeldOutBlockShorterThanOneWindowIsReported() {
+    // The last character is held out: no window of 2 + 1 fits in it.
+    TextSplit split = TextSplit.of("abcdefghijkl", 1.0 / 12);
+
+    DatasetUnavailableException e =
+        assertThrows(DatasetUnavailableException.class, () -> split.requireWindows(2, 1));
+    assertTrue(e.getMessage().startsWith("the held-out text (the corpus's last 1 characters) is"
+        + " shorter than one window"), e.getMessage());
+  }
+
+  @Test
+  void corpusSizeIsKnownWithoutReadingIt(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("c.txt");
+    java.nio.file.Files.writeString(file, "héllo"); // é is two bytes in UTF-8
+    assertEquals(6, TextCorpus.bytes(file.toString(), "corpus"));
+    assertEquals(TextCorpus.load(TextCorpus.BUILTIN, "corpus")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+        TextCorpus.bytes(TextCorpus.BUILTIN, "corpus"));
+  }
+
+  @Test
   void builtInCorpusIsPrideAndPrejudice() {
     String text = TextCorpus.load(TextCorpus.BUILTIN, "corpus");
     assertTrue(text.startsWith("PRIDE AND PREJUDICE"));

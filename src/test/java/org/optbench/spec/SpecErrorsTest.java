@@ -66,7 +66,7 @@ class SpecErrorsTest {
             grid: {optimizer: [adam]}
             """, "experiments/x.yaml:3:1: unknown key 'stpes' at top level; known: name,"
             + " description, workloads, steps, eval_every, seeds, engines, grid, expect, crosscheck,"
-            + " regression"
+            + " limits, regression"
             + " (did you mean 'steps'?)"),
         Arguments.of("duplicate key", """
             name: t
@@ -120,6 +120,9 @@ class SpecErrorsTest {
             grid: {optimizer: [adam]}
             """, "experiments/x.yaml:1:7: name '../up' must start with a letter or digit and use"
             + " only letters, digits, '_', '.' and '-' (it becomes a folder name)"),
+        Arguments.of("name of 240 characters", "name: " + "a".repeat(240) + "\nworkloads: [mlp]\n"
+            + "steps: 10\ngrid: {optimizer: [adam]}\n",
+            "experiments/x.yaml:1:7: name of 240 characters is too long (at most 100)"),
         Arguments.of("name is a list", """
             name: [a]
             workloads: [mlp]
@@ -711,6 +714,31 @@ class SpecErrorsTest {
               - {model: mlp, hidden: [64]}
             steps: 10
             grid: {optimizer: [adam]}
-            """, "experiments/x.yaml:4:5: workloads gives mlp twice (first at line 3); remove one"));
+            """, "experiments/x.yaml:4:5: workloads gives mlp twice (first at line 3); remove one"),
+
+        // --- workload rules a run would otherwise break on
+        Arguments.of("batch larger than the training set", """
+            name: t
+            workloads: [{model: mlp, batch_size: 500, train_size: 100}]
+            steps: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:2:38: workload mlp: batch_size must be <= train_size (each"
+            + " step draws its batch from the training examples), got batch_size 500 and"
+            + " train_size 100"),
+        Arguments.of("five convolutions on 28 pixels", """
+            name: t
+            workloads: [{model: fmnist_cnn, channels: [2, 2, 2, 2, 2]}]
+            steps: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:2:43: workload fmnist_cnn: channels lists 5 convolutions,"
+            + " but each halves the 28×28 image (2×2 pooling), which leaves nothing after the"
+            + " fifth; give at most 4"),
+        Arguments.of("sample of two billion characters", """
+            name: t
+            workloads: [{model: char_rnn, sample_length: 2000000000}]
+            steps: 10
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:2:46: workload char_rnn: sample_length must be in [0, 10000],"
+            + " got 2000000000"));
   }
 }

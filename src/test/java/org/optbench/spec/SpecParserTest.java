@@ -2,7 +2,6 @@ package org.optbench.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -135,7 +134,8 @@ class SpecParserTest {
     SpecException e = assertThrows(SpecException.class, () -> SpecParser.parse(dir));
 
     assertEquals(0, e.line());
-    assertTrue(e.problem().startsWith("cannot read the spec: "), e.problem());
+    assertEquals("not a regular file (a folder); give the path of a YAML spec such as"
+        + " experiments/quickstart.yaml", e.problem());
   }
 
   @Test

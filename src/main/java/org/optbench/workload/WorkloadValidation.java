@@ -1,0 +1,60 @@
+package org.optbench.workload;
+
+import java.util.Optional;
+import org.optbench.dataset.DatasetUnavailableException;
+import org.optbench.spec.Component;
+import org.optbench.spec.ExperimentSpec;
+import org.optbench.spec.Limits;
+import org.optbench.spec.SpecException;
+
+/**
+ * Makes a spec's workload only after checking what the spec alone cannot show: its dataset's
+ * size against the spec's {@link Limits} before any data is read or generated, its data files
+ * (present, well-formed, large enough), then its model's parameters, largest tensor and batch
+ * activations. Every problem is reported at the workload's entry in the spec, before anything
+ * runs.
+ */
+public final class WorkloadValidation {
+
+  private WorkloadValidation() {}
+
+  /**
+   * The workload {@code workload} of {@code spec}, checked.
+   *
+   * @throws SpecException at the workload's line and column, saying what to change
+   */
+  public static Workload create(ExperimentSpec spec, Component workload) throws SpecException {
+    String subject = "workload " + workload.label() + ": ";
+    Limits limits = spec.limits();
+    try {
+      require(spec, workload, limits.check("max_values", subject + "its dataset holds",
+          Workloads.dataValues(workload), "values (inputs and targets of both splits)"));
+      Workload created = Workloads.create(workload);
+      Footprint size;
+      try {
+        size = Footprint.of(workload, created);
+      } catch (ArithmeticException e) {
+        throw spec.errorAt(workload, subject + "a tensor dimension would exceed 2,147,483,647,"
+            + " more than an engine can index; make the model's sizes smaller");
+      }
+      require(spec, workload, limits.check("max_params", subject + "its model has",
+          size.parameters(), "parameters"));
+      require(spec, workload, limits.check("max_values",
+          subject + "its largest tensor " + size.largestTensor() + " has",
+          size.largestTensorValues(), "values"));
+      require(spec, workload, limits.check("max_values",
+          subject + "one training batch's largest activation has about",
+          size.activationValues(), "values"));
+      return created;
+    } catch (DatasetUnavailableException e) {
+      throw spec.errorAt(workload, subject + e.getMessage());
+    }
+  }
+
+  private static void require(ExperimentSpec spec, Component workload, Optional<String> problem)
+      throws SpecException {
+    if (problem.isPresent()) {
+      throw spec.errorAt(workload, problem.get());
+    }
+  }
+}
