@@ -4,7 +4,8 @@
 # own JVM with a time limit, against a built jar, and prints per category: (case, command) pairs,
 # clean exit 2 (one message, nothing written), stack traces, files written, hangs.
 #
-#   scripts/audit.sh [JAR] [JOBS] [TIMEOUT_SECONDS]     default: target/optbench.jar 2 30
+#   scripts/audit.sh [JAR] [JOBS] [TIMEOUT_SECONDS] [CATEGORY_PREFIX]
+#                                   default: target/optbench.jar 2 30, every category
 #
 # Details of every pair that did not end cleanly: target/audit-details.txt.
 set -euo pipefail
@@ -12,4 +13,4 @@ cd "$(dirname "$0")/.."
 jar="${1:-target/optbench.jar}"
 [ -f target/optbench.jar ] || mvn -q -B -ntp package -DskipTests
 mvn -q -B -ntp test-compile
-exec java -cp "target/test-classes:target/classes:target/lib/*" org.optbench.fuzz.Audit "$jar" "${2:-2}" "${3:-30}"
+exec java -cp "target/test-classes:target/classes:target/lib/*" org.optbench.fuzz.Audit "$jar" "${2:-2}" "${3:-30}" "${4:-}"

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * mvn -q -B test-compile && java -cp "target/test-classes:target/classes:target/lib/*" \
- *     org.optbench.fuzz.Audit target/optbench.jar [JOBS] [TIMEOUT_SECONDS]
+ *     org.optbench.fuzz.Audit target/optbench.jar [JOBS] [TIMEOUT_SECONDS] [CATEGORY_PREFIX]
  * }</pre>
  *
  * (scripts/audit.sh does exactly that.) Details of every pair that is not clean go to
@@ -32,12 +32,13 @@ public final class Audit {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
-      System.err.println("usage: Audit JAR [JOBS] [TIMEOUT_SECONDS]");
+      System.err.println("usage: Audit JAR [JOBS] [TIMEOUT_SECONDS] [CATEGORY_PREFIX]");
       System.exit(2);
     }
     Path jar = Path.of(args[0]).toAbsolutePath();
     int jobs = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     int timeout = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+    String only = args.length > 3 ? args[3] : "";
     Path work = Files.createTempDirectory("optbench-audit-");
     ChildJvm jvm = new ChildJvm(jar, timeout);
 
@@ -47,6 +48,7 @@ public final class Audit {
     BadReplayFiles.all().forEach(c -> Probe.forReplay().forEach(p -> pairs.add(new Pair(c, p))));
     DamagedResultSets.all(base).forEach(c -> Probe.forResults(base).forEach(p -> pairs.add(new Pair(c, p))));
 
+    pairs.removeIf(pair -> !pair.fuzzCase().category().startsWith(only));
     ExecutorService pool = Executors.newFixedThreadPool(jobs);
     List<Future<Outcome>> futures = new ArrayList<>();
     for (int i = 0; i < pairs.size(); i++) {
