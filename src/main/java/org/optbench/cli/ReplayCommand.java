@@ -79,13 +79,13 @@ public final class ReplayCommand implements Callable<Integer> {
     Optional<ReplayEngine> found = ReplayEngines.find(engine);
     if (found.isEmpty()) {
       err.println(ReplayEngines.KNOWN.contains(engine)
-          ? "engine " + engine + " replay is not available in this build"
-          : "unknown engine '" + engine + "'; known: " + ReplayEngines.KNOWN);
+          ? "error: engine " + engine + " replay is not available in this build"
+          : "error: unknown engine '" + engine + "'; known: " + ReplayEngines.KNOWN);
       err.flush();
       return MALFORMED;
     }
     if (!(rtol >= 0) || !(atol >= 0)) {
-      err.println("--rtol and --atol must be non-negative numbers");
+      err.println("error: --rtol and --atol must be non-negative numbers");
       err.flush();
       return MALFORMED;
     }
@@ -108,7 +108,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         out.println(JSON.writeValueAsString(line));
       } catch (ReplayException e) {
-        err.println(e.getMessage());
+        err.println("error: " + e.getMessage());
         status = MALFORMED;
       }
     }

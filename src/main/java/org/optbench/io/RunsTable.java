@@ -77,7 +77,7 @@ public final class RunsTable {
     columns.add(LongColumn.create("param_bytes", new long[] {s.paramBytes()}));
     columns.add(LongColumn.create("optimizer_state_bytes", new long[] {s.optimizerStateBytes()}));
     columns.add(DoubleColumn.create("clipped_fraction", new double[] {s.clippedFraction()}));
-    // Workload-specific throughput and language-model metrics; empty (NaN) where they do not apply.
+    // Workload-specific throughput and language-model metrics; NaN where they do not apply.
     for (String key : List.of(RunArtifacts.EXAMPLES_PER_SECOND, RunArtifacts.TOKENS_PER_SECOND,
         RunArtifacts.EVAL_BITS_PER_TOKEN, RunArtifacts.EVAL_PERPLEXITY)) {
       double value = run.artifacts().metrics().getOrDefault(key, Double.NaN);

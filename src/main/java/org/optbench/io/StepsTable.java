@@ -36,7 +36,7 @@ public final class StepsTable {
 
   private StepsTable() {}
 
-  /** The rows of one run. Steps without an evaluation keep NaN (written empty) eval cells. */
+  /** The rows of one run. Steps without an evaluation keep NaN eval cells. */
   public static Table of(String experiment, RunResult run) {
     List<StepRecord> steps = run.steps();
     int n = steps.size();

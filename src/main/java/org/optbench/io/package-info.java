@@ -9,10 +9,9 @@
  * the experiment's {@link org.optbench.io.CellStore} so that a later run resumes. {@link org.optbench.io.ResultSet} reads one back with fixed column
  * types.
  *
- * <p>Missing and non-finite numbers: a {@code NaN} is written as an empty cell and an empty cell
- * reads back as {@code NaN} (Tablesaw treats {@code NaN} as its missing value for doubles);
- * infinities are written as {@code Infinity} / {@code -Infinity} and read back as such. A literal
- * {@code NaN} in a file written by another tool also reads as {@code NaN}.
+ * <p>Missing and non-finite numbers: {@code NaN}, {@code Infinity} and {@code -Infinity} are
+ * written as such and read back as such; an empty numeric cell, which is how earlier versions wrote
+ * NaN, reads as NaN (Tablesaw's missing value for doubles).
  *
  * <p>Reading checks before it trusts ({@link org.optbench.io.ResultSetCheck}): each file's kind
  * and size before it is opened, the manifest's fields, every CSV cell's type, then the files

@@ -83,13 +83,47 @@ class ReplayCommandTest {
   }
 
   @Test
-  void nonFiniteGradientIsAMalformedCase() throws Exception {
+  void aGradientBeyondFloatRangeIsAMalformedCase() throws Exception {
     Path nan = dir.resolve("nan.json");
     Files.writeString(nan, "{\"optimizer\":{\"name\":\"sgd\"},"
         + "\"params\":[{\"name\":\"w\",\"shape\":[1],\"values\":[1]}],\"grads\":[[[1e39]]]}");
     assertEquals(2, run(nan.toString()));
-    assertTrue(err.toString().contains("nan.json: grads[0]: non-finite gradient at step 1: w[0]"),
-        err.toString());
+    // 1e39 exceeds Float.MAX_VALUE (3.4e38): refused where it is read, not replayed as infinity.
+    assertEquals("error: nan.json: grads[0][0][0]: 1.0E39 does not fit a 32-bit float",
+        err.toString().strip());
+  }
+
+  @Test
+  void everyMalformedFileIsOneErrorLineAndTheOthersStillRun() throws Exception {
+    Path deep = dir.resolve("deep.json");
+    Files.writeString(deep, "{\"optimizer\":" + "[".repeat(5000) + "]".repeat(5000) + "}");
+    Path wide = dir.resolve("wide.json");
+    Files.writeString(wide, "{\"optimizer\":{\"name\":\"sgd\"},\"params\":[{\"name\":\"w\","
+        + "\"shape\":[4294967300],\"values\":[1,2,3,4]}],\"grads\":[[[1,2,3,4]]]}");
+    Path garbage = dir.resolve("garbage.json");
+    Files.write(garbage, new byte[] {(byte) 0x96, 0x00, (byte) 0xff, 0x12});
+    Path empty = dir.resolve("empty.json");
+    Files.writeString(empty, "");
+    Path folder = Files.createDirectory(dir.resolve("folder.json"));
+    Path missing = dir.resolve("missing.json");
+
+    int exit = run(deep.toString(), wide.toString(), garbage.toString(), empty.toString(),
+        folder.toString(), missing.toString(), sgdCase(null).toString());
+
+    assertEquals(2, exit);
+    String[] lines = err.toString().strip().split("\n");
+    assertEquals(6, lines.length, err.toString());
+    assertEquals("error: deep.json: (json): nested deeper than 16 levels, which no case needs",
+        lines[0]);
+    // 4294967300 = 2^32 + 4 was read as 4 before, and the case ran.
+    assertEquals("error: wide.json: params[0].shape[0]: 4294967300 does not fit a 32-bit integer",
+        lines[1]);
+    assertTrue(lines[2].startsWith("error: garbage.json: (json): "), lines[2]);
+    assertEquals("error: empty.json: (json): expected a JSON object", lines[3]);
+    assertEquals("error: folder.json: (file): " + folder + " is a folder, not a case file",
+        lines[4]);
+    assertEquals("error: missing.json: (file): no such file: " + missing, lines[5]);
+    assertTrue(out.toString().contains("\"case\":\"sgd.json\""), "the good case still runs");
   }
 
   @Test

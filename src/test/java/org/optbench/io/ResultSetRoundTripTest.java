@@ -104,11 +104,24 @@ class ResultSetRoundTripTest {
   }
 
   @Test
-  void nonFiniteAndMissingValuesAreWrittenAsInfinityAndEmptyCells() throws IOException {
+  void nonFiniteValuesAreWrittenAsNaNAndInfinity() throws IOException {
     List<String> lines = Files.readAllLines(root.resolve("roundtrip").resolve("steps.csv"));
     String lastRow = lines.get(lines.size() - 1);
     assertTrue(lastRow.contains(",6,Infinity,"), lastRow);
-    assertTrue(lastRow.endsWith(",,"), "no eval on that step: " + lastRow);
+    // Step 5 of the diverging run: its gradient norm overflowed to NaN, kept visible as such.
+    String beforeLast = lines.get(lines.size() - 2);
+    assertTrue(beforeLast.contains(",5,32.0,NaN,NaN,"), beforeLast);
+    assertTrue(lastRow.endsWith(",NaN,NaN"), "no eval on that step: " + lastRow);
+  }
+
+  @Test
+  void theReportsStreamingReaderSeesTheSameNonFiniteValues() {
+    ResultSeries series = ResultSeries.read(root.resolve("roundtrip"));
+    StepSeries.Run run = series.steps().run(diverging.summary().cell().runId());
+    assertEquals(6, run.size());
+    assertTrue(Float.isNaN(run.values("grad_norm")[4]), "step 5's NaN gradient norm");
+    assertEquals(Float.POSITIVE_INFINITY, run.values("loss")[5], "step 6's infinite loss");
+    assertTrue(Float.isNaN(run.values("eval_loss")[5]), "no evaluation at step 6");
   }
 
   @Test

@@ -1,14 +1,26 @@
 package org.optbench.optim.replay;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.optbench.optim.ParamTree;
 import org.optbench.optim.Tensor;
 import org.optbench.spec.Axis;
@@ -19,31 +31,81 @@ import org.optbench.spec.Component;
  * Reads and validates a replay case file. Every problem is reported with the case's file name and
  * the JSON path of the field ({@code params[1].values}, {@code grads[2][0]}); extra keys are
  * ignored.
+ *
+ * <p>Nothing is narrowed silently: a dimension must fit an int and the shape's product an array,
+ * every value a 32-bit float (1e39 is refused, not turned into infinity). The file must be a
+ * regular file within {@link #MAX_BYTES} (a pipe would block the reader), and JSON nested deeper
+ * than {@link #MAX_DEPTH}, a key given twice or text after the case are refused before the
+ * case is built.
  */
 public final class CaseReader {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Largest case file read: the golden vectors are about 5 KB; this is 16M floats as text. */
+  static final long MAX_BYTES = 256L << 20;
+
+  /** A case nests 4 levels ({@code grads[t][i][j]}); anything much deeper is not a case. */
+  static final int MAX_DEPTH = 16;
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   private CaseReader() {}
 
   /** Reads {@code file}; the case is named by the file name. */
   public static ReplayCase read(Path file) throws ReplayException {
-    String name = file.getFileName().toString();
+    String name = String.valueOf(file.getFileName());
+    BasicFileAttributes attributes;
     try {
-      return parse(name, Files.readString(file));
+      attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      throw new ReplayException(name, "(file)", "no such file: " + file);
     } catch (IOException e) {
-      throw new ReplayException(name, "(file)", "cannot read: " + e.getMessage());
+      throw new ReplayException(name, "(file)", "cannot read " + file + ": " + e.getMessage());
     }
+    if (attributes.isDirectory()) {
+      throw new ReplayException(name, "(file)", file + " is a folder, not a case file");
+    }
+    if (!attributes.isRegularFile()) {
+      throw new ReplayException(
+          name, "(file)", file + " is not a regular file (a pipe, device or socket)");
+    }
+    if (attributes.size() > MAX_BYTES) {
+      throw new ReplayException(name, "(file)", file + " is " + attributes.size()
+          + " bytes, more than the " + MAX_BYTES + " a case file may have");
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ReplayException(name, "(file)", "cannot read " + file + ": " + e.getMessage());
+    }
+    return parse(name, bytes);
   }
 
   /** Parses the JSON text of a case called {@code name}. */
   public static ReplayCase parse(String name, String json) throws ReplayException {
+    return parse(name, json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static ReplayCase parse(String name, byte[] json) throws ReplayException {
     JsonNode root;
     try {
       root = JSON.readTree(json);
+    } catch (StreamConstraintsException e) {
+      throw new ReplayException(name, "(json)", "nested deeper than " + MAX_DEPTH
+          + " levels, which no case needs" + at(e.getLocation()));
     } catch (JsonProcessingException e) {
-      throw new ReplayException(name, "(json)", e.getOriginalMessage() + " at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+      throw new ReplayException(name, "(json)", oneLine(e.getOriginalMessage())
+          + at(e.getLocation()));
+    } catch (IOException e) {
+      throw new ReplayException(name, "(json)", "cannot parse: " + e.getMessage());
     }
     if (root == null || !root.isObject()) {
       throw new ReplayException(name, "(json)", "expected a JSON object");
@@ -70,6 +132,22 @@ public final class CaseReader {
     return new ReplayCase(name, optimizer, clip, initial, grads, losses, expected);
   }
 
+  /** Where a parser stopped, if it says. */
+  private static String at(JsonLocation location) {
+    return location == null || location.getLineNr() < 0
+        ? ""
+        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  /** A parser message fit for one line: whitespace runs joined, long quotes cut. */
+  private static String oneLine(String message) {
+    String flat =
+        String.valueOf(message)
+            .replaceAll("\\s+", " ")
+            .replaceAll("Source: REDACTED \\([^)]*\\); ", "");
+    return flat.length() > 200 ? flat.substring(0, 200) + "..." : flat;
+  }
+
   private static JsonNode require(JsonNode root, String key, String name) throws ReplayException {
     JsonNode node = root.get(key);
     if (node == null || node.isNull()) {
@@ -83,13 +161,18 @@ public final class CaseReader {
       throw new ReplayException(name, "params", "expected a non-empty array of tensors");
     }
     List<Tensor> tensors = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     for (int i = 0; i < node.size(); i++) {
       String where = "params[" + i + "]";
       JsonNode t = node.get(i);
       if (!t.isObject()) {
         throw new ReplayException(name, where, "expected {\"name\", \"shape\", \"values\"}");
       }
-      String tensorName = t.hasNonNull("name") ? t.get("name").asText() : "param" + i;
+      String tensorName = tensorName(t, i, name, where);
+      if (!names.add(tensorName)) {
+        throw new ReplayException(name, where + ".name", "'" + tensorName
+            + "' names an earlier tensor too; tensor names must differ");
+      }
       JsonNode shapeNode = t.get("shape");
       if (shapeNode == null || !shapeNode.isArray()) {
         throw new ReplayException(name, where + ".shape", "expected an array of dimensions");
@@ -97,13 +180,12 @@ public final class CaseReader {
       int[] shape = new int[shapeNode.size()];
       long size = 1;
       for (int d = 0; d < shape.length; d++) {
-        JsonNode dim = shapeNode.get(d);
-        if (!dim.isIntegralNumber() || dim.asInt() < 0) {
-          throw new ReplayException(name, where + ".shape[" + d + "]",
-              "expected a non-negative integer, got " + dim);
-        }
-        shape[d] = dim.asInt();
+        shape[d] = dimension(shapeNode.get(d), name, where + ".shape[" + d + "]");
         size *= shape[d];
+        if (size > MAX_ELEMENTS) {
+          throw new ReplayException(name, where + ".shape", "shape " + shapeNode
+              + " has more elements than a tensor can hold (" + MAX_ELEMENTS + ")");
+        }
       }
       float[] values = floats(t.get("values"), name, where + ".values");
       if (values.length != size) {
@@ -113,6 +195,35 @@ public final class CaseReader {
       tensors.add(new Tensor(tensorName, shape, values));
     }
     return ParamTree.of(tensors);
+  }
+
+  /** Elements of the largest array a JVM allocates. */
+  private static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
+  private static String tensorName(JsonNode t, int i, String name, String where)
+      throws ReplayException {
+    JsonNode node = t.get("name");
+    if (node == null || node.isNull()) {
+      return "param" + i;
+    }
+    if (!node.isTextual()) {
+      throw new ReplayException(name, where + ".name", "expected text, got " + node);
+    }
+    return node.textValue();
+  }
+
+  /** A dimension: a non-negative JSON integer that fits an int, never narrowed. */
+  private static int dimension(JsonNode dim, String name, String where) throws ReplayException {
+    if (!dim.isIntegralNumber()) {
+      throw new ReplayException(name, where, "expected a non-negative integer, got " + dim);
+    }
+    if (!dim.canConvertToInt()) {
+      throw new ReplayException(name, where, dim + " does not fit a 32-bit integer");
+    }
+    if (dim.intValue() < 0) {
+      throw new ReplayException(name, where, "expected a non-negative integer, got " + dim);
+    }
+    return dim.intValue();
   }
 
   private static List<float[][]> trajectory(JsonNode node, ParamTree like, String name,
@@ -151,7 +262,12 @@ public final class CaseReader {
       if (!v.isNumber()) {
         throw new ReplayException(name, where + "[" + j + "]", "expected a number, got " + v);
       }
-      out[j] = v.floatValue();
+      double value = v.doubleValue();
+      if (!Float.isFinite((float) value)) {
+        throw new ReplayException(name, where + "[" + j + "]",
+            (Double.isFinite(value) ? value : "the value") + " does not fit a 32-bit float");
+      }
+      out[j] = (float) value;
     }
     return out;
   }
@@ -162,10 +278,14 @@ public final class CaseReader {
     }
     double[] out = new double[steps];
     for (int t = 0; t < steps; t++) {
-      if (!node.get(t).isNumber()) {
-        throw new ReplayException(name, "losses[" + t + "]", "expected a number");
+      JsonNode v = node.get(t);
+      if (!v.isNumber()) {
+        throw new ReplayException(name, "losses[" + t + "]", "expected a number, got " + v);
       }
-      out[t] = node.get(t).asDouble();
+      if (!Double.isFinite(v.doubleValue())) {
+        throw new ReplayException(name, "losses[" + t + "]", "too large to be a finite number");
+      }
+      out[t] = v.doubleValue();
     }
     return out;
   }

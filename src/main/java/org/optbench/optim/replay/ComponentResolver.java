@@ -71,6 +71,9 @@ final class ComponentResolver {
         if (!v.isNumber()) {
           throw wrongType(p, v, caseName, where);
         }
+        if (!Double.isFinite(v.doubleValue())) {
+          throw new ReplayException(caseName, where, "too large to be a finite number");
+        }
         return inRange(p, v.asDouble(), caseName, where);
       }
       case INT -> {
@@ -102,7 +105,7 @@ final class ComponentResolver {
         }
         List<Integer> list = new ArrayList<>();
         for (JsonNode item : v) {
-          if (!item.isIntegralNumber()) {
+          if (!item.isIntegralNumber() || !item.canConvertToInt()) {
             throw wrongType(p, v, caseName, where);
           }
           inRange(p, item.asInt(), caseName, where);
