@@ -19,6 +19,7 @@ Needs only Python's standard library and a JDK.
 """
 import argparse
 import csv
+import json
 import math
 import os
 import re
@@ -83,6 +84,18 @@ def number(text):
 
 def fmt(x):
     return "NaN" if math.isnan(x) else repr(x)
+
+
+def sync_manifest(d):
+    """Recounts manifest.json's diverged_runs after runs.csv was edited: compare checks that the
+    two agree, and a plant must not make the folder look damaged."""
+    path = os.path.join(d, "manifest.json")
+    with open(path) as f:
+        manifest = json.load(f)
+    rows = read_csv(os.path.join(d, "runs.csv"))
+    manifest["diverged_runs"] = sum(1 for r in rows if r["diverged"].lower() == "true")
+    with open(path, "w") as f:
+        json.dump(manifest, f, indent=2, ensure_ascii=False)
 
 
 def plant_loss(d):
@@ -186,6 +199,7 @@ def main():
     for i, (name, plant) in enumerate(plants):
         d = copy(clean, os.path.join(args.work, "planted-%d" % i, "nightly"))
         planted = plant(d)
+        sync_manifest(d)
         cells, code, tally = flagged(jar, args.baseline, d, planted)
         print("| %s | %d | %d | exit %d; %s |" % (name, len(planted), len(cells), code, tally))
     cells, code, tally = flagged(jar, args.baseline, clean, set())

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,9 @@ import org.optbench.io.OutputLocations;
 import org.optbench.io.PublishedRuns;
 import org.optbench.io.ResultFiles;
 import org.optbench.io.TargetsTable;
+import org.optbench.metrics.TargetReach;
+import org.optbench.spec.RegressionSection;
+import org.optbench.stats.SeedStatistics;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -28,8 +30,9 @@ import tech.tablesaw.api.Table;
  * <pre>
  * manifest.json   the result set's manifest (spec text, versions, machine)
  * runs.csv        its runs.csv, one row per run
- * targets.csv     per run: cell key, the cell's target loss, steps to reach it
- * cells.csv       per cell: seed medians, for people reading the diff of a baseline update
+ * targets.csv     per run: cell key, the cell's target loss, steps to reach it ({@link TargetReach})
+ * cells.csv       per cell: seed means of what compare checks (finite values) and how many
+ *                 runs diverged, for people reading the diff of a baseline update
  * </pre>
  */
 public final class Baseline {
@@ -57,33 +60,24 @@ public final class Baseline {
       }
     }
     Table runs = PublishedRuns.runs(results);
-    Map<String, double[]> losses = Targets.lossesByRun(PublishedRuns.steps(results));
-    Map<String, List<Integer>> rowsByCell = new LinkedHashMap<>();
-    for (int row = 0; row < runs.rowCount(); row++) {
-      rowsByCell.computeIfAbsent(CellMetrics.cellKey(runs, row), k -> new ArrayList<>()).add(row);
-    }
+    Map<String, TargetReach.Curve> curves = StepsToTarget.curves(results);
+    Map<String, Double> targets = StepsToTarget.targetsOf(runs, curves);
+    Map<String, Double> reach = StepsToTarget.reachOf(runs, curves, targets);
     StringColumn runId = StringColumn.create("run_id");
     StringColumn cellKey = StringColumn.create("cell_key");
     DoubleColumn targetLoss = DoubleColumn.create("target_loss");
-    DoubleColumn reach = DoubleColumn.create("steps_to_target");
-    Map<String, Double> targets = new LinkedHashMap<>();
-    for (var cell : rowsByCell.entrySet()) {
-      List<double[]> curves = new ArrayList<>();
-      for (int row : cell.getValue()) {
-        curves.add(losses.getOrDefault(runs.stringColumn("run_id").get(row), new double[0]));
-      }
-      double t = Targets.target(curves);
-      targets.put(cell.getKey(), t);
-      for (int i = 0; i < curves.size(); i++) {
-        runId.append(runs.stringColumn("run_id").get(cell.getValue().get(i)));
-        cellKey.append(cell.getKey());
-        targetLoss.append(t);
-        reach.append(Targets.stepsToTarget(curves.get(i), t));
-      }
+    DoubleColumn steps = DoubleColumn.create("steps_to_target");
+    for (int row = 0; row < runs.rowCount(); row++) {
+      String id = runs.stringColumn("run_id").get(row);
+      String key = CellMetrics.cellKey(runs, row);
+      runId.append(id);
+      cellKey.append(key);
+      targetLoss.append(targets.get(key));
+      steps.append(reach.getOrDefault(id, Double.NaN));
     }
 
-    Table targetsTable = Table.create(TARGETS, runId, cellKey, targetLoss, reach);
-    Table cellsTable = summary(results, targets);
+    Table targetsTable = Table.create(TARGETS, runId, cellKey, targetLoss, steps);
+    Table cellsTable = summary(runs, targets, reach);
     Map<Path, IoConsumer<Path>> files = new LinkedHashMap<>();
     files.put(target.resolve(ResultFiles.RUNS),
         temp -> Files.copy(results.resolve(ResultFiles.RUNS), temp, StandardCopyOption.REPLACE_EXISTING));
@@ -114,32 +108,37 @@ public final class Baseline {
     return Optional.empty();
   }
 
-  /** The per-cell seed medians written to {@code cells.csv}. */
-  private static Table summary(Path results, Map<String, Double> targets) throws IOException {
-    CellMetrics metrics = CellMetrics.read(results, targets);
+  /**
+   * The per-cell seed means written to {@code cells.csv}; diverged: how many; steps/s relative
+   * to the median of the result set ({@link Throughput}).
+   */
+  private static Table summary(Table runs, Map<String, Double> targets, Map<String, Double> reach) {
     StringColumn cell = StringColumn.create("cell");
     IntColumn seeds = IntColumn.create("seeds");
     DoubleColumn target = DoubleColumn.create("target_loss");
-    Map<String, DoubleColumn> medians = new LinkedHashMap<>();
-    for (String metric : org.optbench.spec.RegressionSection.METRICS) {
-      medians.put(metric, DoubleColumn.create(metric.equals("diverged_runs") ? metric : "median_" + metric));
+    Map<String, DoubleColumn> means = new LinkedHashMap<>();
+    for (String metric : RegressionSection.METRICS) {
+      means.put(metric, DoubleColumn.create(switch (metric) {
+        case "diverged" -> "diverged_runs";
+        case "steps_per_second" -> "mean_relative_steps_per_second";
+        default -> "mean_" + metric;
+      }));
     }
-    for (var entry : metrics.cells().entrySet()) {
-      List<CellMetrics.Run> runs = entry.getValue();
-      cell.append(runs.get(0).label());
-      seeds.append(runs.size());
+    for (var entry : CellMetrics.read(runs, reach).entrySet()) {
+      List<CellMetrics.Run> cellRuns = entry.getValue();
+      cell.append(cellRuns.get(0).label());
+      seeds.append(cellRuns.size());
       target.append(targets.get(entry.getKey()));
-      for (var metric : medians.entrySet()) {
-        List<Double> values = runs.stream().map(r -> r.values().get(metric.getKey())).toList();
-        metric.getValue().append(Comparison.aggregate(metric.getKey(), values));
+      for (var metric : means.entrySet()) {
+        metric.getValue().append(metric.getKey().equals("diverged")
+            ? cellRuns.stream().filter(CellMetrics.Run::diverged).count()
+            : SeedStatistics.mean(cellRuns.stream()
+                .mapToDouble(r -> r.values().get(metric.getKey())).filter(Double::isFinite)
+                .toArray(), IntervalJudge.LEVEL).value());
       }
     }
     Table table = Table.create(CELLS, cell, seeds, target);
-    medians.values().forEach(table::addColumns);
+    means.values().forEach(table::addColumns);
     return table;
-  }
-
-  static Table readTargets(Path dir) {
-    return PublishedRuns.targets(dir);
   }
 }

@@ -1,78 +1,59 @@
 package org.optbench.compare;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.optbench.io.PublishedRuns;
-import org.optbench.io.ResultFiles;
 import tech.tablesaw.api.Table;
 
 /**
- * The metrics {@code compare} checks, per run, grouped by cell (all seeds of one grid point). Read
- * from a result set (with {@code steps.csv}) or from a baseline (with {@code targets.csv} instead).
+ * The values {@code compare} checks, per run, grouped by cell (all seeds of one grid point), from
+ * one side's {@code runs.csv} and its steps to target ({@link StepsToTarget}).
  */
 final class CellMetrics {
 
-  /** One run's values, keyed by metric name ({@link org.optbench.spec.RegressionSection#METRICS}). */
-  record Run(String runId, String cellKey, String label, Map<String, Double> values) {}
+  /**
+   * One run.
+   *
+   * @param seed the run's seed
+   * @param pairKey what a run must share with a run of the other side to pair with it: its seed
+   *     and the data, initial-weight and batch-order seeds derived from it
+   * @param diverged whether the run diverged
+   * @param values metric name → value ({@link org.optbench.spec.RegressionSection#METRICS} except
+   *     diverged; steps_per_second divided by its side's {@link Throughput#reference})
+   */
+  record Run(String runId, String label, long seed, String pairKey, boolean diverged,
+      Map<String, Double> values) {}
 
-  private final Map<String, List<Run>> byCell = new LinkedHashMap<>();
+  private static final List<String> DOUBLES =
+      List.of("final_loss", "final_loss_avg", "best_loss", "final_eval_loss", "final_accuracy");
 
   private CellMetrics() {}
 
-  /** Cell key → runs, in file order. */
-  Map<String, List<Run>> cells() {
-    return byCell;
-  }
-
-  /**
-   * Reads the runs of {@code dir}. {@code targets} (cell key → target loss, from the baseline)
-   * decides steps-to-target; null reads a baseline's own stored steps-to-target.
-   */
-  static CellMetrics read(Path dir, Map<String, Double> targets) throws IOException {
-    Table runs = PublishedRuns.runs(dir);
-    Map<String, Double> reach = new HashMap<>();
-    if (Files.isRegularFile(dir.resolve(ResultFiles.STEPS))) {
-      Map<String, double[]> losses = Targets.lossesByRun(PublishedRuns.steps(dir));
-      for (int row = 0; row < runs.rowCount(); row++) {
-        String id = runs.stringColumn("run_id").get(row);
-        Double target = targets == null ? null : targets.get(cellKey(runs, row));
-        if (target != null && losses.containsKey(id)) {
-          reach.put(id, Targets.stepsToTarget(losses.get(id), target));
-        }
-      }
-    } else if (Files.isRegularFile(dir.resolve(Baseline.TARGETS))) {
-      Table stored = Baseline.readTargets(dir);
-      for (int row = 0; row < stored.rowCount(); row++) {
-        String key = stored.stringColumn("cell_key").get(row);
-        double own = stored.doubleColumn("target_loss").getDouble(row);
-        Double wanted = targets == null ? Double.valueOf(own) : targets.get(key);
-        if (wanted != null && Math.abs(wanted - own) <= 1e-9 * Math.max(1, Math.abs(own))) {
-          reach.put(stored.stringColumn("run_id").get(row), stored.doubleColumn("steps_to_target").getDouble(row));
-        }
-      }
-    }
-    CellMetrics metrics = new CellMetrics();
+  /** Cell key → runs, in file order; {@code reach} is run id → steps to target. */
+  static Map<String, List<Run>> read(Table runs, Map<String, Double> reach) {
+    Map<String, List<Run>> byCell = new LinkedHashMap<>();
+    double throughput = Throughput.reference(runs);
     for (int row = 0; row < runs.rowCount(); row++) {
       String id = runs.stringColumn("run_id").get(row);
       Map<String, Double> values = new LinkedHashMap<>();
-      values.put("final_loss", runs.doubleColumn("final_loss").getDouble(row));
-      values.put("best_loss", runs.doubleColumn("best_loss").getDouble(row));
-      values.put("final_accuracy", runs.doubleColumn("final_accuracy").getDouble(row));
+      for (String column : DOUBLES) {
+        values.put(column, runs.doubleColumn(column).getDouble(row));
+      }
       values.put("steps_to_target", reach.getOrDefault(id, Double.NaN));
-      values.put("diverged_runs", runs.booleanColumn("diverged").get(row) ? 1.0 : 0.0);
-      values.put("optimizer_state_bytes", (double) runs.longColumn("optimizer_state_bytes").get(row));
-      values.put("steps_per_second", runs.doubleColumn("steps_per_second").getDouble(row));
-      metrics.byCell
+      values.put("steps_per_second",
+          runs.doubleColumn("steps_per_second").getDouble(row) / throughput);
+      values.put("optimizer_state_bytes",
+          (double) runs.longColumn("optimizer_state_bytes").get(row));
+      long seed = runs.longColumn("seed").get(row);
+      String pairKey = seed + "/" + runs.longColumn("data_seed").get(row) + "/"
+          + runs.longColumn("init_seed").get(row) + "/" + runs.longColumn("order_seed").get(row);
+      byCell
           .computeIfAbsent(cellKey(runs, row), k -> new ArrayList<>())
-          .add(new Run(id, cellKey(runs, row), runs.stringColumn("cell").get(row), values));
+          .add(new Run(id, runs.stringColumn("cell").get(row), seed, pairKey,
+              runs.booleanColumn("diverged").get(row), values));
     }
-    return metrics;
+    return byCell;
   }
 
   /**

@@ -1,50 +1,53 @@
 package org.optbench.compare;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.optbench.io.Manifest;
 import org.optbench.io.PublishedRuns;
 import org.optbench.io.ResultSetCheck;
 import org.optbench.spec.RegressionSection;
 import org.optbench.spec.SpecException;
+import tech.tablesaw.api.Table;
 
 /**
- * Compares a current result set (or baseline) with a baseline, cell by cell and metric by metric:
- * a metric regresses when the current seed median (the count, for diverged runs) lies outside the
- * baseline's {@link Tolerance band} on the worse side, and improves when outside on the better
- * side. A baseline cell absent from the current set is a regression too (a grid that silently
- * lost a cell must not pass); a new cell is listed and not judged.
+ * Compares a current result set (or baseline) with a baseline, cell by cell and seed by seed.
+ *
+ * <p>Runs are matched by cell (every axis value and configuration, and the step count) and seed
+ * ({@link SeedPairs}). Then, per metric of {@link RegressionSection#METRICS}:
+ *
+ * <ul>
+ *   <li>Where both sets come from one bit-reproducible code path ({@link Determinism}), <b>per
+ *       seed, exactly</b> ({@link PerSeedJudge}): every changed seed worse is a regression, every
+ *       one better an improvement, both ways "changed" — a failure too.
+ *   <li>Elsewhere, <b>interval statistics</b> ({@link IntervalJudge}): the 95% paired t-interval
+ *       of the per-seed change (Welch's, unpaired, without shared seeds) lying entirely beyond the
+ *       metric's practical margin ({@link Tolerance}).
+ *   <li>Divergence per seed in both cases ({@link DivergenceJudge}); optimizer state bytes always
+ *       exactly; steps/s only relative to the set's own median, and only when a spec asks ({@link
+ *       Throughput}).
+ * </ul>
+ *
+ * A seed whose value is not finite on either side is left out of that metric: the divergence
+ * check judges it. A baseline cell absent from the current set
+ * is missing, and so is a baseline seed of a cell that is present (a grid that silently lost runs
+ * must not pass); a new cell is listed and not judged.
  *
  * <pre>{@code
  * Comparison c = Comparison.of(Path.of("results/baselines/nightly"), Path.of("results/nightly"));
- * if (c.regressions() > 0) System.exit(1);
+ * if (c.failures() > 0) System.exit(1);
  * }</pre>
  */
 public final class Comparison {
 
-  /** What happened to one metric of one cell. */
-  public enum Verdict { OK, REGRESSION, IMPROVEMENT, MISSING, NEW }
-
-  /**
-   * One line of the comparison.
-   *
-   * @param cell the cell's label
-   * @param metric the metric, or "-" for a missing or new cell
-   * @param baseline the baseline's seed median
-   * @param lo lower end of the band
-   * @param hi upper end of the band
-   * @param current the current seed median
-   */
-  public record Finding(String cell, String metric, double baseline, double lo, double hi,
-      double current, Verdict verdict) {}
-
   private final String experiment;
+  private final Determinism determinism;
   private final List<Finding> findings;
 
-  private Comparison(String experiment, List<Finding> findings) {
+  private Comparison(String experiment, Determinism determinism, List<Finding> findings) {
     this.experiment = experiment;
+    this.determinism = determinism;
     this.findings = findings;
   }
 
@@ -53,91 +56,82 @@ public final class Comparison {
    * checked whole before it is read ({@link ResultSetCheck#comparable}).
    *
    * @throws org.optbench.io.ResultSetException when either is damaged or holds no runs
+   * @throws SpecException when the current set's spec has a bad {@code regression:} section
    */
-  public static Comparison of(Path baseline, Path current) throws IOException, SpecException {
-    ResultSetCheck.comparable(baseline);
-    ResultSetCheck.comparable(current);
-    Map<String, RegressionSection.Override> overrides =
-        RegressionSection.read(PublishedRuns.manifest(current).specText());
-    CellMetrics base = CellMetrics.read(baseline, null);
-    Map<String, Double> targets = new java.util.HashMap<>();
-    if (java.nio.file.Files.isRegularFile(baseline.resolve(Baseline.TARGETS))) {
-      var table = Baseline.readTargets(baseline);
-      for (int row = 0; row < table.rowCount(); row++) {
-        targets.put(table.stringColumn("cell_key").get(row), table.doubleColumn("target_loss").getDouble(row));
-      }
-    }
-    CellMetrics now = CellMetrics.read(current, targets);
+  public static Comparison of(Path baseline, Path current) throws SpecException {
+    Manifest was = ResultSetCheck.comparable(baseline);
+    Manifest is = ResultSetCheck.comparable(current);
+    Map<String, RegressionSection.Override> settings = RegressionSection.read(
+        Path.of(is.specFile().isEmpty() ? "spec" : is.specFile()), is.specText());
+    Determinism determinism = Determinism.of(was, is);
+    Table baseRuns = PublishedRuns.runs(baseline);
+    Table nowRuns = PublishedRuns.runs(current);
+    Map<String, Double> targets = StepsToTarget.targets(baseline, baseRuns);
+    Map<String, List<CellMetrics.Run>> base =
+        CellMetrics.read(baseRuns, StepsToTarget.reach(baseline, baseRuns, targets));
+    Map<String, List<CellMetrics.Run>> now =
+        CellMetrics.read(nowRuns, StepsToTarget.reach(current, nowRuns, targets));
+
     List<Finding> findings = new ArrayList<>();
-    for (var cell : base.cells().entrySet()) {
-      List<CellMetrics.Run> was = cell.getValue();
-      List<CellMetrics.Run> is = now.cells().get(cell.getKey());
-      String label = was.get(0).label();
-      if (is == null) {
-        findings.add(new Finding(label, "-", Double.NaN, Double.NaN, Double.NaN, Double.NaN, Verdict.MISSING));
+    for (var cell : base.entrySet()) {
+      String label = cell.getValue().get(0).label();
+      List<CellMetrics.Run> runs = now.get(cell.getKey());
+      if (runs == null) {
+        findings.add(new Finding(label, "-", Judgement.about(Judgement.Verdict.MISSING,
+            "no run of this cell in the current set")));
         continue;
       }
+      SeedPairs pairs = SeedPairs.of(cell.getValue(), runs);
+      if (pairs.paired() && !pairs.baselineOnly().isEmpty()) {
+        findings.add(new Finding(label, "-", Judgement.about(Judgement.Verdict.MISSING,
+            "no run for seed " + pairs.baselineOnly().stream().map(CellMetrics.Run::seed).toList()
+                + " of the baseline")));
+      }
       for (String metric : RegressionSection.METRICS) {
-        Tolerance tolerance = Tolerance.of(metric, overrides);
+        Tolerance tolerance = Tolerance.of(metric, settings);
         if (tolerance.off()) {
           continue;
         }
-        List<Double> before = was.stream().map(r -> r.values().get(metric)).toList();
-        List<Double> after = is.stream().map(r -> r.values().get(metric)).toList();
-        double[] seeds = metric.equals("diverged_runs")
-            ? new double[] {aggregate(metric, before)} : Targets.finite(before);
-        if (seeds.length == 0) {
-          continue; // the baseline has no value (e.g. accuracy of a regression workload)
+        Judgement judgement = CellJudge.judge(metric, pairs, tolerance, determinism.deterministic());
+        if (judgement != null) {
+          findings.add(new Finding(label, metric, judgement));
         }
-        double b = aggregate(metric, before);
-        double c = aggregate(metric, after);
-        double[] band = tolerance.band(seeds, b);
-        Verdict verdict;
-        if (Double.isNaN(c)) {
-          verdict = Verdict.REGRESSION;
-        } else if (c > band[1]) {
-          verdict = tolerance.higherIsBetter() ? Verdict.IMPROVEMENT : Verdict.REGRESSION;
-        } else if (c < band[0]) {
-          verdict = tolerance.higherIsBetter() ? Verdict.REGRESSION : Verdict.IMPROVEMENT;
-        } else {
-          verdict = Verdict.OK;
-        }
-        findings.add(new Finding(label, metric, b, band[0], band[1], c, verdict));
       }
     }
-    for (var cell : now.cells().entrySet()) {
-      if (!base.cells().containsKey(cell.getKey())) {
-        findings.add(new Finding(cell.getValue().get(0).label(), "-", Double.NaN, Double.NaN,
-            Double.NaN, Double.NaN, Verdict.NEW));
+    for (var cell : now.entrySet()) {
+      if (!base.containsKey(cell.getKey())) {
+        findings.add(new Finding(cell.getValue().get(0).label(), "-",
+            Judgement.about(Judgement.Verdict.NEW, "not in the baseline; not judged")));
       }
     }
-    return new Comparison(PublishedRuns.manifest(current).experiment(), findings);
-  }
-
-  /** Seed median, or for {@code diverged_runs} the count. */
-  static double aggregate(String metric, List<Double> values) {
-    if (metric.equals("diverged_runs")) {
-      return values.stream().mapToDouble(Double::doubleValue).sum();
-    }
-    return Targets.median(values);
+    return new Comparison(is.experiment(), determinism, findings);
   }
 
   public String experiment() {
     return experiment;
   }
 
+  /** Whether seeds were compared exactly (both sets from one bit-reproducible path). */
+  public boolean deterministic() {
+    return determinism.deterministic();
+  }
+
+  /** Why seeds were, or were not, compared exactly. */
+  public String determinismReason() {
+    return determinism.reason();
+  }
+
   public List<Finding> findings() {
     return findings;
   }
 
-  /** Regressions, missing cells included. */
-  public long regressions() {
-    return findings.stream()
-        .filter(f -> f.verdict() == Verdict.REGRESSION || f.verdict() == Verdict.MISSING)
-        .count();
+  /** How many findings have {@code verdict}. */
+  public long count(Judgement.Verdict verdict) {
+    return findings.stream().filter(f -> f.verdict() == verdict).count();
   }
 
-  public long improvements() {
-    return findings.stream().filter(f -> f.verdict() == Verdict.IMPROVEMENT).count();
+  /** Regressions, changes and missing cells or seeds: what makes {@code compare} exit 1. */
+  public long failures() {
+    return findings.stream().filter(f -> f.verdict().fails()).count();
   }
 }

@@ -14,9 +14,6 @@ import tech.tablesaw.api.Table;
  */
 final class ConvergenceSection implements ReportSection {
 
-  /** Smoothing of the median loss before looking for the target: an EMA over about 10 steps. */
-  static final double SMOOTHING = 0.1;
-
   @Override
   public String id() {
     return "convergence";
@@ -43,12 +40,13 @@ final class ConvergenceSection implements ReportSection {
     ReportTable table =
         new ReportTable(
             "convergence",
-            "Final and best values per cell, median over seeds (runs.csv). Target: per workload, the"
-                + " median over cells of their final training loss; steps (and seconds) to target:"
-                + " the first step where the seed-median training loss, smoothed by an exponential"
-                + " moving average (weight "
-                + SMOOTHING
-                + "), is at or below it; – when never.",
+            "Final and best values per cell, median over seeds (runs.csv). Target loss: per cell,"
+                + " L_final + 0.25·(L_first − L_final), with L_first and L_final the means over the"
+                + " cell's seeds that did not diverge of their first and last training loss smoothed"
+                + " by a bias-corrected moving average (β = 0.9); the same definition as compare."
+                + " Steps (seconds of training time) to target: the first step where a seed's"
+                + " smoothed loss is at or below it, mean over the seeds that got there (how many,"
+                + " when not all); – when none did.",
             List.of(
                 "workload",
                 "setting",
@@ -143,28 +141,23 @@ final class ConvergenceSection implements ReportSection {
     evalChart(context, index, cells, "eval_loss", "eval loss", true).ifPresent(html::append);
     evalChart(context, index, cells, "eval_accuracy", "eval accuracy", false).ifPresent(html::append);
 
-    double[] finals = new double[cells.size()];
-    for (int i = 0; i < cells.size(); i++) {
-      finals[i] = RunStats.median(runs, cells.get(i).cell(), "final_loss");
-    }
-    double target = medianOfFinite(finals);
     for (int i = 0; i < cells.size(); i++) {
       CellInfo c = cells.get(i);
       int[] div = RunStats.divergence(runs, c.cell());
-      int hit = firstAtOrBelow(loss.get(i), target);
+      CellTargets reach = CellTargets.of(context, c.cell());
       table.row(
           Value.text(workload),
           Value.text(c.setting()),
           Value.integer(div[0]),
           Value.integer(div[1]).css(div[1] > 0 ? "bad" : ""),
-          Value.number(finals[i]),
+          Value.number(RunStats.median(runs, c.cell(), "final_loss")),
           Value.number(RunStats.median(runs, c.cell(), "best_loss")),
           Value.number(RunStats.median(runs, c.cell(), "final_eval_loss")),
           Value.number(RunStats.median(runs, c.cell(), "final_accuracy")),
           Value.number(RunStats.median(runs, c.cell(), "eval_perplexity")),
-          Value.number(target),
-          hit < 0 ? Value.number(Double.NaN) : Value.integer((long) loss.get(i).step()[hit]),
-          hit < 0 ? Value.number(Double.NaN) : Value.number(loss.get(i).seconds()[hit]));
+          Value.number(reach.target()),
+          reach.shown(reach.meanSteps()),
+          reach.shown(reach.meanSeconds()));
     }
     return html.toString();
   }
@@ -192,27 +185,6 @@ final class ConvergenceSection implements ReportSection {
     }
     return java.util.Optional.of(
         chart.html("Held-out " + title + " at each evaluation: median over seeds, min to max band."));
-  }
-
-  /** Index of the first point where the EMA of the median reaches {@code target}, or -1. */
-  static int firstAtOrBelow(SeedCurves.Curve curve, double target) {
-    if (!Double.isFinite(target)) {
-      return -1;
-    }
-    double ema = Double.NaN;
-    for (int i = 0; i < curve.step().length; i++) {
-      double v = curve.median()[i];
-      ema = Double.isNaN(ema) ? v : (1 - SMOOTHING) * ema + SMOOTHING * v;
-      if (ema <= target) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static double medianOfFinite(double[] values) {
-    double[] finite = java.util.Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
-    return finite.length == 0 ? Double.NaN : SeedCurves.median(finite, finite.length);
   }
 
   /** (step, loss) of every loss spike of every seed of {@code cell}, by step. */

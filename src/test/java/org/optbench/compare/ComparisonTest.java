@@ -24,9 +24,10 @@ import org.optbench.spec.SpecParser;
 import org.optbench.workload.Workloads;
 
 /**
- * compare against a baseline: an unchanged rerun passes; a planted regression (the optimizer
- * stepping with a tenth of its learning rate, recorded under the unchanged cell, as a broken
- * optimizer would be) fails with exit 1.
+ * compare against a baseline made by real training: an unchanged rerun on the same machine (one
+ * libtorch thread) reproduces every seed bit for bit and passes; a planted regression (the
+ * optimizer stepping with a tenth of its learning rate, recorded under the unchanged cell, as a
+ * broken optimizer would be) fails with exit 1.
  */
 class ComparisonTest {
 
@@ -79,12 +80,16 @@ class ComparisonTest {
   void anUnchangedRerunIsNoRegression() throws Exception {
     assertEquals(0, run(dir.resolve("rerun"), "--force"));
     Comparison c = Comparison.of(dir.resolve("baselines/cmp"), dir.resolve("rerun/cmp"));
-    assertEquals(0, c.regressions(), ComparisonReport.text(c));
+    assertTrue(c.deterministic(), c.determinismReason());
+    assertEquals(0, c.failures(), ComparisonReport.text(c));
+    assertEquals(c.findings().size(), c.count(Judgement.Verdict.OK), ComparisonReport.text(c));
     assertEquals(0, Main.execute("compare", "--baseline", dir.resolve("baselines/cmp").toString(),
         "--current", dir.resolve("rerun/cmp").toString(), "--report", dir.resolve("cmp-ok").toString()));
     assertTrue(Files.isRegularFile(dir.resolve("cmp-ok/index.html")));
     // The baseline compared with itself: the stored steps-to-target are used.
-    assertEquals(0, Comparison.of(dir.resolve("baselines/cmp"), dir.resolve("baselines/cmp")).regressions());
+    Comparison itself = Comparison.of(dir.resolve("baselines/cmp"), dir.resolve("baselines/cmp"));
+    assertEquals(0, itself.failures());
+    assertTrue(itself.findings().stream().anyMatch(f -> f.metric().equals("steps_to_target")));
   }
 
   @Test
@@ -110,9 +115,12 @@ class ComparisonTest {
 
     Comparison c = Comparison.of(dir.resolve("baselines/cmp"), dir.resolve("planted/cmp"));
     String table = ComparisonReport.text(c);
-    assertTrue(c.regressions() >= 2, table);
+    // Adam with a tenth of its step: every seed's final loss worse, judged exactly per seed.
+    // (SGD with momentum 0.9 at lr 0.05 overshoots here, so its tenth does better: improvements.)
     assertTrue(c.findings().stream().anyMatch(f -> f.metric().equals("final_loss")
-        && f.verdict() == Comparison.Verdict.REGRESSION), table);
+        && f.cell().contains("adam") && f.verdict() == Judgement.Verdict.REGRESSION
+        && f.judgement().method() == Judgement.Method.PER_SEED
+        && f.judgement().detail().startsWith("3 of 3 seeds worse")), table);
     assertEquals(1, Main.execute("compare", "--baseline", dir.resolve("baselines/cmp").toString(),
         "--current", dir.resolve("planted/cmp").toString(), "--report", dir.resolve("cmp-bad").toString()));
   }
