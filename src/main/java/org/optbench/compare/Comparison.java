@@ -130,8 +130,21 @@ public final class Comparison {
     return findings.stream().filter(f -> f.verdict() == verdict).count();
   }
 
-  /** Regressions, changes and missing cells or seeds: what makes {@code compare} exit 1. */
+  /**
+   * Regressions, changes and missing cells or seeds, and improvements found per seed: what makes
+   * {@code compare} exit 1. A value that reproduces exactly and now differs — a bit-reproducible
+   * run, or an exact count such as state bytes — means the code path changed, for better or
+   * worse; a nightly check passes only what it can vouch for, so an intended change is accepted by
+   * updating the baseline ({@code baseline update}), which then records it in version control.
+   */
   public long failures() {
-    return findings.stream().filter(f -> f.verdict().fails()).count();
+    return findings.stream().filter(Comparison::fails).count();
+  }
+
+  /** Whether one finding makes {@code compare} exit 1 (see {@link #failures}). */
+  public static boolean fails(Finding f) {
+    return f.verdict().fails()
+        || (f.verdict() == Judgement.Verdict.IMPROVEMENT
+            && f.judgement().method() == Judgement.Method.PER_SEED);
   }
 }

@@ -116,7 +116,8 @@ public final class ComparisonReport {
         code path (one libtorch thread, same libtorch, DJL and Java versions, same cpu and os), every
         seed must reproduce its baseline value: a cell whose every changed seed got worse is a
         regression, every changed seed better an improvement, seeds changed both ways are
-        “changed”, a failure too. Otherwise the mean per-seed change current − baseline, signed so
+        “changed”; all three fail the check, since a path that reproduced no longer does (accept
+        an intended change with <code>baseline update</code>). Otherwise the mean per-seed change current − baseline, signed so
         that positive is worse, gets a 95%% Student-t interval (paired; Welch's when no seed is
         shared), and the cell regresses only when the whole interval lies beyond the metric's
         practical margin max(atol, rtol·|baseline mean|), improves when it lies entirely beyond the

@@ -59,6 +59,13 @@ public record TextSplit(CharVocabulary vocabulary, int[] train, int[] eval) {
    * @throws DatasetUnavailableException when a block is shorter than one window
    */
   public DataSplit windows(int seqLen, int evalWindows) {
+    long available = windowCount(eval, seqLen);
+    if (available >= 1 && evalWindows > available) {
+      throw new DatasetUnavailableException(
+          "eval_windows " + evalWindows + " asks for more held-out windows than the held-out text"
+              + " has (" + available + " windows of " + (seqLen + 1) + " characters); lower eval_windows"
+              + " or raise eval_fraction");
+    }
     return new DataSplit(
         windows(train, seqLen, Integer.MAX_VALUE, "training"),
         windows(eval, seqLen, evalWindows, "held-out"));

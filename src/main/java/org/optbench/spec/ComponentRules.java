@@ -48,6 +48,14 @@ final class ComponentRules {
           "heads must divide d_model (each head gets d_model / heads dimensions), got d_model "
               + component.integer("d_model") + " and heads " + component.integer("heads")));
     }
+    if (component.has("lower") && component.has("upper")
+        && component.optionalNumber("lower") != null && component.optionalNumber("upper") != null
+        && component.optionalNumber("lower") > component.optionalNumber("upper")) {
+      return Optional.of(new Violation("lower",
+          "lower must be <= upper (every coordinate is projected onto [lower, upper]), got lower "
+              + Component.format(component.optionalNumber("lower")) + " and upper "
+              + Component.format(component.optionalNumber("upper"))));
+    }
     if (component.has("batch_size") && component.has("train_size")
         && component.integer("batch_size") > component.integer("train_size")) {
       return Optional.of(new Violation("batch_size",

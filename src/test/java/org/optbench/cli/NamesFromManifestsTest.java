@@ -47,7 +47,7 @@ class NamesFromManifestsTest {
       Cli.Result result = Cli.execute("baseline", "update", results.toString(),
           "--baselines", dir.resolve("baselines").toString());
       assertEquals(2, result.exit(), result.all());
-      assertTrue(result.err().startsWith("error: " + results.resolve("manifest.json") + ": field \"experiment\""),
+      assertTrue(result.err().startsWith("error: " + results.resolve("manifest.json") + ": field experiment"),
           result.err());
       assertFalse(result.hasStackTrace(), result.err());
       assertEquals(1, result.err().strip().lines().count(), "one line: " + result.err());
@@ -65,7 +65,7 @@ class NamesFromManifestsTest {
     Cli.setExperimentField(results, field);
     Cli.Result result = Cli.execute("compare", "--baseline", results.toString(), "--current", results.toString());
     assertEquals(2, result.exit(), result.all());
-    assertTrue(result.err().contains("manifest.json: field \"experiment\""), result.err());
+    assertTrue(result.err().contains("manifest.json: field experiment"), result.err());
     assertFalse(result.hasStackTrace(), result.err());
     assertFalse(Files.exists(victim.resolve("compare")), "nothing written outside reports/");
     assertVictimUntouched();
@@ -77,7 +77,7 @@ class NamesFromManifestsTest {
     Path out = dir.resolve("report");
     Cli.Result result = Cli.execute("report", results.toString(), "--out", out.toString());
     assertEquals(2, result.exit(), result.all());
-    assertTrue(result.err().startsWith("error: " + results.resolve("manifest.json") + ": field \"experiment\""),
+    assertTrue(result.err().startsWith("error: " + results.resolve("manifest.json") + ": field experiment"),
         result.err());
     assertFalse(Files.exists(out), "nothing written");
   }

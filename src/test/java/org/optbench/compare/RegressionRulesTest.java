@@ -138,6 +138,18 @@ class RegressionRulesTest {
   }
 
   @Test
+  void anImprovementOnAReproduciblePathFailsTooUntilTheBaselineIsUpdated() throws Exception {
+    // Every seed of the SGD cells 2% better: per seed an improvement, but the path that
+    // reproduced bit for bit no longer does, so the check fails (exit 1) until baseline update.
+    Path planted = current("better", s -> !isAdam(s)
+        ? withFinal(s, s.finalLoss() * 0.98, s.finalAccuracy()) : s);
+    Comparison c = Comparison.of(baseline, planted);
+    assertEquals(Verdict.IMPROVEMENT, finding(c, "final_loss", false).verdict(), ComparisonReport.text(c));
+    assertTrue(c.failures() > 0);
+    assertEquals(1, compare(baseline, planted, dir.resolve("report-better")).exit());
+  }
+
+  @Test
   void onAnotherMachineThePairedTIntervalDecides() throws Exception {
     // Final losses per seed 0, 1, 2. SGD: baseline 0.200, 0.300, 0.250; current 0.210, 0.312,
     // 0.259, each worse by about 0.01. Adam: current 0.201, 0.298, 0.252, noise around zero.
