@@ -226,10 +226,7 @@ public final class ReportTable {
     for (Value[] row : exportRows()) {
       List<String> fields = new ArrayList<>();
       for (Value v : row) {
-        fields.add(
-            v.isNumber()
-                ? (Double.isNaN(v.number()) ? "" : Numbers.exact(v.number()))
-                : csvField(v.text()));
+        fields.add(v.isNumber() ? csvNumber(v) : csvField(v.text()));
       }
       out.append(String.join(",", fields)).append('\n');
     }
@@ -284,6 +281,18 @@ public final class ReportTable {
       out.append("| ").append(String.join(" | ", cells)).append(" |\n");
     }
     return out.toString();
+  }
+
+  /** Exact; a count as the integer it is ({@code 3}, not {@code 3.0}); empty for no value. */
+  private static String csvNumber(Value v) {
+    if (Double.isNaN(v.number())) {
+      return "";
+    }
+    boolean integer = v.number() == Math.rint(v.number()) && Math.abs(v.number()) < 1e15;
+    if (integer && v.text().equals(Long.toString((long) v.number()))) {
+      return v.text();
+    }
+    return Numbers.exact(v.number());
   }
 
   private static String csvField(String text) {

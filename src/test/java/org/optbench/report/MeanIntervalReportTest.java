@@ -132,6 +132,9 @@ class MeanIntervalReportTest {
     List<String> summary = Files.readAllLines(report.resolve("tables/summary.csv"));
     assertTrue(summary.get(0).startsWith("workload,setting,seeds,diverged,n,final_loss_mean,"
         + "final_loss_ci_low,final_loss_ci_high,final_loss_avg_mean,"), summary.get(0));
+    // Counts as integers; means and bounds exact.
+    assertTrue(summary.get(1).startsWith("linear_regression,adam(lr=0.01) · none · djl,4,1,3,0.2"),
+        summary.get(1));
     String markdown = Files.readString(report.resolve("tables/summary.md"));
     assertTrue(markdown.contains("| 0.2000 | -0.04841 | 0.4484 | 0.4000 | 0.1516 | 0.6484 |"),
         markdown);
