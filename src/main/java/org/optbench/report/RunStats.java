@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.optbench.stats.Estimate;
 import org.optbench.stats.SeedStatistics;
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Row;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -59,8 +61,10 @@ final class RunStats {
   static double[] values(Table runs, String cell, String column) {
     List<Double> out = new ArrayList<>();
     NumericColumn<?> values = (NumericColumn<?>) runs.column(column);
+    StringColumn cells = runs.stringColumn("cell");
+    BooleanColumn diverged = runs.booleanColumn("diverged");
     for (int r = 0; r < runs.rowCount(); r++) {
-      if (runs.stringColumn("cell").get(r).equals(cell) && !runs.booleanColumn("diverged").get(r)) {
+      if (cells.get(r).equals(cell) && !diverged.get(r)) {
         double v = values.getDouble(r);
         if (Double.isFinite(v)) {
           out.add(v);
@@ -87,11 +91,12 @@ final class RunStats {
    */
   static double shared(Table runs, String cell, String column) {
     NumericColumn<?> values = (NumericColumn<?>) runs.column(column);
+    StringColumn cells = runs.stringColumn("cell");
     double[] all = new double[runs.rowCount()];
     int k = 0;
     for (int r = 0; r < runs.rowCount(); r++) {
       double v = values.getDouble(r);
-      if (runs.stringColumn("cell").get(r).equals(cell) && Double.isFinite(v)) {
+      if (cells.get(r).equals(cell) && Double.isFinite(v)) {
         all[k++] = v;
       }
     }
@@ -105,9 +110,10 @@ final class RunStats {
   static double median(Table runs, String cell, String column) {
     List<Double> out = new ArrayList<>();
     NumericColumn<?> values = (NumericColumn<?>) runs.column(column);
+    StringColumn cells = runs.stringColumn("cell");
     for (int r = 0; r < runs.rowCount(); r++) {
       double v = values.getDouble(r);
-      if (runs.stringColumn("cell").get(r).equals(cell) && Double.isFinite(v)) {
+      if (cells.get(r).equals(cell) && Double.isFinite(v)) {
         out.add(v);
       }
     }

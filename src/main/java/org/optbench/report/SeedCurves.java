@@ -98,17 +98,18 @@ final class SeedCurves {
     double[] median = new double[size];
     double[] seconds = new double[size];
     double[] values = new double[seeds];
-    double[] walls = new double[seeds];
     int n = 0;
     for (int t = 0; t <= maxStep; t++) {
       int k = 0;
       int kw = 0;
+      double wallSum = 0;
       for (int s = 0; s < seeds; s++) {
         float v = value[s][t];
         if (Float.isFinite(v)) {
           values[k++] = v;
           if (Float.isFinite(wall[s][t])) {
-            walls[kw++] = wall[s][t];
+            wallSum += wall[s][t];
+            kw++;
           }
         }
       }
@@ -123,7 +124,7 @@ final class SeedCurves {
       count[n] = k;
       Arrays.sort(values, 0, k);
       median[n] = median(values, k);
-      seconds[n] = kw > 0 ? Arrays.stream(walls, 0, kw).sum() / kw / 1000 : Double.NaN;
+      seconds[n] = kw > 0 ? wallSum / kw / 1000 : Double.NaN;
       n++;
     }
     return new Curve(
