@@ -103,24 +103,6 @@ final class RunStats {
     return k == 0 ? Double.NaN : Arrays.stream(all, 0, k).sum() / k;
   }
 
-  /**
-   * The median of {@code column} over every seed of {@code cell}; NaN when none has a value. Only
-   * the steps-to-target definition of the convergence section uses it.
-   */
-  static double median(Table runs, String cell, String column) {
-    List<Double> out = new ArrayList<>();
-    NumericColumn<?> values = (NumericColumn<?>) runs.column(column);
-    StringColumn cells = runs.stringColumn("cell");
-    for (int r = 0; r < runs.rowCount(); r++) {
-      double v = values.getDouble(r);
-      if (cells.get(r).equals(cell) && Double.isFinite(v)) {
-        out.add(v);
-      }
-    }
-    double[] v = out.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return v.length == 0 ? Double.NaN : SeedCurves.median(v, v.length);
-  }
-
   /** The cell's seeds and the divergence steps of those that diverged. */
   static Divergence divergence(Table runs, String cell) {
     int seeds = 0;

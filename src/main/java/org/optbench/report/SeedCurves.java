@@ -31,8 +31,6 @@ final class SeedCurves {
    * @param low lower end of the 95% t-interval of that mean; NaN where n = 1
    * @param high upper end likewise
    * @param n how many seeds have a finite value at each step
-   * @param median median over those seeds (the mean of the middle two for even counts); only
-   *     the steps-to-target definition of the convergence section reads it
    * @param seconds mean training wall time at the step over those seeds, in seconds
    */
   record Curve(
@@ -42,7 +40,6 @@ final class SeedCurves {
       double[] low,
       double[] high,
       int[] n,
-      double[] median,
       double[] seconds) {
 
     boolean isEmpty() {
@@ -95,7 +92,6 @@ final class SeedCurves {
     double[] low = new double[size];
     double[] high = new double[size];
     int[] count = new int[size];
-    double[] median = new double[size];
     double[] seconds = new double[size];
     double[] values = new double[seeds];
     int n = 0;
@@ -122,8 +118,6 @@ final class SeedCurves {
       low[n] = estimate.interval().low();
       high[n] = estimate.interval().high();
       count[n] = k;
-      Arrays.sort(values, 0, k);
-      median[n] = median(values, k);
       seconds[n] = kw > 0 ? wallSum / kw / 1000 : Double.NaN;
       n++;
     }
@@ -134,12 +128,6 @@ final class SeedCurves {
         Arrays.copyOf(low, n),
         Arrays.copyOf(high, n),
         Arrays.copyOf(count, n),
-        Arrays.copyOf(median, n),
         Arrays.copyOf(seconds, n));
-  }
-
-  /** The median of the sorted {@code values[0, k)}. */
-  static double median(double[] sorted, int k) {
-    return k % 2 == 1 ? sorted[k / 2] : (sorted[k / 2 - 1] + sorted[k / 2]) / 2;
   }
 }

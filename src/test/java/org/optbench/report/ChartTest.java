@@ -24,7 +24,6 @@ class ChartTest {
         new double[] {90, 0.5, -0.05},
         new double[] {110, 1.5, 0.25},
         new int[] {3, 3, 3},
-        new double[] {100, 1, 0.1},
         new double[] {0.01, 0.02, 0.03});
   }
 
@@ -54,7 +53,7 @@ class ChartTest {
   @Test
   void oneSeedDrawsNoBand() throws IOException {
     SeedCurves.Curve one = new SeedCurves.Curve("c", new double[] {1, 2}, new double[] {2, 1},
-        new double[] {NAN, NAN}, new double[] {NAN, NAN}, new int[] {1, 1}, new double[] {2, 1},
+        new double[] {NAN, NAN}, new double[] {NAN, NAN}, new int[] {1, 1},
         new double[] {0.01, 0.02});
     JsonNode figure = figure(new Chart("c", "t", "loss").band("a", one, one.step(), STYLE));
     assertEquals(1, figure.get("data").size(), "the mean line only");
