@@ -3,6 +3,8 @@ package org.optbench.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One plotly chart, written as a {@code <figure>} with a {@code <div>} to draw into and a script
@@ -12,8 +14,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>Seed bands use plotly's {@code fill: 'tonexty'}, which fills between a trace and the trace
  * before it: an invisible lower curve is added first, then the upper curve filled down to it, then
- * the median line on top. Lines carry a few markers (shape per optimizer) so that optimizers stay
+ * the mean line on top. Lines carry a few markers (shape per optimizer) so that optimizers stay
  * apart in greyscale print.
+ *
+ * <p>A t-interval of a positive quantity (a loss) can reach below zero, where a log axis has no
+ * place. When a band reaches below everything else on a log axis, the y range is set from the
+ * lines, markers and upper band edges, and lower band edges below its bottom (zero and negative ones
+ * included) are drawn at the bottom: the band runs off the axis there instead of leaving a hole
+ * that would read as "no uncertainty".
  */
 final class Chart {
 
@@ -25,9 +33,14 @@ final class Chart {
   private final ObjectNode layout = ScriptJson.object();
   private final ObjectNode xAxis = ScriptJson.object();
   private final ObjectNode yAxis = ScriptJson.object();
+  private final List<ObjectNode> bandBottoms = new ArrayList<>();
   private int points = Downsample.MAX_POINTS;
+  /** Smallest and largest positive y of lines: what decides a log axis. */
   private double minPositive = Double.POSITIVE_INFINITY;
   private double maxPositive = 0;
+  /** Smallest and largest positive y of lines, markers and upper band edges. */
+  private double shownMin = Double.POSITIVE_INFINITY;
+  private double shownMax = 0;
   private boolean logAllowed;
   private boolean logX;
 
@@ -96,23 +109,28 @@ final class Chart {
     return this;
   }
 
-  /** The median of {@code curve} as a line, over a min–max band when the seeds differ. */
+  /**
+   * The mean of {@code curve} as a line, over the band of its 95% t-interval where there is one
+   * (two or more seeds at a step).
+   */
   Chart band(String name, SeedCurves.Curve curve, double[] x, Styles.Style style) {
     if (curve.isEmpty()) {
       return this;
     }
-    if (curve.hasSpread()) {
-      Downsample.Band band = Downsample.envelope(x, curve.min(), curve.max(), points);
+    if (curve.hasBand()) {
+      Downsample.Band band = Downsample.envelope(x, curve.low(), curve.high(), points);
       ObjectNode none = ScriptJson.object().put("width", 0).put("color", style.band());
-      traces.add(
-          trace(name + " min", band.x(), band.lo())
+      ObjectNode bottom =
+          trace(name + " ci low", band.x(), band.lo())
               .put("mode", "lines")
               .put("showlegend", false)
               .put("hoverinfo", "skip")
               .put("legendgroup", name)
-              .set("line", none));
+              .set("line", none);
+      traces.add(bottom);
+      bandBottoms.add(bottom);
       traces.add(
-          trace(name + " max", band.x(), band.hi())
+          trace(name + " ci high", band.x(), band.hi())
               .put("mode", "lines")
               .put("fill", "tonexty")
               .put("fillcolor", style.band())
@@ -120,10 +138,9 @@ final class Chart {
               .put("hoverinfo", "skip")
               .put("legendgroup", name)
               .set("line", none.deepCopy()));
-      observe(band.lo());
-      observe(band.hi());
+      observeShown(band.hi());
     }
-    return line(name, x, curve.median(), style, 2);
+    return line(name, x, curve.mean(), style, 2);
   }
 
   /** A line in a cell's style, thinned to the chart's points per line. */
@@ -169,6 +186,7 @@ final class Chart {
     trace.set(
         "marker", ScriptJson.object().put("symbol", symbol).put("size", 11).put("color", colour));
     traces.add(trace);
+    observeShown(y);
     return this;
   }
 
@@ -188,6 +206,7 @@ final class Chart {
             .put("color", colour)
             .set("line", ScriptJson.object().put("color", colour).put("width", 1.5)));
     traces.add(trace);
+    observeShown(y);
     return this;
   }
 
@@ -203,6 +222,7 @@ final class Chart {
     if (logY) {
       yAxis.put("type", "log");
       yAxis.put("title", yAxis.get("title").asText() + " (log)");
+      bandsToLogBottom();
     }
     if (logX) {
       xAxis.put("type", "log");
@@ -237,11 +257,53 @@ final class Chart {
     return trace;
   }
 
+  /**
+   * On a log y axis: when a band reaches below everything else drawn, fixes the range to the
+   * lines, markers and upper band edges (5% margin, in decades) and draws every lower band edge
+   * below the range at its bottom.
+   */
+  private void bandsToLogBottom() {
+    double lowest = Double.POSITIVE_INFINITY;
+    for (ObjectNode bottom : bandBottoms) {
+      for (JsonNode y : bottom.get("y")) {
+        if (!y.isNull()) {
+          lowest = Math.min(lowest, y.asDouble());
+        }
+      }
+    }
+    if (lowest >= shownMin) {
+      return; // plotly's own range shows every band whole
+    }
+    double lo = Math.log10(shownMin);
+    double hi = Math.log10(shownMax);
+    double margin = 0.05 * Math.max(hi - lo, 1);
+    yAxis.set("range", ScriptJson.array().add(lo - margin).add(hi + margin));
+    double floor = Math.pow(10, lo - margin);
+    for (ObjectNode bottom : bandBottoms) {
+      ArrayNode y = (ArrayNode) bottom.get("y");
+      for (int i = 0; i < y.size(); i++) {
+        if (!y.get(i).isNull() && y.get(i).asDouble() < floor) {
+          y.set(i, (float) floor);
+        }
+      }
+    }
+  }
+
   private void observe(double[] values) {
     for (double v : values) {
       if (v > 0 && Double.isFinite(v)) {
         minPositive = Math.min(minPositive, v);
         maxPositive = Math.max(maxPositive, v);
+      }
+    }
+    observeShown(values);
+  }
+
+  private void observeShown(double[] values) {
+    for (double v : values) {
+      if (v > 0 && Double.isFinite(v)) {
+        shownMin = Math.min(shownMin, v);
+        shownMax = Math.max(shownMax, v);
       }
     }
   }

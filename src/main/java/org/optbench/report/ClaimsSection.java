@@ -34,7 +34,11 @@ final class ClaimsSection implements ReportSection {
         new ReportTable(
             "claims",
             "Each claim, where it comes from, how it was checked, the verdict and the numbers behind"
-                + " it (claims.csv).",
+                + " it (claims.csv). A comparison of two cells is decided on the mean of their"
+                + " per-seed differences with its 95% Student-t interval (90% for within(...), two"
+                + " one-sided tests), paired on the seeds both have; where they share none, on"
+                + " Welch's interval of the difference of means, and the numbers say unpaired"
+                + " (docs/claims.md).",
             List.of("claim", "source", "check", "verdict", "numbers"));
     int pass = 0;
     int total = 0;

@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.optbench.io.StepSeries;
+import org.optbench.report.ReportTable.Column;
 import org.optbench.report.ReportTable.Value;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
 /**
- * Training and eval curves per workload against step and wall time, and a table of final and best
- * values with steps to a target loss.
+ * Training and eval curves per workload against step and wall time (mean over seeds, 95% t-band),
+ * and a table of final and best values (mean over seeds [95% t-interval]) with steps to a target
+ * loss.
  */
 final class ConvergenceSection implements ReportSection {
 
@@ -32,34 +34,40 @@ final class ConvergenceSection implements ReportSection {
   @Override
   public String html(ReportContext context) {
     StringBuilder html = new StringBuilder();
-    html.append("<p class=\"note\">Lines are the median over seeds, bands the range from the lowest")
-        .append(" to the highest seed (min–max). Colour and marker shape: optimizer; dash pattern:")
-        .append(" clipping. Lines are thinned to at most ")
+    html.append("<p class=\"note\">Lines are the mean over seeds at each step, bands the 95%")
+        .append(" Student-t interval of that mean (mean ± t(0.975, n−1)·s/√n over the n seeds with a")
+        .append(" value at the step; no band where n = 1). Colour and marker shape: optimizer; dash")
+        .append(" pattern: clipping. Lines are thinned to at most ")
         .append(context.pointsPerLine())
         .append(" points for display, keeping each bucket's extremes; steps.csv has every step.</p>\n");
     ReportTable table =
-        new ReportTable(
+        ReportTable.withColumns(
             "convergence",
-            "Final and best values per cell, median over seeds (runs.csv). Target loss: per cell,"
-                + " L_final + 0.25·(L_first − L_final), with L_first and L_final the means over the"
-                + " cell's seeds that did not diverge of their first and last training loss smoothed"
-                + " by a bias-corrected moving average (β = 0.9); the same definition as compare."
-                + " Steps (seconds of training time) to target: the first step where a seed's"
-                + " smoothed loss is at or below it, mean over the seeds that got there (how many,"
-                + " when not all); – when none did.",
+            "Final and best values per cell (runs.csv); "
+                + RunStats.STATISTIC
+                + ". final_loss is the loss of the last single minibatch; final_loss_avg averages"
+                + " the last 10% of steps. Target loss: per cell, L_final + 0.25·(L_first −"
+                + " L_final), with L_first and L_final the means over the cell's seeds that did not"
+                + " diverge of their first and last training loss smoothed by a bias-corrected"
+                + " moving average (β = 0.9); the same definition as compare. Steps (seconds of"
+                + " training time) to target: the first step where a seed's smoothed loss is at or"
+                + " below it, mean over the seeds that got there (how many, when not all); – when"
+                + " none did.",
             List.of(
-                "workload",
-                "setting",
-                "seeds",
-                "diverged",
-                "final loss",
-                "best loss",
-                "final eval loss",
-                "final accuracy",
-                "eval perplexity",
-                "target loss",
-                "steps to target",
-                "seconds to target"));
+                Column.text("workload"),
+                Column.text("setting"),
+                Column.text("seeds"),
+                Column.text("diverged"),
+                Column.text("n"),
+                Column.estimate("final_loss"),
+                Column.estimate("final_loss_avg"),
+                Column.estimate("best_loss"),
+                Column.estimate("final_eval_loss"),
+                Column.estimate("final_accuracy"),
+                Column.estimate("eval_perplexity"),
+                Column.text("target loss"),
+                Column.text("steps to target"),
+                Column.text("seconds to target")));
     int index = 1;
     for (List<CellInfo> group : context.workloads().values()) {
       String workload = group.get(0).workloadLabel();
@@ -98,7 +106,7 @@ final class ConvergenceSection implements ReportSection {
     for (int i = 0; i < cells.size(); i++) {
       CellInfo c = cells.get(i);
       byStep.band(c.setting(), loss.get(i), loss.get(i).step(), styles.of(c));
-      byTime.line(c.setting(), loss.get(i).seconds(), loss.get(i).median(), styles.of(c), 2);
+      byTime.line(c.setting(), loss.get(i).seconds(), loss.get(i).mean(), styles.of(c), 2);
     }
     for (CellInfo c : cells) {
       List<double[]> points = divergences(context, c);
@@ -127,34 +135,39 @@ final class ConvergenceSection implements ReportSection {
             c.setting(), "spike: " + c.setting(), shown.x(), shown.y(), s.colour(), s.eventSymbol());
       }
     }
+    String seeds = BandCaption.of(context, cells);
     html.append(
         byStep.html(
-            "Training loss per step: median over seeds (line), min to max over seeds (band)."
+            "Training loss per step. "
+                + seeds
                 + " ✕: a seed diverged at that step (drawn at its last finite loss) and leaves the"
-                + " median from there on. Open marker with a dot (the optimizer's shape): a loss"
+                + " mean from there on. Open marker with a dot (the optimizer's shape): a loss"
                 + " spike of one seed, at that seed's loss (definition in Stability), found on"
                 + " every step before the lines were thinned."));
     html.append(
         byTime.html(
-            "Training loss against training wall time (evaluation excluded), median over seeds of"
-                + " both."));
+            "Training loss against training wall time (evaluation excluded), both the mean over"
+                + " the seeds with a value at each step; no band here (the chart by step has the"
+                + " interval), which keeps this chart as quick to draw as it was."));
     evalChart(context, index, cells, "eval_loss", "eval loss", true).ifPresent(html::append);
     evalChart(context, index, cells, "eval_accuracy", "eval accuracy", false).ifPresent(html::append);
 
     for (int i = 0; i < cells.size(); i++) {
       CellInfo c = cells.get(i);
-      int[] div = RunStats.divergence(runs, c.cell());
+      RunStats.Divergence div = RunStats.divergence(runs, c.cell());
       CellTargets reach = CellTargets.of(context, c.cell());
       table.row(
           Value.text(workload),
           Value.text(c.setting()),
-          Value.integer(div[0]),
-          Value.integer(div[1]).css(div[1] > 0 ? "bad" : ""),
-          Value.number(RunStats.median(runs, c.cell(), "final_loss")),
-          Value.number(RunStats.median(runs, c.cell(), "best_loss")),
-          Value.number(RunStats.median(runs, c.cell(), "final_eval_loss")),
-          Value.number(RunStats.median(runs, c.cell(), "final_accuracy")),
-          Value.number(RunStats.median(runs, c.cell(), "eval_perplexity")),
+          Value.integer(div.seeds()),
+          Value.integer(div.diverged()).css(div.diverged() > 0 ? "bad" : ""),
+          Value.integer(div.finite()),
+          Value.estimate(RunStats.estimate(runs, c.cell(), "final_loss")),
+          Value.estimate(RunStats.estimate(runs, c.cell(), "final_loss_avg")),
+          Value.estimate(RunStats.estimate(runs, c.cell(), "best_loss")),
+          Value.estimate(RunStats.estimate(runs, c.cell(), "final_eval_loss")),
+          Value.estimate(RunStats.estimate(runs, c.cell(), "final_accuracy")),
+          Value.estimate(RunStats.estimate(runs, c.cell(), "eval_perplexity")),
           Value.number(reach.target()),
           reach.shown(reach.meanSteps()),
           reach.shown(reach.meanSeconds()));
@@ -184,7 +197,7 @@ final class ConvergenceSection implements ReportSection {
       return java.util.Optional.empty(); // not measured for this workload (accuracy of regression)
     }
     return java.util.Optional.of(
-        chart.html("Held-out " + title + " at each evaluation: median over seeds, min to max band."));
+        chart.html("Held-out " + title + " at each evaluation. " + BandCaption.of(context, cells)));
   }
 
   /** (step, loss) of every loss spike of every seed of {@code cell}, by step. */

@@ -63,7 +63,8 @@ final class Downsample {
   /**
    * At most {@code maxPoints} points of the band between {@code lo} and {@code hi}: per bucket the
    * lowest {@code lo} and highest {@code hi}, held flat from the bucket's first to its last x, so
-   * that the thinned band still contains every original point.
+   * that the thinned band still contains every original point. NaN (no band at that point) is
+   * passed over; a bucket with no band at all stays NaN, a gap.
    */
   static Band envelope(double[] x, double[] lo, double[] hi, int maxPoints) {
     int n = x.length;
@@ -78,11 +79,15 @@ final class Downsample {
     for (int b = 0; b < buckets; b++) {
       int from = (int) ((long) b * n / buckets);
       int to = (int) ((long) (b + 1) * n / buckets);
-      double min = Double.POSITIVE_INFINITY;
-      double max = Double.NEGATIVE_INFINITY;
+      double min = Double.NaN;
+      double max = Double.NaN;
       for (int i = from; i < to; i++) {
-        min = Math.min(min, lo[i]);
-        max = Math.max(max, hi[i]);
+        if (!Double.isNaN(lo[i])) {
+          min = Double.isNaN(min) ? lo[i] : Math.min(min, lo[i]);
+        }
+        if (!Double.isNaN(hi[i])) {
+          max = Double.isNaN(max) ? hi[i] : Math.max(max, hi[i]);
+        }
       }
       for (int i : new int[] {from, to - 1}) {
         outX[k] = x[i];

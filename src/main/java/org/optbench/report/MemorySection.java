@@ -55,7 +55,8 @@ final class MemorySection implements ReportSection {
             "memory",
             "Training memory per optimizer: parameters and gradients (fp32, one gradient per"
                 + " parameter) and optimizer state, measured (bytes of the arrays the engine's"
-                + " optimizer holds, runs.csv, median over runs) and by formula (docs/optimizers.md)"
+                + " optimizer holds, runs.csv; the same for every seed of a cell, so one value: the"
+                + " mean over its runs) and by formula (docs/optimizers.md)"
                 + " on this model's parameter shapes; multiple = (params + grads + state) / params:"
                 + " SGD 2×, SGD with momentum 3×, Adam/AdamW 4×, AMSGrad 5×.",
             List.of(
@@ -98,9 +99,9 @@ final class MemorySection implements ReportSection {
       Map<String, CellInfo> byOptimizer = new LinkedHashMap<>();
       group.forEach(c -> byOptimizer.putIfAbsent(c.optimizerKey(), c));
       for (CellInfo c : byOptimizer.values()) {
-        double paramCount = RunStats.median(runs, c.cell(), "param_count");
-        double paramBytes = RunStats.median(runs, c.cell(), "param_bytes");
-        double measured = RunStats.median(runs, c.cell(), "optimizer_state_bytes");
+        double paramCount = RunStats.shared(runs, c.cell(), "param_count");
+        double paramBytes = RunStats.shared(runs, c.cell(), "param_bytes");
+        double measured = RunStats.shared(runs, c.cell(), "optimizer_state_bytes");
         Cell cell = specCells.get(c.cell());
         Optional<ParamTree> params = cell == null ? Optional.empty() : params(cell.workload());
         String formulaText = "–";

@@ -5,11 +5,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.optbench.io.Manifest;
+import org.optbench.report.ReportTable.Column;
 import org.optbench.report.ReportTable.Value;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
-/** What ran: the grid's axes, the manifest, wall time, and the runs that failed or diverged. */
+/**
+ * What ran and what came out: the final metrics per cell (mean over seeds [95% t-interval]), the
+ * grid's axes, the manifest, wall time, and the runs that failed or diverged.
+ */
 final class OverviewSection implements ReportSection {
 
   @Override
@@ -44,6 +48,7 @@ final class OverviewSection implements ReportSection {
           .append(" runs missing</span>: failed or not run yet)");
     }
     html.append("</p>\n");
+    html.append(context.table(summary(context)));
 
     ReportTable grid =
         new ReportTable("grid", "The grid: the values of each axis that ran.", List.of("axis", "values", "count"));
@@ -91,6 +96,42 @@ final class OverviewSection implements ReportSection {
       html.append(context.table(failures));
     }
     return html.toString();
+  }
+
+  /** The final metrics of each cell, as the console prints them after a run, plus final_loss. */
+  private static ReportTable summary(ReportContext context) {
+    Table runs = context.results().runs();
+    ReportTable table =
+        ReportTable.withColumns(
+            "summary",
+            "Final metrics per cell (runs.csv); "
+                + RunStats.STATISTIC
+                + ". final_loss is the loss of the last single minibatch; final_loss_avg averages"
+                + " the last 10% of steps (the smoothed final training loss). More in Convergence.",
+            List.of(
+                Column.text("workload"),
+                Column.text("setting"),
+                Column.text("seeds"),
+                Column.text("diverged"),
+                Column.text("n"),
+                Column.estimate("final_loss"),
+                Column.estimate("final_loss_avg"),
+                Column.estimate("final_eval_loss"),
+                Column.estimate("final_accuracy")));
+    for (CellInfo c : context.cells()) {
+      RunStats.Divergence div = RunStats.divergence(runs, c.cell());
+      table.row(
+          Value.text(c.workloadLabel()),
+          Value.text(c.setting()),
+          Value.integer(div.seeds()),
+          Value.integer(div.diverged()).css(div.diverged() > 0 ? "bad" : ""),
+          Value.integer(div.finite()),
+          Value.estimate(RunStats.estimate(runs, c.cell(), "final_loss")),
+          Value.estimate(RunStats.estimate(runs, c.cell(), "final_loss_avg")),
+          Value.estimate(RunStats.estimate(runs, c.cell(), "final_eval_loss")),
+          Value.estimate(RunStats.estimate(runs, c.cell(), "final_accuracy")));
+    }
+    return table;
   }
 
   private static void axis(ReportTable grid, Table runs, String name, String column, String config) {

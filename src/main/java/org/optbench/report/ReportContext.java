@@ -37,7 +37,7 @@ public final class ReportContext {
       runsOfCell.computeIfAbsent(r.getString("cell"), c -> new ArrayList<>()).add(r.getString("run_id"));
     }
     // A chart of many cells with 1000 points per line draws slowly and adds nothing a screen can
-    // show: keep the points of one chart under about 60,000 (three lines per cell: median, band
+    // show: keep the points of one chart under about 60,000 (three lines per cell: mean, band
     // edges). With 100 cells that is 200 points per line, still each bucket's extremes.
     int perWorkload = workloads.values().stream().mapToInt(List::size).max().orElse(1);
     this.pointsPerLine = Math.max(200, Math.min(Downsample.MAX_POINTS, 60_000 / (3 * perWorkload)));

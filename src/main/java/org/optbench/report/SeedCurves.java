@@ -3,15 +3,22 @@ package org.optbench.report;
 import java.util.Arrays;
 import java.util.List;
 import org.optbench.io.StepSeries;
+import org.optbench.stats.Estimate;
+import org.optbench.stats.SeedStatistics;
 
 /**
- * One metric of {@code steps.csv} per cell and step, aggregated over the cell's seeds: median, min
- * and max, and the median wall time at which the seeds reached the step.
+ * One metric of {@code steps.csv} per cell and step, aggregated over the cell's seeds: the mean
+ * with its 95% Student-t interval ({@link SeedStatistics#mean}, the summary over seeds used
+ * throughout optbench), and the mean wall time at which the seeds reached the step.
  *
  * <p>Only finite values count. A diverged seed therefore drops out of the aggregate from its
- * divergence on, and steps where no seed has a value are left out (a gap, not a zero).
+ * divergence on (n falls by one), and steps where no seed has a value are left out (a gap, not a
+ * zero). Where a single seed has a value there is no interval: low and high are NaN.
  */
 final class SeedCurves {
+
+  /** Confidence level of the bands. */
+  static final double LEVEL = 0.95;
 
   private SeedCurves() {}
 
@@ -20,22 +27,29 @@ final class SeedCurves {
    *
    * @param cell the cell label
    * @param step steps with at least one finite value, ascending
-   * @param median median over seeds at each step (the mean of the middle two for even counts)
-   * @param min lowest seed at each step
-   * @param max highest seed at each step
-   * @param seconds median training wall time at the step, in seconds
+   * @param mean mean over the seeds with a finite value at each step
+   * @param low lower end of the 95% t-interval of that mean; NaN where n = 1
+   * @param high upper end likewise
+   * @param n how many seeds have a finite value at each step
+   * @param seconds mean training wall time at the step over those seeds, in seconds
    */
   record Curve(
-      String cell, double[] step, double[] median, double[] min, double[] max, double[] seconds) {
+      String cell,
+      double[] step,
+      double[] mean,
+      double[] low,
+      double[] high,
+      int[] n,
+      double[] seconds) {
 
     boolean isEmpty() {
       return step.length == 0;
     }
 
-    /** Whether the seeds differ anywhere, i.e. whether a band is worth drawing. */
-    boolean hasSpread() {
+    /** Whether some step has an interval of positive width, i.e. whether a band is worth drawing. */
+    boolean hasBand() {
       for (int i = 0; i < step.length; i++) {
-        if (max[i] > min[i]) {
+        if (high[i] > low[i]) {
           return true;
         }
       }
@@ -72,53 +86,48 @@ final class SeedCurves {
         }
       }
     }
-    double[] step = new double[maxStep + 1];
-    double[] median = new double[maxStep + 1];
-    double[] min = new double[maxStep + 1];
-    double[] max = new double[maxStep + 1];
-    double[] seconds = new double[maxStep + 1];
+    int size = maxStep + 1;
+    double[] step = new double[size];
+    double[] mean = new double[size];
+    double[] low = new double[size];
+    double[] high = new double[size];
+    int[] count = new int[size];
+    double[] seconds = new double[size];
     double[] values = new double[seeds];
-    double[] walls = new double[seeds];
     int n = 0;
     for (int t = 0; t <= maxStep; t++) {
       int k = 0;
       int kw = 0;
+      double wallSum = 0;
       for (int s = 0; s < seeds; s++) {
         float v = value[s][t];
         if (Float.isFinite(v)) {
           values[k++] = v;
           if (Float.isFinite(wall[s][t])) {
-            walls[kw++] = wall[s][t];
+            wallSum += wall[s][t];
+            kw++;
           }
         }
       }
       if (k == 0) {
         continue;
       }
-      Arrays.sort(values, 0, k);
+      Estimate estimate = SeedStatistics.mean(Arrays.copyOf(values, k), LEVEL);
       step[n] = t;
-      median[n] = median(values, k);
-      min[n] = values[0];
-      max[n] = values[k - 1];
-      if (kw > 0) {
-        Arrays.sort(walls, 0, kw);
-        seconds[n] = median(walls, kw) / 1000;
-      } else {
-        seconds[n] = Double.NaN;
-      }
+      mean[n] = estimate.value();
+      low[n] = estimate.interval().low();
+      high[n] = estimate.interval().high();
+      count[n] = k;
+      seconds[n] = kw > 0 ? wallSum / kw / 1000 : Double.NaN;
       n++;
     }
     return new Curve(
         cell,
         Arrays.copyOf(step, n),
-        Arrays.copyOf(median, n),
-        Arrays.copyOf(min, n),
-        Arrays.copyOf(max, n),
+        Arrays.copyOf(mean, n),
+        Arrays.copyOf(low, n),
+        Arrays.copyOf(high, n),
+        Arrays.copyOf(count, n),
         Arrays.copyOf(seconds, n));
-  }
-
-  /** The median of the sorted {@code values[0, k)}. */
-  static double median(double[] sorted, int k) {
-    return k % 2 == 1 ? sorted[k / 2] : (sorted[k / 2 - 1] + sorted[k / 2]) / 2;
   }
 }

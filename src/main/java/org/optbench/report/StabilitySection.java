@@ -9,7 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.optbench.io.StepSeries;
+import org.optbench.report.ReportTable.Column;
 import org.optbench.report.ReportTable.Value;
+import org.optbench.stats.Estimate;
+import org.optbench.stats.EstimateText;
+import org.optbench.stats.SeedStatistics;
 import tech.tablesaw.api.Table;
 
 /**
@@ -47,20 +51,23 @@ final class StabilitySection implements ReportSection {
         .append(" of the convergence section mark them). A run <em>diverges</em> when its loss or")
         .append(" gradient becomes non-finite; the runner stops it there.</p>\n");
     ReportTable table =
-        new ReportTable(
+        ReportTable.withColumns(
             "stability",
-            "Stability per cell: diverged seeds and their median divergence step, loss spikes per"
-                + " run (mean over seeds), fraction of steps clipped (median over seeds, runs.csv),"
-                + " and the largest gradient norm before clipping (median over seeds).",
+            "Stability per cell: diverged seeds and the step at which each diverged; loss spikes"
+                + " per run, fraction of steps clipped (runs.csv) and the largest gradient norm"
+                + " before clipping of each run; "
+                + RunStats.STATISTIC
+                + ".",
             List.of(
-                "workload",
-                "setting",
-                "seeds",
-                "diverged",
-                "divergence step",
-                "spikes per run",
-                "clipped fraction",
-                "max grad norm"));
+                Column.text("workload"),
+                Column.text("setting"),
+                Column.text("seeds"),
+                Column.text("diverged"),
+                Column.text("divergence steps"),
+                Column.text("n"),
+                Column.estimate("spikes_per_run"),
+                Column.estimate("clipped_fraction"),
+                Column.estimate("max_grad_norm")));
     int index = 1;
     for (List<CellInfo> group : context.workloads().values()) {
       String workload = group.get(0).workloadLabel();
@@ -71,12 +78,14 @@ final class StabilitySection implements ReportSection {
           .append("</h3>\n");
       html.append(heatmaps(context, index, group));
       for (CellInfo c : group) {
-        int[] div = RunStats.divergence(context.results().runs(), c.cell());
-        double spikes = 0;
+        Table runs = context.results().runs();
+        RunStats.Divergence div = RunStats.divergence(runs, c.cell());
+        List<String> finiteRuns = RunStats.finiteRuns(runs, c.cell());
+        double[] spikes = new double[finiteRuns.size()];
         List<Double> maxNorms = new ArrayList<>();
-        for (String id : context.runsOf(c.cell())) {
-          StepSeries.Run run = context.results().steps().run(id);
-          spikes += LossSpikes.indices(run.values("loss"), run.size()).length;
+        for (int s = 0; s < finiteRuns.size(); s++) {
+          StepSeries.Run run = context.results().steps().run(finiteRuns.get(s));
+          spikes[s] = LossSpikes.indices(run.values("loss"), run.size()).length;
           double max = Double.NaN;
           float[] norm = run.values("grad_norm");
           for (int i = 0; i < run.size(); i++) {
@@ -88,16 +97,17 @@ final class StabilitySection implements ReportSection {
             maxNorms.add(max);
           }
         }
-        double[] norms = maxNorms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] norms = maxNorms.stream().mapToDouble(Double::doubleValue).toArray();
         table.row(
             Value.text(workload),
             Value.text(c.setting()),
-            Value.integer(div[0]),
-            Value.integer(div[1]).css(div[1] > 0 ? "bad" : ""),
-            div[2] < 0 ? Value.number(Double.NaN) : Value.integer(div[2]),
-            Value.number(div[0] == 0 ? Double.NaN : spikes / div[0]),
-            Value.number(RunStats.median(context.results().runs(), c.cell(), "clipped_fraction")),
-            Value.number(norms.length == 0 ? Double.NaN : SeedCurves.median(norms, norms.length)));
+            Value.integer(div.seeds()),
+            Value.integer(div.diverged()).css(div.diverged() > 0 ? "bad" : ""),
+            Value.text(div.stepsText()),
+            Value.integer(div.finite()),
+            Value.estimate(SeedStatistics.mean(spikes, RunStats.LEVEL)),
+            Value.estimate(RunStats.estimate(runs, c.cell(), "clipped_fraction")),
+            Value.estimate(SeedStatistics.mean(norms, RunStats.LEVEL)));
       }
       gradNorms(context, index, group).ifPresent(html::append);
       adaptiveThresholds(context, index, group).ifPresent(html::append);
@@ -151,18 +161,17 @@ final class StabilitySection implements ReportSection {
             tr.add("");
             continue;
           }
-          int[] div = RunStats.divergence(runs, c.cell());
-          double loss = RunStats.median(runs, c.cell(), "final_loss");
-          if (div[1] == div[0] && div[0] > 0) {
+          RunStats.Divergence div = RunStats.divergence(runs, c.cell());
+          Estimate loss = RunStats.estimate(runs, c.cell(), "final_loss");
+          if (div.finite() == 0) {
             zr.addNull();
             dr.add(1);
-            tr.add("diverged at " + div[2]);
+            tr.add("diverged at " + div.stepsText());
           } else {
-            zr.add(Double.isFinite(loss) && loss > 0 ? (float) Math.log10(loss) : null);
+            double mean = loss.value();
+            zr.add(Double.isFinite(mean) && mean > 0 ? (float) Math.log10(mean) : null);
             dr.addNull();
-            tr.add(
-                Numbers.format(loss)
-                    + (div[1] > 0 ? String.format(Locale.ROOT, " (%d/%d div.)", div[1], div[0]) : ""));
+            tr.add(outcomeText(loss, div));
           }
         }
       }
@@ -199,7 +208,7 @@ final class StabilitySection implements ReportSection {
                   cells.get(0).workloadLabel() + ": " + e.getKey() + " outcome",
                   "clipping")
               .xTitle("learning rate")
-              .height(Math.max(260, 120 + 45 * rows.size()))
+              .height(Math.max(260, 120 + 60 * rows.size()))
               .trace(outcome)
               .trace(diverged);
       chart.xAxis().put("type", "category");
@@ -208,12 +217,27 @@ final class StabilitySection implements ReportSection {
           chart.html(
               "Outcome of "
                   + e.getKey()
-                  + " per learning rate and clipping: median final loss over seeds (colour: log10,"
-                  + " text: value; seeds that diverged are counted), or dark red with the median"
-                  + " divergence step when every seed diverged."));
+                  + " per learning rate and clipping: final_loss, mean over the n seeds that did not"
+                  + " diverge (colour: log10 of the mean; text: mean [95% Student-t interval], n,"
+                  + " and the seeds that diverged, counted, not averaged), or dark red with each"
+                  + " seed's divergence step when every seed diverged."));
       o++;
     }
     return html.toString();
+  }
+
+  /**
+   * A heatmap cell's text: {@code 0.1356 (n=2)} over {@code [0.05354, 0.2176]}; two lines keep
+   * the cells narrow.
+   */
+  static String outcomeText(Estimate loss, RunStats.Divergence div) {
+    String interval = EstimateText.valueAndInterval(loss);
+    int split = interval.indexOf(" [");
+    String value = split < 0 ? interval : interval.substring(0, split);
+    String counts = div.diverged() > 0
+        ? String.format(Locale.ROOT, " (n=%d, %d/%d div.)", div.finite(), div.diverged(), div.seeds())
+        : String.format(Locale.ROOT, " (n=%d)", div.finite());
+    return value + counts + (split < 0 ? "" : "<br>" + interval.substring(split + 1));
   }
 
   private static double lr(Table runs, CellInfo c) {
@@ -253,12 +277,12 @@ final class StabilitySection implements ReportSection {
               context.results().steps(), c.cell(), context.runsOf(c.cell()), "grad_norm_clipped");
       Styles.Style s = context.styles().of(c);
       if (!before.isEmpty()) {
-        chart.line(c.setting() + " before", before.step(), before.median(), s.colour(), "dot", null, 1.5);
+        chart.line(c.setting() + " before", before.step(), before.mean(), s.colour(), "dot", null, 1.5);
         first = Math.min(first, before.step()[0]);
         last = Math.max(last, before.step()[before.step().length - 1]);
       }
       if (!after.isEmpty()) {
-        chart.line(c.setting() + " after", after.step(), after.median(), s.colour(), "solid", s.symbol(), 2);
+        chart.line(c.setting() + " after", after.step(), after.mean(), s.colour(), "solid", s.symbol(), 2);
       }
     }
     if (first <= last) {
@@ -277,8 +301,9 @@ final class StabilitySection implements ReportSection {
     }
     return java.util.Optional.of(
         chart.html(
-            "Global gradient norm, median over seeds: dotted before clipping, solid after, grey"
-                + " long dashes at each fixed max_norm. Colour: optimizer."));
+            "Global gradient norm, mean over the seeds with a value at each step (no interval"
+                + " band, so that the two lines of a cell stay apart): dotted before clipping,"
+                + " solid after, grey long dashes at each fixed max_norm. Colour: optimizer."));
   }
 
   /**
@@ -311,8 +336,9 @@ final class StabilitySection implements ReportSection {
     }
     return java.util.Optional.of(
         chart.html(
-            "Threshold of each adaptive clipping method per step (steps.csv clipping_threshold),"
-                + " median over seeds with the min–max band: the global-norm bound for autoclip,"
+            "Threshold of each adaptive clipping method per step (steps.csv clipping_threshold). "
+                + BandCaption.of(context, adaptive)
+                + " The threshold is the global-norm bound for autoclip,"
                 + " zclip, lr_scaled and loss_feedback; the largest per-tensor element bound τ for"
                 + " stat. AGC (a fixed ratio λ to each unit's weight norm) is not drawn."));
   }

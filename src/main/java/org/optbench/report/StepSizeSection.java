@@ -53,12 +53,13 @@ final class StepSizeSection implements ReportSection {
       }
       html.append("<h3 id=\"step-size-").append(index).append("\">")
           .append(Html.escape(workload)).append("</h3>\n");
+      String seeds = BandCaption.of(context, group);
       html.append(lr.html("Learning rate given to each step: the optimizer's lr times the"
-          + " schedule's factor (the factor alone for relative-step Adafactor)."));
+          + " schedule's factor (the factor alone for relative-step Adafactor). " + seeds));
       if (different) {
-        html.append(applied.html("Step size the optimizer applied, median over seeds with the"
-            + " min–max band: for Adafactor αₜ = ρₜ·max(ε₂, RMS(X)) per tensor, averaged over"
-            + " tensors weighted by their sizes (steps.csv step_size)."));
+        html.append(applied.html("Step size the optimizer applied: for Adafactor"
+            + " αₜ = ρₜ·max(ε₂, RMS(X)) per tensor, averaged over tensors weighted by their sizes"
+            + " (steps.csv step_size). " + seeds));
       }
       anyDifferent |= different;
       index++;

@@ -4,6 +4,12 @@
  * text samples, spec) with plotly charts and tables exported as CSV, LaTeX and Markdown; see
  * docs/reports.md.
  *
+ * <p>Whatever summarises seeds says so and uses one statistic, the one org.optbench.stats
+ * prescribes: the mean over seeds with its 95% Student-t interval ({@link
+ * org.optbench.report.SeedCurves} per step for curves and their bands, {@link
+ * org.optbench.report.RunStats} per cell for tables, exported as {@code <metric>_mean},
+ * {@code _ci_low}, {@code _ci_high} beside {@code n}), diverged seeds left out and counted.
+ *
  * <p>The page works from {@code file://} without a network: plotly.js is copied from its webjar to
  * {@code reports/plotly-<version>.js} once and referenced relatively, and the page loads nothing
  * else. Every string that came from a spec or a result is HTML-escaped ({@link

@@ -171,8 +171,8 @@ public final class ExperimentRunner {
     return new ProgressDisplay(name, total);
   }
 
-  /** The table of seed means printed after a run. */
+  /** The table of seed means and their intervals printed after a run. */
   public static String summary(String experiment, List<RunSummary> runs) {
-    return SummaryTable.of(experiment, runs).printAll();
+    return SummaryTable.text(experiment, runs);
   }
 }

@@ -5,22 +5,60 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.optbench.metrics.RunSummary;
 import org.optbench.spec.Cell;
+import org.optbench.stats.Estimate;
+import org.optbench.stats.EstimateText;
+import org.optbench.stats.SeedStatistics;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
  * The table printed when a run finishes: one row per cell (all seeds together), in grid order,
- * with mean ± sample standard deviation over seeds of the final training loss and accuracy.
- * Workload, optimizer and clip are always shown; schedule and engine when the runs differ in
- * them, so that no two rows read the same, and not otherwise (a column repeating one value for
- * every row says nothing).
+ * with the statistic the report and its exported tables use (org.optbench.stats): for each key
+ * metric the mean over the seeds that did not diverge with its 95% Student-t interval, n those
+ * seeds, and the diverged seeds counted apart. Workload, optimizer and clip are always shown;
+ * schedule and engine when the runs differ in them, so that no two rows read the same, and not
+ * otherwise (a column repeating one value for every row says nothing). Held-out loss and accuracy
+ * get a column only when some run measured them.
  */
 final class SummaryTable {
 
+  /** Confidence level of the intervals. */
+  static final double LEVEL = 0.95;
+
+  static final String TITLE =
+      "mean over seeds [95% t-interval], n seeds; diverged runs excluded and counted";
+
+  static final String SMOOTHED_LOSS = "smoothed final train loss";
+
+  /** Says what the smoothed loss is, since runs.csv also has the last minibatch's loss. */
+  static final String FOOTNOTE =
+      SMOOTHED_LOSS + ": final_loss_avg in runs.csv, the mean training loss over the last 10% of"
+          + " steps (final_loss is the last single minibatch's loss).";
+
+  /**
+   * A metric of the table.
+   *
+   * @param heading its column heading
+   * @param value where a run keeps it
+   * @param always whether it gets a column even when no run measured it
+   */
+  private record Metric(String heading, ToDoubleFunction<RunSummary> value, boolean always) {}
+
+  private static final List<Metric> METRICS = List.of(
+      new Metric(SMOOTHED_LOSS, RunSummary::finalLossAvg, true),
+      new Metric("final eval loss", RunSummary::finalEvalLoss, false),
+      new Metric("final accuracy", RunSummary::finalAccuracy, false));
+
   private SummaryTable() {}
+
+  /** The table, its title line and the footnote, as printed. */
+  static String text(String experiment, List<RunSummary> runs) {
+    return of(experiment, runs).printAll() + "\n" + FOOTNOTE;
+  }
 
   static Table of(String experiment, List<RunSummary> runs) {
     Map<String, List<RunSummary>> byCell = new LinkedHashMap<>();
@@ -38,42 +76,39 @@ final class SummaryTable {
     if (varies(cells, Cell::engine)) {
       columns.add(StringColumn.create("engine", cells.stream().map(Cell::engine)));
     }
-    StringColumn finalLoss = StringColumn.create("final loss");
-    StringColumn accuracy = StringColumn.create("final accuracy");
+    for (Metric metric : METRICS) {
+      if (metric.always() || measured(runs, metric)) {
+        StringColumn column = StringColumn.create(metric.heading());
+        for (List<RunSummary> seeds : byCell.values()) {
+          column.append(EstimateText.valueAndInterval(estimate(seeds, metric)));
+        }
+        columns.add(column);
+      }
+    }
+    StringColumn n = StringColumn.create("n");
     StringColumn diverged = StringColumn.create("diverged");
     for (List<RunSummary> seeds : byCell.values()) {
-      finalLoss.append(meanAndSpread(seeds.stream()
-          .filter(run -> !run.diverged()).mapToDouble(RunSummary::finalLoss).toArray()));
-      accuracy.append(meanAndSpread(seeds.stream()
-          .filter(run -> !run.diverged()).mapToDouble(RunSummary::finalAccuracy).toArray()));
-      diverged.append(seeds.stream().filter(RunSummary::diverged).count() + "/" + seeds.size());
+      long count = seeds.stream().filter(RunSummary::diverged).count();
+      n.append(Long.toString(seeds.size() - count));
+      diverged.append(count + "/" + seeds.size());
     }
-    columns.add(finalLoss);
-    columns.add(accuracy);
+    columns.add(n);
     columns.add(diverged);
-    return Table.create(
-        experiment + ": mean ± sd over seeds (diverged runs excluded)", columns);
+    return Table.create(experiment + ": " + TITLE, columns);
+  }
+
+  /** The metric's mean and interval over the seeds that did not diverge. */
+  private static Estimate estimate(List<RunSummary> seeds, Metric metric) {
+    double[] values =
+        seeds.stream().filter(run -> !run.diverged()).mapToDouble(metric.value()).toArray();
+    return SeedStatistics.mean(SeedStatistics.finite(values), LEVEL);
+  }
+
+  private static boolean measured(List<RunSummary> runs, Metric metric) {
+    return runs.stream().mapToDouble(metric.value()).anyMatch(Double::isFinite);
   }
 
   private static boolean varies(List<Cell> cells, Function<Cell, String> axis) {
     return cells.stream().map(axis).distinct().count() > 1;
-  }
-
-  /** "mean ± sd" with four significant digits; "–" when there is nothing finite to average. */
-  static String meanAndSpread(double[] values) {
-    double[] finite = java.util.Arrays.stream(values).filter(Double::isFinite).toArray();
-    if (finite.length == 0) {
-      return "–";
-    }
-    double mean = java.util.Arrays.stream(finite).average().orElseThrow();
-    if (finite.length == 1) {
-      return String.format("%.4g", mean);
-    }
-    double squares = 0;
-    for (double v : finite) {
-      squares += (v - mean) * (v - mean);
-    }
-    double sd = Math.sqrt(squares / (finite.length - 1));
-    return String.format("%.4g ± %.2g", mean, sd);
   }
 }

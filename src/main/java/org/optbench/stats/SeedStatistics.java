@@ -1,6 +1,8 @@
 package org.optbench.stats;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -13,6 +15,16 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * }</pre>
  */
 public final class SeedStatistics {
+
+  /**
+   * Critical values already computed, by degrees of freedom and level. A report asks for the
+   * interval of every step of every curve (10<sup>6</sup> means for a large grid) with a handful of
+   * distinct seed counts, and the inverse t distribution costs microseconds per call. Only whole
+   * degrees of freedom (n − 1) are kept; Welch's are data-dependent and computed each time.
+   */
+  private static final Map<Critical, Double> CRITICAL = new ConcurrentHashMap<>();
+
+  private record Critical(double df, double level) {}
 
   private SeedStatistics() {}
 
@@ -125,6 +137,13 @@ public final class SeedStatistics {
 
   /** The two-sided critical value t(1 − (1 − level)/2, df). */
   static double quantile(double df, double level) {
+    if (df != Math.rint(df)) {
+      return tQuantile(df, level);
+    }
+    return CRITICAL.computeIfAbsent(new Critical(df, level), k -> tQuantile(k.df(), k.level()));
+  }
+
+  private static double tQuantile(double df, double level) {
     return TDistribution.of(df).inverseCumulativeProbability(0.5 + level / 2);
   }
 

@@ -47,8 +47,10 @@ class BrowserReportTest {
   void buildReport() throws IOException {
     ExperimentSpec spec =
         SampleResults.spec(
-            "<img src=x onerror=alert(2)>",
-            "browser check",
+            // Experiment names are safe folder names by the time a report reads them (SafeNames);
+            // the description carries the hostile text.
+            "browser-check",
+            "browser check <img src=x onerror=alert(2)>",
             List.of(component(Axis.WORKLOAD, "linear_regression"), component(Axis.WORKLOAD, "mlp")),
             List.of(
                 SampleResults.custom(

@@ -60,4 +60,18 @@ class DownsampleTest {
     Downsample.Band band = Downsample.envelope(x, new double[] {0, 0}, new double[] {1, 1}, 10);
     assertArrayEquals(x, band.x());
   }
+
+  @Test
+  void envelopePassesOverPointsWithoutABandAndKeepsABucketWithoutOneAsAGap() {
+    // Two buckets of four: the first has a band at steps 2-4 only (one seed at step 1), the
+    // second none (one seed left after a divergence).
+    double nan = Double.NaN;
+    double[] x = {1, 2, 3, 4, 5, 6, 7, 8};
+    double[] lo = {nan, 1, 2, 3, nan, nan, nan, nan};
+    double[] hi = {nan, 5, 6, 7, nan, nan, nan, nan};
+    Downsample.Band band = Downsample.envelope(x, lo, hi, 4);
+    assertArrayEquals(new double[] {1, 4, 5, 8}, band.x());
+    assertArrayEquals(new double[] {1, 1, nan, nan}, band.lo());
+    assertArrayEquals(new double[] {7, 7, nan, nan}, band.hi());
+  }
 }

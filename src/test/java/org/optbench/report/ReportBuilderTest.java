@@ -193,7 +193,7 @@ class ReportBuilderTest {
     String setting = spiked.label().substring(spiked.label().indexOf(" · ") + 3);
     double total = 0;
     for (int r = 0; r < stability.rowCount(); r++) {
-      double perRun = stability.numberColumn("spikes per run").getDouble(r);
+      double perRun = stability.numberColumn("spikes_per_run_mean").getDouble(r);
       total += perRun;
       if (stability.stringColumn("setting").get(r).equals(setting)
           && stability.stringColumn("workload").get(r).startsWith("linear_regression")) {
@@ -238,22 +238,31 @@ class ReportBuilderTest {
   }
 
   @Test
-  void convergenceTableHasMediansOverSeedsAndIsExported() throws IOException {
-    List<String> csv = Files.readAllLines(index.getParent().resolve("tables/convergence.csv"));
-    assertTrue(csv.get(0).startsWith("workload,setting,seeds,diverged,final loss,best loss"));
-    assertEquals(1 + 8, csv.size(), "a row per cell");
+  void convergenceTableHasMeansOverSeedsThatDidNotDivergeAndIsExported() throws IOException {
+    Table csv = Table.read().csv(index.getParent().resolve("tables/convergence.csv").toFile());
+    assertEquals(
+        List.of("workload", "setting", "seeds", "diverged", "n", "final_loss_mean",
+            "final_loss_ci_low", "final_loss_ci_high", "final_loss_avg_mean"),
+        csv.columnNames().subList(0, 9));
+    assertEquals(8, csv.rowCount(), "a row per cell");
     for (int first = 0; first < written.size(); first += 3) {
       double[] finals =
           written.subList(first, first + 3).stream()
+              .filter(r -> !r.summary().diverged())
               .mapToDouble(r -> r.summary().finalLoss())
-              .filter(Double::isFinite)
-              .sorted()
               .toArray();
-      double median = finals.length % 2 == 1 ? finals[finals.length / 2]
-          : (finals[finals.length / 2 - 1] + finals[finals.length / 2]) / 2;
+      double mean = Arrays.stream(finals).average().orElseThrow();
       String cell = written.get(first).summary().cell().label();
-      assertTrue(
-          csv.stream().anyMatch(l -> l.contains("," + median + ",")), cell + ": median " + median);
+      int row = -1;
+      for (int r = 0; r < csv.rowCount(); r++) {
+        if ((csv.stringColumn("workload").get(r) + " · " + csv.stringColumn("setting").get(r))
+            .equals(cell)) {
+          row = r;
+        }
+      }
+      assertTrue(row >= 0, cell);
+      assertEquals(finals.length, csv.numberColumn("n").getDouble(row), cell);
+      assertClose(mean, csv.numberColumn("final_loss_mean").getDouble(row), cell + ": mean");
     }
     assertTrue(Files.isRegularFile(index.getParent().resolve("tables/convergence.tex")));
     assertTrue(Files.readString(index.getParent().resolve("tables/convergence.tex")).contains("\\toprule"));
