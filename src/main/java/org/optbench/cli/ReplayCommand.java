@@ -93,6 +93,10 @@ public final class ReplayCommand implements Callable<Integer> {
     for (Path file : cases) {
       try {
         ReplayCase c = CaseReader.read(file);
+        if (check && c.expected() == null) {
+          // Refused before anything runs: a case without expected values cannot be checked.
+          throw new ReplayException(c.name(), "expected", "required by --check");
+        }
         ReplayResult result = found.get().replay(c);
         ObjectNode line = JSON.createObjectNode();
         line.put("case", c.name());

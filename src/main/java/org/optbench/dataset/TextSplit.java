@@ -24,13 +24,14 @@ public record TextSplit(CharVocabulary vocabulary, int[] train, int[] eval) {
 
   /**
    * Fails unless both blocks hold at least one window of {@code seqLen} + 1 characters and the
-   * training block enough windows for one batch of {@code batchSize}: checked when a workload is
+   * training block enough windows for one batch of {@code batchSize}, and the held-out block the
+   * {@code evalWindows} an evaluation reads: checked when a workload is
    * made, so that a short corpus is reported before any run rather than when the first run reads
    * its data.
    *
    * @throws DatasetUnavailableException saying which block is short and what to change
    */
-  public void requireWindows(int seqLen, int batchSize) {
+  public void requireWindows(int seqLen, int batchSize, int evalWindows) {
     long trainWindows = windowCount(train, seqLen);
     if (trainWindows < batchSize) {
       throw new DatasetUnavailableException(String.format(
@@ -44,6 +45,13 @@ public record TextSplit(CharVocabulary vocabulary, int[] train, int[] eval) {
           "the held-out text (the corpus's last %,d characters) is shorter than one window of"
               + " seq_len %d + 1 characters; use a longer corpus, a larger eval_fraction or a"
               + " shorter seq_len", eval.length, seqLen));
+    }
+    long available = windowCount(eval, seqLen);
+    if (evalWindows > available) {
+      throw new DatasetUnavailableException(String.format(
+          "eval_windows %,d asks for more held-out windows than the held-out text has (%,d"
+              + " windows of seq_len %d + 1 characters); lower eval_windows or raise eval_fraction",
+          evalWindows, available, seqLen));
     }
   }
 
@@ -59,13 +67,6 @@ public record TextSplit(CharVocabulary vocabulary, int[] train, int[] eval) {
    * @throws DatasetUnavailableException when a block is shorter than one window
    */
   public DataSplit windows(int seqLen, int evalWindows) {
-    long available = windowCount(eval, seqLen);
-    if (available >= 1 && evalWindows > available) {
-      throw new DatasetUnavailableException(
-          "eval_windows " + evalWindows + " asks for more held-out windows than the held-out text"
-              + " has (" + available + " windows of " + (seqLen + 1) + " characters); lower eval_windows"
-              + " or raise eval_fraction");
-    }
     return new DataSplit(
         windows(train, seqLen, Integer.MAX_VALUE, "training"),
         windows(eval, seqLen, evalWindows, "held-out"));

@@ -176,8 +176,8 @@ public final class Workloads {
                 spec.integer("layers"),
                 seqLen,
                 spec.flag("tied_head"));
-    text.requireWindows(seqLen, spec.integer("batch_size"));
     int evalWindows = spec.integer("eval_windows");
+    text.requireWindows(seqLen, spec.integer("batch_size"), evalWindows);
     LongFunction<DataSplit> data = new Memo<>(() -> text.windows(seqLen, evalWindows));
     TextGeneration generation =
         new TextGeneration(

@@ -35,7 +35,7 @@ class ClaimsCliTest {
           source: torch.nn.utils.clip_grad_norm_
           check: max(grad_norm_after_clip | clip=global_norm) <= 0.5 + 1e-6
         - claim: a squared error can go below zero
-          check: median(final_loss) < 0
+          check: min(final_loss) < 0
       """;
 
   private int run(String... extra) throws Exception {
@@ -78,7 +78,7 @@ class ClaimsCliTest {
   @Test
   void anUnknownMetricInACheckIsABadSpecAtItsLine() throws Exception {
     Path spec = dir.resolve("bad.yaml");
-    Files.writeString(spec, SPEC.replace("median(final_loss) < 0", "median(final_los) < 0"));
+    Files.writeString(spec, SPEC.replace("min(final_loss) < 0", "min(final_los) < 0"));
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream original = System.err;
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));

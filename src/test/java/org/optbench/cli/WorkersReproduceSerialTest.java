@@ -50,7 +50,7 @@ class WorkersReproduceSerialTest {
 
   /** Columns that measure time, which no two runs share. */
   static final Set<String> WALL_CLOCK = Set.of("wall_ms", "steps_per_second", "wall_seconds",
-      "examples_per_second", "tokens_per_second");
+      "examples_per_second", "tokens_per_second", "eval_seconds", "warmup_seconds");
 
   @TempDir Path dir;
 

@@ -58,13 +58,25 @@ class TextSplitTest {
     // 11 training characters make (11 − 1) / 2 = 5 windows of 2 + 1: one batch of 5, not of 6;
     // the 4 held-out ones make one.
     TextSplit split = TextSplit.of("abcdefghijklmno", 4.0 / 15);
-    split.requireWindows(2, 5);
+    split.requireWindows(2, 5, 1);
 
     DatasetUnavailableException e =
-        assertThrows(DatasetUnavailableException.class, () -> split.requireWindows(2, 6));
+        assertThrows(DatasetUnavailableException.class, () -> split.requireWindows(2, 6, 1));
     assertEquals("the training text (the corpus's first 11 characters) makes 5 windows of"
         + " seq_len 2 + 1 characters, fewer than one batch of batch_size 6; use a longer corpus,"
         + " a shorter seq_len or a smaller batch_size", e.getMessage());
+  }
+
+  @Test
+  void moreEvalWindowsThanTheHeldOutTextHasAreReported() {
+    // 4 held-out characters make (4 − 1) / 2 = 1 window of 2 + 1; asking for 2 is an error.
+    TextSplit split = TextSplit.of("abcdefghijklmno", 4.0 / 15);
+    split.requireWindows(2, 5, 1);
+    DatasetUnavailableException e =
+        assertThrows(DatasetUnavailableException.class, () -> split.requireWindows(2, 5, 2));
+    assertEquals("eval_windows 2 asks for more held-out windows than the held-out text has (1"
+        + " windows of seq_len 2 + 1 characters); lower eval_windows or raise eval_fraction",
+        e.getMessage());
   }
 
   @Test
@@ -73,7 +85,7 @@ class TextSplitTest {
     TextSplit split = TextSplit.of("abcdefghijkl", 1.0 / 12);
 
     DatasetUnavailableException e =
-        assertThrows(DatasetUnavailableException.class, () -> split.requireWindows(2, 1));
+        assertThrows(DatasetUnavailableException.class, () -> split.requireWindows(2, 1, 1));
     assertTrue(e.getMessage().startsWith("the held-out text (the corpus's last 1 characters) is"
         + " shorter than one window"), e.getMessage());
   }

@@ -28,7 +28,10 @@ class DjlEngineTrainingTest {
     "mlp, adam, 0.01",
   })
   void lossFalls(String workloadName, String optimizerName, double lr) {
-    Component workload = Cells.component(Axis.WORKLOAD, workloadName, Map.of());
+    // Blobs in 10 dimensions: centres drawn uniformly in [−4, 4]¹⁰ lie far apart for any data
+    // draw, so the classes are well separated (in 2-D two centres can nearly coincide).
+    Component workload = Cells.component(Axis.WORKLOAD, workloadName,
+        workloadName.equals("mlp") ? Map.of("features", 10) : Map.of());
     Component optimizer =
         Cells.component(Axis.OPTIMIZER, optimizerName, Map.of("lr", lr));
     Cell cell = Cells.cell(workload, optimizer, Cells.noClip(), 0, 100, 50);

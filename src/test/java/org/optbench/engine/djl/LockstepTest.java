@@ -112,9 +112,12 @@ class LockstepTest {
 
   /**
    * 1e-6 everywhere but torch's Adafactor, whose row and column means are float32 reductions in
-   * a different summation order on each side: measured worst 2.0e-6 (one step in 50).
+   * a different summation order on each side. Recursive summation of n float32 values errs by up
+   * to (n − 1)·2⁻²⁴ of the sum of their magnitudes (Higham 2002, §4.2): 3.8e-6 for the 64-wide
+   * rows here, and the update divides by such means, so 1e-5 is that bound with a factor of about
+   * two. Measured worst: 4.3e-6 (one row in several thousand).
    */
   static double tolerance(String optimizer) {
-    return optimizer.equals("adafactor_torch") ? 3e-6 : Differences.LOCKSTEP_RTOL;
+    return optimizer.equals("adafactor_torch") ? 1e-5 : Differences.LOCKSTEP_RTOL;
   }
 }
