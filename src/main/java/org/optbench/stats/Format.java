@@ -3,11 +3,12 @@ package org.optbench.stats;
 import java.util.Locale;
 
 /** Numbers as statistics are printed: four significant digits, plain or scientific. */
-final class Format {
+public final class Format {
 
   private Format() {}
 
-  static String number(double x) {
+  /** E.g. {@code 0.1235}, {@code 1.235e-05}, {@code NaN}, {@code inf}. */
+  public static String number(double x) {
     if (Double.isNaN(x)) {
       return "NaN";
     }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -25,24 +22,7 @@ class BadSpecCliTest {
 
   @TempDir Path dir;
 
-  private record Result(int exit, String out, String err) {}
 
-  private static Result execute(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int exit = Main.execute(args);
-      return new Result(exit, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-    }
-  }
 
   /**
    * @param spec the spec, with DATA for a folder of image files and CORPUS for an empty text file
@@ -64,11 +44,11 @@ class BadSpecCliTest {
     Path results = dir.resolve("results");
     Path reports = dir.resolve("reports");
 
-    Result validate = execute("validate", file.toString());
-    Result run = execute("run", file.toString(), "--out", results.toString(), "--reports",
+    Cli.Result validate = Cli.execute("validate", file.toString());
+    Cli.Result run = Cli.execute("run", file.toString(), "--out", results.toString(), "--reports",
         reports.toString(), "--no-progress");
 
-    for (Result result : new Result[] {validate, run}) {
+    for (Cli.Result result : new Cli.Result[] {validate, run}) {
       assertEquals(2, result.exit(), result.err());
       assertTrue(result.err().startsWith("error: " + file + ":" + at + ": " + problem),
           result.err());

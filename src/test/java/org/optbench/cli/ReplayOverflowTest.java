@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,26 +18,12 @@ class ReplayOverflowTest {
 
   @TempDir Path dir;
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result replay(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      String[] command = new String[args.length + 1];
-      command[0] = "replay";
-      System.arraycopy(args, 0, command, 1, args.length);
-      int exit = Main.execute(command);
-      return new Result(exit, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-    }
+  /** {@code replay ARGS...}, output captured. */
+  private static Cli.Result replay(String... args) {
+    String[] command = new String[args.length + 1];
+    command[0] = "replay";
+    System.arraycopy(args, 0, command, 1, args.length);
+    return Cli.execute(command);
   }
 
   /** A case from w = (1, 2) with the given optimizer and one gradient per step. */
@@ -52,9 +35,9 @@ class ReplayOverflowTest {
   }
 
   /** Replays on both engines, asserts they agree, and returns the native result. */
-  private static Result onBothEngines(String... args) {
-    Result nativeEngine = replay(append(args, "--engine", "native"));
-    Result djl = replay(append(args, "--engine", "djl"));
+  private static Cli.Result onBothEngines(String... args) {
+    Cli.Result nativeEngine = replay(append(args, "--engine", "native"));
+    Cli.Result djl = replay(append(args, "--engine", "djl"));
     assertEquals(nativeEngine, djl, "native and djl agree");
     return nativeEngine;
   }
@@ -66,7 +49,7 @@ class ReplayOverflowTest {
     return all;
   }
 
-  private static JsonNode line(Result result) throws Exception {
+  private static JsonNode line(Cli.Result result) throws Exception {
     return new ObjectMapper().readTree(result.out().strip());
   }
 
@@ -75,7 +58,7 @@ class ReplayOverflowTest {
     for (String optimizer : new String[] {"{\"name\":\"sgd\",\"lr\":0.1}", "{\"name\":\"adam\"}"}) {
       Path file = caseFile("big.json", optimizer, "[[[1e38,1]],[[1e38,1]]]");
 
-      Result result = onBothEngines(file.toString());
+      Cli.Result result = onBothEngines(file.toString());
 
       assertEquals(0, result.exit(), "a diverged case is a result, not bad input: " + result.err());
       JsonNode line = line(result);
@@ -95,7 +78,7 @@ class ReplayOverflowTest {
     // subtracts 1e20·1e19 = 1e39 from w[0], beyond float32's range. Σg² = 1e38 + 1 is not.
     Path file = caseFile("sgd.json", "{\"name\":\"sgd\",\"lr\":1e20}", "[[[1,1]],[[1e19,1]]]");
 
-    Result result = onBothEngines(file.toString());
+    Cli.Result result = onBothEngines(file.toString());
 
     assertEquals(0, result.exit(), result.err());
     JsonNode line = line(result);
@@ -111,7 +94,7 @@ class ReplayOverflowTest {
     Path file = caseFile("adagrad.json", "{\"name\":\"adagrad\",\"lr\":0.1}",
         "[[[1.5e19,1]],[[1.5e19,1]],[[1,1]]]");
 
-    Result result = onBothEngines(file.toString());
+    Cli.Result result = onBothEngines(file.toString());
 
     assertEquals(0, result.exit(), result.err());
     JsonNode line = line(result);
@@ -127,7 +110,7 @@ class ReplayOverflowTest {
     Files.writeString(file, "{\"optimizer\":{\"name\":\"adam\"},\"params\":[{\"name\":\"w\","
         + "\"shape\":[2],\"values\":[1e39,2]}],\"grads\":[[[1,1]]]}");
 
-    Result result = onBothEngines(file.toString());
+    Cli.Result result = onBothEngines(file.toString());
 
     assertEquals(2, result.exit());
     assertEquals("", result.out());
@@ -140,7 +123,7 @@ class ReplayOverflowTest {
     Path file = caseFile("expected.json", "{\"name\":\"sgd\",\"lr\":0.1}",
         "[[[1e38,1]]],\"expected\":[[[-1e37,1.9]]]");
 
-    Result result = onBothEngines("--check", file.toString());
+    Cli.Result result = onBothEngines("--check", file.toString());
 
     assertEquals(1, result.exit());
     assertTrue(result.err().contains("expected.json: max abs error 0.00, max rel error 0.00: "
