@@ -1,7 +1,6 @@
 package org.optbench.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -16,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.optbench.spec.ParserMessages;
 
 /**
  * {@link Manifest} to and from pretty-printed JSON with snake_case keys. Reading checks before it
@@ -79,26 +79,13 @@ public final class ManifestJson {
           file, "nests deeper than " + ReadLimits.JSON_DEPTH + " levels, so it is not a manifest;"
               + " " + fix);
     } catch (JsonProcessingException e) {
-      throw new ResultSetException(file, "is not valid JSON (" + oneLine(e.getOriginalMessage())
-          + where(e.getLocation()) + "); " + fix);
+      throw new ResultSetException(file, "is not valid JSON ("
+          + ParserMessages.oneLine(e.getOriginalMessage()) + ParserMessages.at(e.getLocation())
+          + "); " + fix);
     } catch (IOException e) {
       throw FileCheck.unreadable(file, e, fix);
     }
     return ManifestCheck.of(file, root, fix);
   }
 
-  private static String where(JsonLocation location) {
-    return location == null || location.getLineNr() < 0
-        ? ""
-        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-  }
-
-  /** A parser message fit for a one-line error: line breaks and long quotes cut. */
-  private static String oneLine(String message) {
-    String flat =
-        String.valueOf(message)
-            .replaceAll("\\s+", " ")
-            .replaceAll("Source: REDACTED \\([^)]*\\); ", "");
-    return flat.length() > 200 ? flat.substring(0, 200) + "..." : flat;
-  }
 }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,28 +16,9 @@ class CliCommandsTest {
 
   @TempDir Path dir;
 
-  /** Runs a command line, capturing standard output and error. */
-  private record Result(int exit, String out, String err) {}
-
-  private static Result execute(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int exit = Main.execute(args);
-      return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-    }
-  }
-
   @Test
   void validateCountsTheQuickstartGrid() {
-    Result result = execute("validate", "experiments/quickstart.yaml");
+    Cli.Result result = Cli.execute("validate", "experiments/quickstart.yaml");
     assertEquals(0, result.exit(), result.err());
     // 2 workloads × (2 sgd + 2 adam learning rates) × 2 clips × 1 schedule × 3 seeds × 1 engine.
     assertTrue(result.out().contains("48 runs (2 workloads × 4 optimizers × 2 clips × 1 schedules × 3 seeds × 1 engines)"),
@@ -58,7 +36,7 @@ class CliCommandsTest {
           optimizer: [{name: sgd, lr: 0.1}]
           clip: [{name: nonexistent}]
         """);
-    Result result = execute("validate", spec.toString());
+    Cli.Result result = Cli.execute("validate", spec.toString());
     assertEquals(2, result.exit());
     assertTrue(result.err().startsWith("error: " + spec + ":6:"), result.err());
     assertTrue(result.err().contains("unknown clip 'nonexistent'"), result.err());
@@ -66,7 +44,7 @@ class CliCommandsTest {
 
   @Test
   void listShowsEveryAxisWithTorchDefaults() {
-    Result result = execute("list");
+    Cli.Result result = Cli.execute("list");
     assertEquals(0, result.exit());
     String out = result.out();
     assertTrue(out.contains("optimizers (grid.optimizer[].name)"));
@@ -82,7 +60,7 @@ class CliCommandsTest {
 
   @Test
   void reportOfAMissingFolderExitsTwoAndSaysWhatToPass() {
-    Result result = execute("report", dir.resolve("nope").toString());
+    Cli.Result result = Cli.execute("report", dir.resolve("nope").toString());
     assertEquals(2, result.exit());
     assertTrue(result.err().contains("no such results folder"), result.err());
     assertFalse(result.err().contains("\tat "), "no stack trace");
@@ -91,14 +69,14 @@ class CliCommandsTest {
   @ParameterizedTest
   @ValueSource(strings = {"run", "report", "validate", "list"})
   void everyCommandHasHelp(String command) {
-    Result result = execute(command, "--help");
+    Cli.Result result = Cli.execute(command, "--help");
     assertEquals(0, result.exit());
     assertTrue(result.out().contains("Usage: optbench " + command), result.out());
   }
 
   @Test
   void anUnknownOptionIsAUsageErrorWithExitTwo() {
-    Result result = execute("run", "--bogus", "experiments/quickstart.yaml");
+    Cli.Result result = Cli.execute("run", "--bogus", "experiments/quickstart.yaml");
     assertEquals(2, result.exit());
     assertTrue(result.err().contains("Unknown option: '--bogus'"), result.err());
   }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,7 +91,7 @@ class DamagedResultSetCliTest {
     damage.apply().apply(damaged);
     String before = DamagedResultSets.snapshot(root);
 
-    Result result = execute(command.args().apply(damaged, good));
+    Cli.Result result = Cli.execute(command.args().apply(damaged, good));
 
     String err = result.err();
     assertEquals(ExitCodes.BAD_INPUT, result.exit(), err + result.out());
@@ -115,7 +112,7 @@ class DamagedResultSetCliTest {
     DamagedResultSets.copy(pristine, damaged);
     DamagedResultSets.copy(pristine, good);
     for (Command command : COMMANDS) {
-      Result result = execute(command.args().apply(damaged, good));
+      Cli.Result result = Cli.execute(command.args().apply(damaged, good));
       assertEquals(0, result.exit(), command + ": " + result.err());
     }
   }
@@ -133,14 +130,14 @@ class DamagedResultSetCliTest {
     DamagedResultSets.copy(pristine, good);
     String before = DamagedResultSets.snapshot(root);
 
-    Result baseline = execute("baseline", "update", empty.toString(), "--baselines",
+    Cli.Result baseline = Cli.execute("baseline", "update", empty.toString(), "--baselines",
         root.resolve("baselines").toString());
-    Result asBaseline = execute("compare", "--baseline", empty.toString(), "--current",
+    Cli.Result asBaseline = Cli.execute("compare", "--baseline", empty.toString(), "--current",
         good.toString(), "--report", root.resolve("cmp").toString());
-    Result asCurrent = execute("compare", "--baseline", good.toString(), "--current",
+    Cli.Result asCurrent = Cli.execute("compare", "--baseline", good.toString(), "--current",
         empty.toString(), "--report", root.resolve("cmp").toString());
 
-    for (Result r : List.of(baseline, asBaseline, asCurrent)) {
+    for (Cli.Result r : List.of(baseline, asBaseline, asCurrent)) {
       assertEquals(ExitCodes.BAD_INPUT, r.exit(), r.out() + r.err());
       assertTrue(r.err().startsWith("error: " + empty.resolve("runs.csv") + ": holds no runs"),
           r.err());
@@ -158,29 +155,9 @@ class DamagedResultSetCliTest {
     Files.delete(damaged.resolve("steps.csv"));
     String before = DamagedResultSets.snapshot(root);
 
-    Result result = execute("claims", good.toString(), damaged.toString());
+    Cli.Result result = Cli.execute("claims", good.toString(), damaged.toString());
 
     assertEquals(ExitCodes.BAD_INPUT, result.exit(), result.err());
     assertEquals(before, DamagedResultSets.snapshot(root), "the good folder's claims.csv kept");
-  }
-
-  /** Runs a command line in process, capturing standard output and error. */
-  record Result(int exit, String out, String err) {}
-
-  static Result execute(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int exit = Main.execute(args);
-      return new Result(
-          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-    }
   }
 }

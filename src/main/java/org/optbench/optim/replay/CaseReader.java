@@ -1,7 +1,6 @@
 package org.optbench.optim.replay;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -21,6 +20,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.optbench.spec.ParserMessages;
 import org.optbench.optim.ParamTree;
 import org.optbench.optim.Tensor;
 import org.optbench.spec.Axis;
@@ -100,10 +100,10 @@ public final class CaseReader {
       root = JSON.readTree(json);
     } catch (StreamConstraintsException e) {
       throw new ReplayException(name, "(json)", "nested deeper than " + MAX_DEPTH
-          + " levels, which no case needs" + at(e.getLocation()));
+          + " levels, which no case needs" + ParserMessages.at(e.getLocation()));
     } catch (JsonProcessingException e) {
-      throw new ReplayException(name, "(json)", oneLine(e.getOriginalMessage())
-          + at(e.getLocation()));
+      throw new ReplayException(name, "(json)", ParserMessages.oneLine(e.getOriginalMessage())
+          + ParserMessages.at(e.getLocation()));
     } catch (IOException e) {
       throw new ReplayException(name, "(json)", "cannot parse: " + e.getMessage());
     }
@@ -132,21 +132,7 @@ public final class CaseReader {
     return new ReplayCase(name, optimizer, clip, initial, grads, losses, expected);
   }
 
-  /** Where a parser stopped, if it says. */
-  private static String at(JsonLocation location) {
-    return location == null || location.getLineNr() < 0
-        ? ""
-        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-  }
 
-  /** A parser message fit for one line: whitespace runs joined, long quotes cut. */
-  private static String oneLine(String message) {
-    String flat =
-        String.valueOf(message)
-            .replaceAll("\\s+", " ")
-            .replaceAll("Source: REDACTED \\([^)]*\\); ", "");
-    return flat.length() > 200 ? flat.substring(0, 200) + "..." : flat;
-  }
 
   private static JsonNode require(JsonNode root, String key, String name) throws ReplayException {
     JsonNode node = root.get(key);
