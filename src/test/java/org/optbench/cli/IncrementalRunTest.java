@@ -161,8 +161,16 @@ class IncrementalRunTest {
     if (!Files.isDirectory(folder)) {
       return List.of();
     }
-    try (Stream<Path> files = Files.walk(folder)) {
-      return files.filter(p -> p.getFileName().toString().matches(regex)).toList();
+    // A running child renames its temporary files while the folder is walked: a file that
+    // vanishes between listing and visiting restarts the walk.
+    while (true) {
+      try (Stream<Path> files = Files.walk(folder)) {
+        return files.filter(p -> p.getFileName().toString().matches(regex)).toList();
+      } catch (java.io.UncheckedIOException e) {
+        if (!(e.getCause() instanceof java.nio.file.NoSuchFileException)) {
+          throw e;
+        }
+      }
     }
   }
 
