@@ -27,7 +27,8 @@ public final class ClaimEvaluator {
   private final Table steps;
 
   public ClaimEvaluator(ResultSet results) {
-    this.runs = results.runs();
+    // Claims are about the settings a spec compares: grid cells and the reruns of tuned ones.
+    this.runs = org.optbench.io.RunRoles.withoutTrials(results.runs());
     this.steps = results.steps();
   }
 

@@ -7,6 +7,8 @@ import org.optbench.claims.VerdictTable;
 import org.optbench.engine.djl.DjlOffline;
 import org.optbench.runner.ExperimentOutcome;
 import org.optbench.runner.ExperimentRunner;
+import org.optbench.runner.TunedGrid;
+import org.optbench.spec.Cell;
 import org.optbench.runner.RunOptions;
 import org.optbench.spec.ExperimentSpec;
 import picocli.CommandLine.Command;
@@ -66,9 +68,16 @@ final class RunCommand implements Callable<Integer> {
     long contradicted = 0;
     for (ExperimentSpec spec : parsed) {
       var grid = gridFlags.options();
-      System.out.printf("%s: %d runs of %d steps%s%n", spec.name(),
-          grid.shard().select(spec.cells()).size(), spec.steps(),
-          grid.shard().count() > 1 ? " (shard " + grid.shard() + " of " + spec.cells().size() + ")" : "");
+      int planned = spec.plannedRuns();
+      List<Cell> first = grid.shard().select(spec.cells());
+      java.util.Set<String> units = new java.util.HashSet<>();
+      first.forEach(c -> units.add(TunedGrid.unit(c)));
+      int mine = first.size() + (int) spec.rerunStandIns().stream()
+          .filter(c -> units.contains(TunedGrid.unit(c))).count();
+      System.out.printf("%s: %d runs of %d steps%s%s%n", spec.name(), mine, spec.steps(),
+          grid.shard().count() > 1 ? " (shard " + grid.shard() + " of " + planned + ")" : "",
+          spec.tuning().active() ? " (" + (planned - spec.rerunStandIns().size())
+              + " tuning trials, then the selected settings rerun on each seed)" : "");
       ExperimentOutcome outcome = runner.run(spec);
       System.out.println(ExperimentRunner.summary(spec.name(), outcome.runs()));
       outcome.archivedPrevious().ifPresent(

@@ -33,11 +33,21 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     for (ExperimentSpec spec : SpecFiles.parseAll(specs)) {
       System.out.printf(
-          "%s: ok — experiment '%s', %d runs (%d workloads × %d optimizers × %d clips × %d schedules"
-              + " × %d seeds × %d engines), %d steps each%n",
-          spec.source(), spec.name(), spec.cells().size(), spec.workloads().size(),
-          spec.optimizers().size(), spec.clips().size(), spec.schedules().size(),
-          spec.seeds().size(), spec.engines().size(), spec.steps());
+          "%s: ok — experiment '%s', %d runs (%d workloads × %d %soptimizers × %d clips × %d"
+              + " schedules × %d seeds × %d engines%s), %d steps each%n",
+          spec.source(), spec.name(), spec.plannedRuns(), spec.workloads().size(),
+          spec.optimizers().size() + spec.tuning().optimizers().size(),
+          spec.tuning().active() ? "(" + spec.tuning().optimizers().size() + " tuned) " : "",
+          spec.clips().size(), spec.schedules().size(), spec.seeds().size(),
+          spec.engines().size(), spec.tuning().active() ? "; a tuned optimizer adds its trials" : "",
+          spec.steps());
+      if (spec.tuning().active()) {
+        var t = spec.tuning().settings();
+        System.out.printf("  tuning: %d optimizer(s) × %d %s trial(s) × %d stud(ies) per workload,"
+                + " the selected setting of each study rerun on %d seed(s); runs above include them%n",
+            spec.tuning().optimizers().size(), t.trials(), t.sampler().name().toLowerCase(
+                java.util.Locale.ROOT), t.studies(), spec.seeds().size());
+      }
       Map<Component, Workload> workloads = new LinkedHashMap<>();
       spec.workloads().forEach(w -> workloads.put(w, Workloads.create(w)));
       GridEstimate estimate = GridEstimate.of(spec, workloads);

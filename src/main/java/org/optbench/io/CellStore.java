@@ -139,10 +139,20 @@ public final class CellStore {
    */
   public java.util.List<String> importRuns(
       ResultSet results, java.util.function.Function<String, String> keyOf) throws IOException {
+    return importRuns(results, id -> true, keyOf);
+  }
+
+  /** {@link #importRuns(ResultSet, java.util.function.Function)} for the runs {@code which} accepts. */
+  public java.util.List<String> importRuns(ResultSet results,
+      java.util.function.Predicate<String> which, java.util.function.Function<String, String> keyOf)
+      throws IOException {
     java.util.List<String> ids = new java.util.ArrayList<>();
     Table runs = results.runs();
     for (int row = 0; row < runs.rowCount(); row++) {
       String id = runs.stringColumn("run_id").get(row);
+      if (!which.test(id)) {
+        continue;
+      }
       put(
           id,
           runs.rows(row),
@@ -152,6 +162,17 @@ public final class CellStore {
       ids.add(id);
     }
     return ids;
+  }
+
+  /**
+   * The summary of {@code cell}'s stored run, or empty when none is complete. (Whatever its content
+   * key: callers that need the key checked use {@link #has} first.)
+   */
+  public java.util.Optional<RunSummary> find(Cell cell) {
+    if (!Files.exists(part(cell.runId(), KEY_PART))) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(summary(cell));
   }
 
   /**

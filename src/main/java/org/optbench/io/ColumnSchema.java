@@ -13,18 +13,32 @@ import tech.tablesaw.api.ColumnType;
  * long in every file.
  *
  * @param types column name to type, in file order
+ * @param optional the columns that files written before they existed lack; a reader supplies
+ *     their meaning when they are absent
  */
-public record ColumnSchema(Map<String, ColumnType> types) {
+public record ColumnSchema(Map<String, ColumnType> types, java.util.Set<String> optional) {
 
   public ColumnSchema {
     types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
+    optional = java.util.Set.copyOf(optional);
+  }
+
+  public ColumnSchema(Map<String, ColumnType> types) {
+    this(types, java.util.Set.of());
   }
 
   /** This schema followed by {@code more}. */
   public ColumnSchema plus(ColumnSchema more) {
     Map<String, ColumnType> all = new LinkedHashMap<>(types);
     all.putAll(more.types);
-    return new ColumnSchema(all);
+    java.util.Set<String> opt = new java.util.HashSet<>(optional);
+    opt.addAll(more.optional);
+    return new ColumnSchema(all, opt);
+  }
+
+  /** The columns every file must have. */
+  public List<String> required() {
+    return types.keySet().stream().filter(n -> !optional.contains(n)).toList();
   }
 
   /** Column names in file order. */
@@ -51,6 +65,7 @@ public record ColumnSchema(Map<String, ColumnType> types) {
 
   static final class Builder {
     private final Map<String, ColumnType> types = new LinkedHashMap<>();
+    private final java.util.Set<String> optional = new java.util.HashSet<>();
 
     Builder add(String name, ColumnType type) {
       if (types.put(name, type) != null) {
@@ -59,8 +74,14 @@ public record ColumnSchema(Map<String, ColumnType> types) {
       return this;
     }
 
+    /** A column that older files lack. */
+    Builder optional(String name, ColumnType type) {
+      optional.add(name);
+      return add(name, type);
+    }
+
     ColumnSchema build() {
-      return new ColumnSchema(types);
+      return new ColumnSchema(types, optional);
     }
   }
 }

@@ -97,7 +97,7 @@ final class CsvTableReader {
             file, "the header names column " + FileCheck.shown(name) + " twice; " + fix);
       }
     }
-    List<String> missing = schema.names().stream().filter(name -> !seen.contains(name)).toList();
+    List<String> missing = schema.required().stream().filter(name -> !seen.contains(name)).toList();
     if (!missing.isEmpty()) {
       throw new ResultSetException(file, "lacks the columns " + missing + "; " + fix);
     }

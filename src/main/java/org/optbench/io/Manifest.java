@@ -65,7 +65,7 @@ public record Manifest(
       Instant finished,
       int runs,
       int diverged) {
-    int cells = spec.cells().size();
+    int cells = spec.plannedRuns();
     return new Manifest(
         spec.name(),
         spec.description(),

@@ -4,6 +4,7 @@ import static tech.tablesaw.api.ColumnType.BOOLEAN;
 import static tech.tablesaw.api.ColumnType.DOUBLE;
 import static tech.tablesaw.api.ColumnType.INTEGER;
 import static tech.tablesaw.api.ColumnType.LONG;
+import static tech.tablesaw.api.ColumnType.STRING;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +12,12 @@ import org.optbench.metrics.RunArtifacts;
 import org.optbench.metrics.RunResult;
 import org.optbench.metrics.RunSummary;
 import org.optbench.spec.RunSeeds;
+import org.optbench.spec.Trial;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -49,6 +52,10 @@ public final class RunsTable {
               .add("data_seed", LONG)
               .add("init_seed", LONG)
               .add("order_seed", LONG)
+              .optional("role", STRING)
+              .optional("solver", STRING)
+              .optional("study", INTEGER)
+              .optional("trial", INTEGER)
               .build());
 
   private RunsTable() {}
@@ -87,6 +94,12 @@ public final class RunsTable {
     columns.add(LongColumn.create("data_seed", new long[] {seeds.data()}));
     columns.add(LongColumn.create("init_seed", new long[] {seeds.init()}));
     columns.add(LongColumn.create("order_seed", new long[] {seeds.order()}));
+    // Tuning: which study and trial a run is (grid cells: role grid, study and trial -1).
+    Trial trial = s.cell().trial();
+    columns.add(StringColumn.create("role", new String[] {trial.role().word()}));
+    columns.add(StringColumn.create("solver", new String[] {trial.solver()}));
+    columns.add(IntColumn.create("study", new int[] {trial.study()}));
+    columns.add(IntColumn.create("trial", new int[] {trial.index()}));
     return Table.create(ResultFiles.RUNS, columns);
   }
 }

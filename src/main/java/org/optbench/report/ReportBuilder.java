@@ -39,6 +39,8 @@ public final class ReportBuilder {
   public static final List<ReportSection> SECTIONS =
       List.of(
           new OverviewSection(),
+          new BenchmarkSection(),
+          new TuningSection(),
           new ConvergenceSection(),
           new StepSizeSection(),
           new StabilitySection(),

@@ -27,10 +27,12 @@ public final class ReportContext {
   private final List<ReportTable> tables = new ArrayList<>();
   private final int pointsPerLine;
   private Optional<ExperimentSpec> spec;
+  private Optional<org.optbench.benchmark.Benchmark> benchmark;
 
   ReportContext(ResultSeries results) {
     this.results = results;
-    this.cells = CellInfo.of(results.runs());
+    // Tuning trials have their own sections; the others compare grid cells and selected settings.
+    this.cells = CellInfo.of(org.optbench.io.RunRoles.withoutTrials(results.runs()));
     this.workloads = CellInfo.byWorkload(cells);
     this.styles = new Styles(cells);
     for (Row r : results.runs()) {
@@ -93,6 +95,14 @@ public final class ReportContext {
       }
     }
     return spec;
+  }
+
+  /** The scored benchmark of a tuned spec's results; empty when nothing is tuned. */
+  public Optional<org.optbench.benchmark.Benchmark> benchmark() {
+    if (benchmark == null) {
+      benchmark = spec().flatMap(s -> org.optbench.benchmark.BenchmarkReader.read(results, s));
+    }
+    return benchmark;
   }
 
   /**

@@ -219,7 +219,7 @@ public final class ReportTable {
   }
 
   /** RFC 4180 CSV with exact numbers. */
-  String csv() {
+  public String csv() {
     StringBuilder out = new StringBuilder();
     out.append(String.join(",", exportHeadings().stream().map(ReportTable::csvField).toList()))
         .append('\n');
@@ -234,7 +234,7 @@ public final class ReportTable {
   }
 
   /** A {@code booktabs} table, numbers right-aligned; needs {@code \\usepackage{booktabs}}. */
-  String latex() {
+  public String latex() {
     List<String> headings = exportHeadings();
     List<Value[]> rows = exportRows();
     StringBuilder out = new StringBuilder();
@@ -260,7 +260,7 @@ public final class ReportTable {
   }
 
   /** A GitHub-flavoured Markdown table. */
-  String markdown() {
+  public String markdown() {
     List<String> headings = exportHeadings();
     List<Value[]> rows = exportRows();
     StringBuilder out = new StringBuilder();

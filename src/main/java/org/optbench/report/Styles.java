@@ -47,6 +47,16 @@ final class Styles {
     }
   }
 
+  /**
+   * The style of the {@code index}-th optimizer of a benchmark's charts: colour and marker by
+   * index, and past the palette's eight colours a dash pattern too, so ten stay apart.
+   */
+  static Style ofIndex(int index) {
+    String colour = COLOURS.get(index % COLOURS.size());
+    return new Style(colour, colour, DASHES.get((index / COLOURS.size()) % DASHES.size()),
+        SYMBOLS.get(index % SYMBOLS.size()));
+  }
+
   private final Map<String, Integer> optimizers = new LinkedHashMap<>();
   private final Map<String, Integer> clips = new LinkedHashMap<>();
   private final Map<String, Integer> optimizerNames = new LinkedHashMap<>();

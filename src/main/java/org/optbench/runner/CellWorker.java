@@ -30,6 +30,11 @@ public final class CellWorker {
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       String[] task = line.strip().split(" ");
       Cell cell = cells.get(task[0]);
+      if (cell == null && task.length == 2) {
+        // A rerun of a study's selected trial: known once the study's trials are stored.
+        TunedGrid.reruns(spec, spec.cells(), store::find).forEach(c -> cells.put(c.runId(), c));
+        cell = cells.get(task[0]);
+      }
       if (task.length != 2 || cell == null) {
         throw new IllegalArgumentException("worker task '" + line + "' names no cell of " + spec.name());
       }

@@ -85,35 +85,18 @@ public final class ExperimentRunner {
   }
 
   private ExperimentOutcome run(ExperimentSpec spec, CellStore store) throws IOException {
-    List<Cell> cells = grid.shard().select(spec.cells());
-    RunEnvironment environment;
-    Instant started;
+    List<Cell> firstPhase = grid.shard().select(spec.cells());
     Map<String, String> keys = new HashMap<>();
     List<Cell> todo = new ArrayList<>();
-    // Worker JVMs start first, so that their start overlaps with this one loading its engine and
-    // computing content keys; should every cell turn out complete already, they exit unused.
-    try (WorkerPool pool =
-        WorkerPool.start(spec, cells, store, options.threads(), grid.workers(), grid.log())) {
-      environment = RunEnvironments.current(options.threads());
-      started = Instant.now();
-      for (Cell cell : cells) {
-        String key = CellKey.of(cell, environment);
-        keys.put(cell.runId(), key);
-        if (grid.force() || !store.has(cell.runId(), key)) {
-          todo.add(cell);
-        } else {
-          store.summary(cell); // a damaged stored run fails here, before anything is trained
-        }
-      }
-      if (todo.size() < cells.size()) {
-        grid.log().printf(
-            "%s: %d of %d runs already complete with the same content key, reused (--force reruns them)%n",
-            spec.name(), cells.size() - todo.size(), cells.size());
-      }
-      try (ProgressDisplay progress = progress(spec.name(), todo)) {
-        pool.train(todo, keys, progress);
-      }
+    Phase first = train(spec, store, firstPhase, null, keys, todo);
+    // A tuned grid's second phase: each study's selected trial, rerun on the spec's seeds.
+    List<Cell> cells = TunedGrid.withReruns(spec, firstPhase, store::find);
+    List<Cell> reruns = cells.stream().filter(c -> !keys.containsKey(c.runId())).toList();
+    if (!reruns.isEmpty()) {
+      train(spec, store, reruns, first.environment(), keys, todo);
     }
+    RunEnvironment environment = first.environment();
+    Instant started = first.started();
     List<RunSummary> summaries = new ArrayList<>();
     ResultSetWriter writer = ResultSetWriter.open(options.resultsRoot(), spec.name());
     Map<Component, Workload> workloads = new HashMap<>();
@@ -146,6 +129,49 @@ public final class ExperimentRunner {
     kept.addAll(reportFolder.foreignFiles());
     return new ExperimentOutcome(commit.published(), commit.archivedPrevious(), report, summaries,
         seconds, claims, kept);
+  }
+
+  /** When a grid's first phase started, and the environment its content keys were made for. */
+  private record Phase(RunEnvironment environment, Instant started) {}
+
+  /**
+   * Trains those of {@code cells} that are not complete with their content key, adding every
+   * cell's key to {@code keys} and the trained ones to {@code todo}.
+   *
+   * @param environment the environment of an earlier phase, or null to determine it
+   */
+  private Phase train(ExperimentSpec spec, CellStore store, List<Cell> cells,
+      RunEnvironment environment, Map<String, String> keys, List<Cell> todo) throws IOException {
+    List<Cell> mine = new ArrayList<>();
+    Instant started;
+    // Worker JVMs start first, so that their start overlaps with this one loading its engine and
+    // computing content keys; should every cell turn out complete already, they exit unused.
+    try (WorkerPool pool =
+        WorkerPool.start(spec, cells, store, options.threads(), grid.workers(), grid.log())) {
+      if (environment == null) {
+        environment = RunEnvironments.current(options.threads());
+      }
+      started = Instant.now();
+      for (Cell cell : cells) {
+        String key = CellKey.of(cell, environment);
+        keys.put(cell.runId(), key);
+        if (grid.force() || !store.has(cell.runId(), key)) {
+          mine.add(cell);
+        } else {
+          store.summary(cell); // a damaged stored run fails here, before anything is trained
+        }
+      }
+      if (mine.size() < cells.size()) {
+        grid.log().printf(
+            "%s: %d of %d runs already complete with the same content key, reused (--force reruns them)%n",
+            spec.name(), cells.size() - mine.size(), cells.size());
+      }
+      try (ProgressDisplay progress = progress(spec.name(), mine)) {
+        pool.train(mine, keys, progress);
+      }
+    }
+    todo.addAll(mine);
+    return new Phase(environment, started);
   }
 
   /**

@@ -45,11 +45,15 @@ public record GridEstimate(double trainingSeconds, List<RunMemory> runs) {
    */
   public static GridEstimate of(ExperimentSpec spec, Map<Component, Workload> workloads) {
     double cost = 0;
-    for (Cell cell : spec.cells()) {
+    List<Cell> planned = new ArrayList<>(spec.cells());
+    planned.addAll(spec.rerunStandIns());
+    for (Cell cell : planned) {
       cost += CellCost.of(cell, workloads.get(cell.workload()));
     }
     List<Component> optimizers = new ArrayList<>(spec.optimizers());
     spec.presets().stream().map(PresetPoint::optimizer).forEach(optimizers::add);
+    // A tuned optimizer's state does not depend on the values tried: its first trial stands in.
+    spec.tuning().optimizers().forEach(t -> optimizers.add(t.studies().get(0).get(0)));
     List<RunMemory> runs = new ArrayList<>();
     for (Component w : spec.workloads()) {
       Footprint size = Footprint.of(w, workloads.get(w));

@@ -6,10 +6,11 @@ import org.optbench.spec.Cell;
 
 /**
  * One of {@code count} disjoint parts of a grid, {@code index} counted from 0 (the convention of
- * Kubernetes' {@code JOB_COMPLETION_INDEX}). Cell {@code k} of the grid, in grid order, belongs to
- * shard {@code k mod count}: the assignment depends on the spec alone, every cell is in exactly one
- * shard, and shard sizes differ by at most one. Dealing round-robin also gives every shard a mix of
- * workloads, so shards take similar times.
+ * Kubernetes' {@code JOB_COMPLETION_INDEX}). Unit {@code k} of the grid, in grid order, belongs to
+ * shard {@code k mod count}, where a unit is one cell, or one tuning study (its trials, and the
+ * reruns of the trial it selects, which need every trial's result): the assignment depends on the
+ * spec alone, every cell is in exactly one shard, and shard sizes differ by at most one unit.
+ * Dealing round-robin also gives every shard a mix of workloads, so shards take similar times.
  *
  * @param index this shard, {@code 0 ≤ index < count}
  * @param count number of shards
@@ -42,8 +43,12 @@ public record Shard(int index, int count) {
   /** The cells of {@code grid} (in grid order) that belong to this shard, in grid order. */
   public List<Cell> select(List<Cell> grid) {
     List<Cell> mine = new ArrayList<>();
-    for (int k = index; k < grid.size(); k += count) {
-      mine.add(grid.get(k));
+    java.util.Map<String, Integer> units = new java.util.HashMap<>();
+    for (Cell cell : grid) {
+      int unit = units.computeIfAbsent(TunedGrid.unit(cell), u -> units.size());
+      if (unit % count == index) {
+        mine.add(cell);
+      }
     }
     return mine;
   }

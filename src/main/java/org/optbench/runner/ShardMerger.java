@@ -66,27 +66,39 @@ public final class ShardMerger {
     Map<String, Path> from = new HashMap<>();
     for (ResultSet set : sets) {
       for (String id : set.runs().stringColumn("run_id").asList()) {
-        if (!cells.containsKey(id)) {
-          throw new MismatchException(set.dir() + ": run " + id + " is not a cell of the spec");
-        }
         Path earlier = from.putIfAbsent(id, set.dir());
         if (earlier != null) {
           throw new MismatchException(
-              "run " + id + " (" + cells.get(id).label() + ") is in both " + earlier + " and "
-                  + set.dir() + "; shards of one grid are disjoint");
+              "run " + id + (cells.containsKey(id) ? " (" + cells.get(id).label() + ")" : "")
+                  + " is in both " + earlier + " and " + set.dir()
+                  + "; shards of one grid are disjoint");
         }
       }
     }
 
     CellStore store = CellStore.open(outRoot, spec.name());
     for (ResultSet set : sets) {
-      store.importRuns(set, id -> CellKey.of(cells.get(id), env));
+      store.importRuns(set, cells::containsKey, id -> CellKey.of(cells.get(id), env));
+    }
+    // The reruns of tuning studies follow from the trials just imported, as in a single run.
+    Map<String, Cell> all = new LinkedHashMap<>();
+    TunedGrid.withReruns(spec, spec.cells(),
+            cell -> from.containsKey(cell.runId()) ? store.find(cell) : java.util.Optional.empty())
+        .forEach(cell -> all.put(cell.runId(), cell));
+    for (ResultSet set : sets) {
+      for (String id : set.runs().stringColumn("run_id").asList()) {
+        if (!all.containsKey(id)) {
+          throw new MismatchException(set.dir() + ": run " + id + " is not a cell of the spec"
+              + " (nor a rerun of a tuning study's selected trial)");
+        }
+      }
+      store.importRuns(set, id -> !cells.containsKey(id), id -> CellKey.of(all.get(id), env));
     }
     Instant started = sets.stream().map(s -> s.manifest().startedAt()).min(Instant::compareTo).get();
     Instant finished = sets.stream().map(s -> s.manifest().finishedAt()).max(Instant::compareTo).get();
     ResultSetWriter writer = ResultSetWriter.open(outRoot, spec.name());
     try {
-      for (Cell cell : cells.values()) {
+      for (Cell cell : all.values()) {
         if (from.containsKey(cell.runId())) {
           writer.adopt(store, cell.runId(), store.summary(cell).diverged());
         }

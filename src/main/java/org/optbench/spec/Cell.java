@@ -19,6 +19,7 @@ import java.util.HexFormat;
  * @param engine where the optimizer step runs ({@code djl} or {@code native})
  * @param steps training steps
  * @param evalEvery evaluate on the held-out split every this many steps
+ * @param trial the run's place in a tuning protocol ({@link Trial#NONE} for a grid cell)
  */
 public record Cell(
     Component workload,
@@ -29,7 +30,20 @@ public record Cell(
     DataSeed dataSeed,
     String engine,
     int steps,
-    int evalEvery) {
+    int evalEvery,
+    Trial trial) {
+
+  /** A grid cell (no tuning). */
+  public Cell(Component workload, Component optimizer, Component clip, Component schedule,
+      long seed, DataSeed dataSeed, String engine, int steps, int evalEvery) {
+    this(workload, optimizer, clip, schedule, seed, dataSeed, engine, steps, evalEvery, Trial.NONE);
+  }
+
+  /** This cell rerun as {@code trial} on {@code seed} (a study's selected setting). */
+  public Cell rerun(long seed, Trial trial) {
+    return new Cell(workload, optimizer, clip, schedule, seed, dataSeed, engine, steps, evalEvery,
+        trial);
+  }
 
   /**
    * The canonical text of everything that determines this run's numbers. Two cells with equal
@@ -46,7 +60,7 @@ public record Cell(
         "data_seed=" + dataSeed.text(),
         "engine=" + engine,
         "steps=" + steps,
-        "eval_every=" + evalEvery);
+        "eval_every=" + evalEvery) + trial.identity();
   }
 
   /** The seeds this run draws its data, initial weights, batch order and samples from. */
@@ -77,6 +91,10 @@ public record Cell(
       label.append(" · ").append(schedule.label());
     }
     label.append(" · ").append(engine);
+    if (trial.role() == Trial.Role.TRIAL) {
+      // Trials stay apart from each other and from the reruns of the selected setting.
+      label.append(" · trial ").append(trial.index()).append(" of study ").append(trial.study());
+    }
     return label.toString();
   }
 }

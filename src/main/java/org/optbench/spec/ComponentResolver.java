@@ -18,6 +18,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class ComponentResolver {
 
+  /** A workload entry's target for time-to-target ({@link TuningSection}); not a parameter. */
+  static final String TARGET_KEY = "target";
+
   private final YamlNodes yaml;
   private final ValueReader values;
   private final GridExpansion expansion;
@@ -48,8 +51,8 @@ final class ComponentResolver {
     }
     Map<Component, Node> points = new LinkedHashMap<>();
     for (Node entry : entries) {
-      if (axis == Axis.OPTIMIZER && isPreset(entry)) {
-        continue;
+      if (axis == Axis.OPTIMIZER && (isPreset(entry) || TuneBlocks.isTuned(entry))) {
+        continue; // presets and tuned entries make their own points
       }
       for (Component point : entry(axis, entry)) {
         Node first = points.putIfAbsent(point, entry);
@@ -77,6 +80,9 @@ final class ComponentResolver {
     long total = 0;
     for (Node entry : list.getValue()) {
       boolean preset = axis == Axis.OPTIMIZER && isPreset(entry);
+      if (axis == Axis.OPTIMIZER && TuneBlocks.isTuned(entry)) {
+        continue; // counted with the tuning budget (GridSize)
+      }
       if (preset == presets) {
         total = SaturatingMath.add(total, preset ? presetCount(entry) : entryCount(axis, entry));
       }
@@ -160,8 +166,37 @@ final class ComponentResolver {
     }
     ComponentDef def = find(axis, nameScalar);
     String subject = axis.label() + " " + def.name() + ": ";
+    if (axis == Axis.WORKLOAD && given.containsKey(TARGET_KEY)) {
+      given = new LinkedHashMap<>(given);
+      given.remove(TARGET_KEY);
+    }
     rejectUnknown(axis, def, given, subject);
     return points(def, given, entry, subject, null);
+  }
+
+  /** The definition a map entry names under {@link Axis#nameKey()} (already checked). */
+  ComponentDef definition(Axis axis, MappingNode entry) throws SpecException {
+    NodeTuple named = yaml.entries(entry).get(axis.nameKey());
+    if (named == null || !(named.getValueNode() instanceof ScalarNode name)) {
+      throw yaml.error(entry, axis.label() + " entry needs '" + axis.nameKey() + "', e.g. {"
+          + axis.nameKey() + ": " + firstName(axis) + "}");
+    }
+    return find(axis, name);
+  }
+
+  /**
+   * The points a tuned optimizer entry fixes, its {@code key} block left out: the hyperparameters
+   * it sets (alternatives too), the tuned ones at their defaults until a trial sets them.
+   */
+  List<Component> tunedBases(MappingNode entry, String key) throws SpecException {
+    ComponentDef def = definition(Axis.OPTIMIZER, entry);
+    Map<String, NodeTuple> given = new LinkedHashMap<>(yaml.entries(entry));
+    given.remove(key);
+    String subject = "optimizer " + def.name() + ": ";
+    rejectUnknown(Axis.OPTIMIZER, def, given, subject);
+    // The rules are checked on each drawn trial instead: a base may break one (Adafactor without
+    // the lr it is about to tune) that every trial satisfies.
+    return points(def, given, entry, subject, null, false);
   }
 
   /** Whether an optimizer entry names a preset ({@code {preset: gpt3, ...}}). */
@@ -273,6 +308,12 @@ final class ComponentResolver {
   private List<Component> points(
       ComponentDef def, Map<String, NodeTuple> given, Node entry, String subject,
       Map<String, Object> base) throws SpecException {
+    return points(def, given, entry, subject, base, true);
+  }
+
+  private List<Component> points(
+      ComponentDef def, Map<String, NodeTuple> given, Node entry, String subject,
+      Map<String, Object> base, boolean checkRules) throws SpecException {
     Map<String, List<GridExpansion.Choice>> alternatives = new LinkedHashMap<>();
     List<ParamDef> leftOut = new ArrayList<>();
     for (ParamDef p : def.params()) {
@@ -309,7 +350,8 @@ final class ComponentResolver {
         params.put(p.name(), base != null ? base.get(p.name()) : def.defaultFor(p, params));
       }
       Component component = new Component(def, params);
-      Optional<ComponentRules.Violation> broken = ComponentRules.check(component);
+      Optional<ComponentRules.Violation> broken =
+          checkRules ? ComponentRules.check(component) : Optional.empty();
       if (broken.isPresent()) {
         Node at = point.get(broken.get().param()).node();
         throw yaml.error(at == null ? entry : at, subject + broken.get().problem());

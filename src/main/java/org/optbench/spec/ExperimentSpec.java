@@ -31,6 +31,7 @@ import java.util.Map;
  *     clip and schedule, so it is not crossed with {@code clips} and {@code schedules}
  * @param limits what the spec may ask for ({@code limits:}, or the defaults)
  * @param workloadPositions where each workload's entry was written
+ * @param tuning the tuning protocol, tuned optimizer entries and targets ({@link Tuning#NONE})
  */
 public record ExperimentSpec(
     String name,
@@ -49,7 +50,8 @@ public record ExperimentSpec(
     List<Claim> claims,
     List<PresetPoint> presets,
     Limits limits,
-    Map<Component, SourcePosition> workloadPositions) {
+    Map<Component, SourcePosition> workloadPositions,
+    Tuning tuning) {
 
   /** A spec without claims or preset entries, with the default limits. */
   public ExperimentSpec(
@@ -66,7 +68,8 @@ public record ExperimentSpec(
       int steps,
       int evalEvery) {
     this(name, description, source, text, workloads, optimizers, clips, schedules, seeds,
-        DataSeed.DEFAULT, engines, steps, evalEvery, List.of(), List.of(), Limits.DEFAULTS, Map.of());
+        DataSeed.DEFAULT, engines, steps, evalEvery, List.of(), List.of(), Limits.DEFAULTS, Map.of(),
+        Tuning.NONE);
   }
 
   public ExperimentSpec {
@@ -79,6 +82,7 @@ public record ExperimentSpec(
     seeds = List.copyOf(seeds);
     engines = List.copyOf(engines);
     workloadPositions = Map.copyOf(workloadPositions);
+    tuning = tuning == null ? Tuning.NONE : tuning;
   }
 
   /**
@@ -93,7 +97,10 @@ public record ExperimentSpec(
   /**
    * The cartesian product of all axes, in a fixed order (workload, optimizer, clip, schedule,
    * seed, engine) so that runs of one cell over seeds sit together. Within a workload, the
-   * preset points follow the plain optimizers, each with its own clip and schedule.
+   * preset points follow the plain optimizers, each with its own clip and schedule; then come
+   * the tuning trials ({@link #trials}). The reruns of each study's selected trial are not among
+   * them: which setting they rerun is known only once the study's trials have trained (see
+   * {@link #reruns}).
    */
   public List<Cell> cells() {
     List<Cell> cells = new ArrayList<>();
@@ -108,8 +115,91 @@ public record ExperimentSpec(
       for (PresetPoint p : presets) {
         addSeeds(cells, workload, p.optimizer(), p.clip(), p.schedule());
       }
+      cells.addAll(trials(workload));
     }
     return cells;
+  }
+
+  /**
+   * The tuning trials of {@code workload}: per tuned optimizer entry, clip, schedule and engine,
+   * each study's trials in order, trained on the study's own seed.
+   */
+  public List<Cell> trials(Component workload) {
+    List<Cell> cells = new ArrayList<>();
+    if (!tuning.active()) {
+      return cells;
+    }
+    TuningSettings settings = tuning.settings();
+    for (TunedOptimizer tuned : tuning.optimizers()) {
+      for (Component clip : clips) {
+        for (Component schedule : schedules) {
+          for (String engine : engines) {
+            String solver = solverName(tuned, clip, schedule, engine);
+            for (int study = 0; study < tuned.studies().size(); study++) {
+              List<Component> points = tuned.studies().get(study);
+              for (int i = 0; i < points.size(); i++) {
+                cells.add(new Cell(workload, points.get(i), clip, schedule,
+                    settings.studySeed(study), dataSeed, engine, steps, evalEvery,
+                    new Trial(Trial.Role.TRIAL, solver, study, i)));
+              }
+            }
+          }
+        }
+      }
+    }
+    return cells;
+  }
+
+  /**
+   * The reruns of a study's selected trial: the same setting on each of the spec's seeds, in
+   * seed order, so that every tuned optimizer's final runs pair seed by seed.
+   */
+  public List<Cell> reruns(Cell selected) {
+    Trial t = selected.trial();
+    List<Cell> cells = new ArrayList<>();
+    for (long seed : seeds) {
+      cells.add(selected.rerun(seed, new Trial(Trial.Role.FINAL, t.solver(), t.study(), t.index())));
+    }
+    return cells;
+  }
+
+  /**
+   * Stand-ins for the reruns a tuned grid will add: each study's first trial rerun on every seed.
+   * The real reruns repeat the selected trial instead, which is known only after training, but
+   * they are as many and cost about as much: what counting and time estimates need.
+   */
+  public List<Cell> rerunStandIns() {
+    List<Cell> standIns = new ArrayList<>();
+    for (Cell cell : cells()) {
+      if (cell.trial().role() == Trial.Role.TRIAL && cell.trial().index() == 0) {
+        standIns.addAll(reruns(cell));
+      }
+    }
+    return standIns;
+  }
+
+  /** How many runs the whole grid has: its cells, and for a tuned grid the reruns too. */
+  public int plannedRuns() {
+    return cells().size() + rerunStandIns().size();
+  }
+
+  /**
+   * The name a tuned entry has in scores: its own name, then the clip, schedule and engine when
+   * the spec has more than one of them (otherwise they are the same for every solver).
+   */
+  private String solverName(TunedOptimizer tuned, Component clip, Component schedule,
+      String engine) {
+    StringBuilder name = new StringBuilder(tuned.name());
+    if (clips.size() > 1) {
+      name.append(" · ").append(clip.label());
+    }
+    if (schedules.size() > 1) {
+      name.append(" · ").append(schedule.label());
+    }
+    if (engines.size() > 1) {
+      name.append(" · ").append(engine);
+    }
+    return name.toString();
   }
 
   private void addSeeds(List<Cell> cells, Component workload, Component optimizer,

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -42,8 +43,13 @@ final class GridSize {
     long perWorkload = SaturatingMath.add(
         SaturatingMath.multiply(SaturatingMath.multiply(o.count, c.count), s.count),
         presets.count);
-    long runs = SaturatingMath.multiply(SaturatingMath.multiply(
-        SaturatingMath.multiply(w.count, perWorkload), seeds.count), engines.count);
+    // A tuned entry trains studies × trials trials and reruns each study's choice on every seed.
+    long tunedPerWorkload = SaturatingMath.multiply(SaturatingMath.multiply(SaturatingMath.multiply(
+        tunedEntries(axes), c.count), s.count), SaturatingMath.multiply(
+            number(top, "studies", 1), SaturatingMath.add(number(top, "trials", 1), seeds.count)));
+    long runs = SaturatingMath.multiply(SaturatingMath.add(
+        SaturatingMath.multiply(SaturatingMath.multiply(w.count, perWorkload), seeds.count),
+        SaturatingMath.multiply(w.count, tunedPerWorkload)), engines.count);
     String product = String.format(
         "(%,d workloads × %s%,d optimizers × %,d clips × %,d schedules%s × %,d seeds × %,d"
             + " engines)",
@@ -60,6 +66,30 @@ final class GridSize {
       }
       throw yaml.error(largest.node, problem.get());
     }
+  }
+
+  /** How many grid.optimizer entries have a tune: block. */
+  private static long tunedEntries(Map<String, NodeTuple> axes) {
+    NodeTuple list = axes.get(Axis.OPTIMIZER.label());
+    if (list == null || !(list.getValueNode() instanceof SequenceNode entries)) {
+      return 0;
+    }
+    return entries.getValue().stream().filter(TuneBlocks::isTuned).count();
+  }
+
+  /** An integer of the {@code tuning:} block as written, {@code fallback} when absent or odd. */
+  private static long number(Map<String, NodeTuple> top, String key, long fallback) {
+    NodeTuple tuning = top.get(TuningSection.KEY);
+    if (tuning == null || !(tuning.getValueNode() instanceof MappingNode map)) {
+      return fallback;
+    }
+    for (NodeTuple t : map.getValue()) {
+      if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)
+          && t.getValueNode() instanceof ScalarNode v && v.getValue().matches("[0-9]{1,9}")) {
+        return Long.parseLong(v.getValue());
+      }
+    }
+    return fallback;
   }
 
   /** One factor of the product and the node to point at when it is the largest. */

@@ -27,7 +27,7 @@ public final class SpecParser {
   static final List<String> KEYS =
       List.of(
           "name", "description", "workloads", "steps", "eval_every", "seeds", DataSeed.KEY,
-          "engines", "grid", "expect", CrossCheckMode.KEY, Limits.KEY);
+          "engines", "grid", TuningSection.KEY, "expect", CrossCheckMode.KEY, Limits.KEY);
 
   private static final ParamDef STEPS =
       ParamDef.integer("steps", null, Range.AT_LEAST_ONE, "training steps per run");
@@ -105,13 +105,16 @@ public final class SpecParser {
     List<Component> schedules = new ArrayList<>(grid.get(Axis.SCHEDULE));
     presets.forEach(p -> schedules.add(p.schedule()));
     requireDecayRoom(schedules, steps, stepsNode);
+    Tuning tuning = new TuningSection(yaml, components).read(entries.get(TuningSection.KEY),
+        yaml.entries((MappingNode) gridNode).get(Axis.OPTIMIZER.label()).getValueNode(),
+        workloads);
     Map<Component, SourcePosition> positions = new LinkedHashMap<>();
     workloads.forEach((workload, node) -> positions.put(workload, new SourcePosition(
         node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1)));
     return new ExperimentSpec(
         name, description, yaml.file(), text, List.copyOf(workloads.keySet()),
         grid.get(Axis.OPTIMIZER), grid.get(Axis.CLIP), grid.get(Axis.SCHEDULE), seeds, dataSeed, engines,
-        steps, evalEvery, claims, presets, limits, positions);
+        steps, evalEvery, claims, presets, limits, positions, tuning);
   }
 
   private int steps(Node node, Limits limits) throws SpecException {
