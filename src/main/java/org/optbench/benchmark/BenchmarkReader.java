@@ -54,21 +54,32 @@ public final class BenchmarkReader {
 
   /** The benchmark of a tuned spec's results; empty when the spec tunes nothing. */
   public static Optional<Benchmark> read(ResultSeries results, ExperimentSpec spec) {
+    return read(results, spec, results);
+  }
+
+  /**
+   * As {@link #read(ResultSeries, ExperimentSpec)}, with derived targets set from the reruns in
+   * {@code targetSource} (a baseline result set of the same workloads) instead.
+   */
+  public static Optional<Benchmark> read(ResultSeries results, ExperimentSpec spec,
+      ResultSeries targetSource) {
     if (!spec.tuning().active()) {
       return Optional.empty();
     }
-    return Optional.of(new Scoring(results, spec).benchmark());
+    return Optional.of(new Scoring(results, spec, targetSource).benchmark());
   }
 
   /** One scoring pass over a result set. */
   private static final class Scoring {
     private final ResultSeries results;
+    private final ResultSeries targetSource;
     private final ExperimentSpec spec;
     private final TuningSettings settings;
     private final Map<String, Component> workloadsByKey = new LinkedHashMap<>();
 
-    Scoring(ResultSeries results, ExperimentSpec spec) {
+    Scoring(ResultSeries results, ExperimentSpec spec, ResultSeries targetSource) {
       this.results = results;
+      this.targetSource = targetSource;
       this.spec = spec;
       this.settings = spec.tuning().settings();
       spec.workloads().forEach(w -> workloadsByKey.put(key(w.name(), w.config()), w));
@@ -82,8 +93,9 @@ public final class BenchmarkReader {
       List<String> workloads = new ArrayList<>();
       List<String> untargeted = new ArrayList<>();
       List<WorkloadTarget> targets = new ArrayList<>();
+      List<Row> reference = targetSource == results ? rows : rows(targetSource.runs());
       for (Component w : spec.workloads()) {
-        WorkloadTarget target = target(w, rows);
+        WorkloadTarget target = target(w, reference);
         if (target.defined()) {
           workloads.add(w.label());
           targets.add(target);
@@ -181,7 +193,7 @@ public final class BenchmarkReader {
       for (Row row : rows) {
         if (row.role == Trial.Role.FINAL && row.workload.equals(workload.label())
             && tunedName(row.solver).equals(t.from())) {
-          Evaluations e = evaluations(row.runId, t.metric());
+          Evaluations e = evaluations(targetSource, row.runId, t.metric());
           double b = Double.NaN;
           for (double v : e.values) {
             if (!Double.isNaN(v) && (Double.isNaN(b) || direction.better(v, b))) {
@@ -199,9 +211,10 @@ public final class BenchmarkReader {
             + t.metric().column() + " here");
       }
       double median = median(best.stream().mapToDouble(Double::doubleValue).toArray());
+      String where = targetSource == results ? "" : " in " + targetSource.dir();
       return new WorkloadTarget(workload.label(), t.metric(), median, "median over "
-          + t.from() + "'s " + best.size() + " final run(s) of the best " + t.metric().column()
-          + " each reached");
+          + t.from() + "'s " + best.size() + " final run(s)" + where + " of the best "
+          + t.metric().column() + " each reached");
     }
 
     private RunReach reach(Row row, WorkloadTarget target) {
@@ -221,7 +234,11 @@ public final class BenchmarkReader {
     private record Evaluations(int[] steps, double[] seconds, double[] values) {}
 
     private Evaluations evaluations(String runId, TargetMetric metric) {
-      StepSeries.Run run = results.steps().run(runId);
+      return evaluations(results, runId, metric);
+    }
+
+    private static Evaluations evaluations(ResultSeries set, String runId, TargetMetric metric) {
+      StepSeries.Run run = set.steps().run(runId);
       if (run == null) {
         return new Evaluations(new int[0], new double[0], new double[0]);
       }

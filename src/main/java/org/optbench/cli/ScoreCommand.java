@@ -32,6 +32,12 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--budget", description = "also print the expected best of k trials")
   boolean budget;
 
+  @Option(names = "--targets-from", paramLabel = "BASELINE_DIR",
+      description = "set the derived targets (target: {from: OPT}) from the reruns of OPT in this"
+          + " result set of the same workloads, e.g. a baseline run, as AlgoPerf sets its targets"
+          + " from target-setting runs")
+  Path targetsFrom;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(results)) {
@@ -51,7 +57,15 @@ final class ScoreCommand implements Callable<Integer> {
       throw new UserInputException(results.resolve("manifest.json") + ": its spec no longer"
           + " parses (" + e.getMessage() + "); score it with the optbench version that wrote it");
     }
-    Benchmark b = BenchmarkReader.read(series, spec).orElseThrow(() -> new UserInputException(
+    ResultSeries targets = series;
+    if (targetsFrom != null) {
+      if (!Files.isRegularFile(targetsFrom.resolve("manifest.json"))) {
+        throw new UserInputException("--targets-from " + targetsFrom + ": not a result set (no"
+            + " manifest.json); pass a folder written by `optbench run` or `optbench merge`");
+      }
+      targets = ResultSeries.read(targetsFrom);
+    }
+    Benchmark b = BenchmarkReader.read(series, spec, targets).orElseThrow(() -> new UserInputException(
         results + ": experiment '" + spec.name() + "' tunes no optimizer, so there is nothing to"
             + " score; add tune: blocks and a tuning: section to its spec (docs/benchmarking.md)"));
     System.out.println("# " + b.experiment() + ": benchmark scores\n");

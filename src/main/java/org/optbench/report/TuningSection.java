@@ -39,13 +39,14 @@ final class TuningSection implements ReportSection {
     for (String workload : workloads) {
       for (String hyper : hyperparameters(b)) {
         html.append(sensitivity(b, workload, hyper, chart++).html("Trials on " + workload
-            + ": final " + b.select().column() + " against " + hyper + " (one point per trial;"
-            + " crosses: diverged)."));
+            + ": " + b.select().column() + " against " + hyper + " (one point per trial;"
+            + " crosses: diverged, drawn at the worst value of the chart)."));
       }
     }
     for (int w = 0; w < workloads.size(); w++) {
       Chart budget = new Chart("tuning-budget-" + w, "Expected best of k trials · "
-          + workloads.get(w), "expected best " + b.select().column()).xTitle("k: trials");
+          + workloads.get(w), "expected best " + b.select().column()).xTitle("k: trials")
+          .logWhenWide();
       for (int s = 0; s < b.solvers().size(); s++) {
         double[] curve = BenchmarkTables.budgetCurve(b, workloads.get(w), b.solvers().get(s));
         double[] k = new double[curve.length];
@@ -74,12 +75,15 @@ final class TuningSection implements ReportSection {
 
   private static Chart sensitivity(Benchmark b, String workload, String hyper, int index) {
     Chart chart = new Chart("tuning-sensitivity-" + index, workload + " · " + hyper,
-        "final " + b.select().column()).xTitle(hyper).height(380);
+        b.select().column()).xTitle(hyper).height(380).logWhenWide();
     boolean positive = true;
-    double worst = Double.NEGATIVE_INFINITY;
+    // The worst finished trial of the chart: where diverged trials are drawn.
+    double worst = Double.NaN;
     for (RunReach r : b.runs()) {
-      if (Double.isFinite(r.selectValue())) {
-        worst = Math.max(worst, Math.abs(r.selectValue()));
+      double v = r.selectValue();
+      if (r.workload().equals(workload) && r.role() == Trial.Role.TRIAL && Double.isFinite(v)
+          && (Double.isNaN(worst) || (b.select().higherIsBetter() ? v < worst : v > worst))) {
+        worst = v;
       }
     }
     for (int s = 0; s < b.solvers().size(); s++) {
@@ -96,6 +100,9 @@ final class TuningSection implements ReportSection {
       double[] dx = trials.stream().filter(r -> !Double.isFinite(r.selectValue()))
           .mapToDouble(r -> value(r, hyper)).toArray();
       for (double v : x) {
+        positive &= v > 0;
+      }
+      for (double v : dx) {
         positive &= v > 0;
       }
       Styles.Style style = Styles.ofIndex(s);

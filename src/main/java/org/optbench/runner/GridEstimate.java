@@ -53,7 +53,8 @@ public record GridEstimate(double trainingSeconds, List<RunMemory> runs) {
     List<Component> optimizers = new ArrayList<>(spec.optimizers());
     spec.presets().stream().map(PresetPoint::optimizer).forEach(optimizers::add);
     // A tuned optimizer's state does not depend on the values tried: its first trial stands in.
-    spec.tuning().optimizers().forEach(t -> optimizers.add(t.studies().get(0).get(0)));
+    spec.tuning().optimizers().forEach(
+        t -> optimizers.add(t.studies().get(0).get(0).optimizer()));
     List<RunMemory> runs = new ArrayList<>();
     for (Component w : spec.workloads()) {
       Footprint size = Footprint.of(w, workloads.get(w));

@@ -57,7 +57,14 @@ final class SummaryTable {
 
   /** The table, its title line and the footnote, as printed. */
   static String text(String experiment, List<RunSummary> runs) {
-    return of(experiment, runs).printAll() + "\n" + FOOTNOTE;
+    // Tuning trials are one seed each and mostly discarded: the table shows the selected
+    // settings' reruns, and says where the trials are.
+    List<RunSummary> shown = runs.stream()
+        .filter(r -> r.cell().trial().role() != org.optbench.spec.Trial.Role.TRIAL).toList();
+    long trials = runs.size() - shown.size();
+    String note = trials == 0 ? "" : "\n" + trials + " tuning trials are not listed: `optbench"
+        + " score` and the report's Benchmark and Tuning sections show them.";
+    return of(experiment, shown).printAll() + "\n" + FOOTNOTE + note;
   }
 
   static Table of(String experiment, List<RunSummary> runs) {

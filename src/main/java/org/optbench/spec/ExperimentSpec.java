@@ -136,11 +136,10 @@ public record ExperimentSpec(
           for (String engine : engines) {
             String solver = solverName(tuned, clip, schedule, engine);
             for (int study = 0; study < tuned.studies().size(); study++) {
-              List<Component> points = tuned.studies().get(study);
-              for (int i = 0; i < points.size(); i++) {
-                cells.add(new Cell(workload, points.get(i), clip, schedule,
+              for (TunedOptimizer.Point point : tuned.studies().get(study)) {
+                cells.add(new Cell(workload, point.optimizer(), clip, schedule,
                     settings.studySeed(study), dataSeed, engine, steps, evalEvery,
-                    new Trial(Trial.Role.TRIAL, solver, study, i)));
+                    new Trial(Trial.Role.TRIAL, solver, study, point.index())));
               }
             }
           }
@@ -172,6 +171,7 @@ public record ExperimentSpec(
     List<Cell> standIns = new ArrayList<>();
     for (Cell cell : cells()) {
       if (cell.trial().role() == Trial.Role.TRIAL && cell.trial().index() == 0) {
+        // Every study has point 0: the sequences start there whatever the budget.
         standIns.addAll(reruns(cell));
       }
     }

@@ -125,7 +125,7 @@ final class TuningSection {
               + (first.getStartMark().getLine() + 1) + "); remove one, or fix a hyperparameter"
               + " that tells them apart");
         }
-        List<List<Component>> studyPoints = new ArrayList<>();
+        List<List<TunedOptimizer.Point>> studyPoints = new ArrayList<>();
         for (int k = 0; k < studies; k++) {
           studyPoints.add(draw(sampler, block, trials, seed + k, base));
         }
@@ -175,10 +175,13 @@ final class TuningSection {
   }
 
   /** One study's trial points of {@code base}, each checked against the optimizer's rules. */
-  private List<Component> draw(Sampler sampler, TuneBlocks.Block block, int trials, long seed,
-      Component base) throws SpecException {
-    List<Component> points = new ArrayList<>();
-    for (Map<String, Object> drawn : Trials.sample(sampler, block.space(), trials, seed)) {
+  private List<TunedOptimizer.Point> draw(Sampler sampler, TuneBlocks.Block block, int trials,
+      long seed, Component base) throws SpecException {
+    List<TunedOptimizer.Point> points = new ArrayList<>();
+    int[] indices = Trials.pointIndices(sampler, trials, seed);
+    List<Map<String, Object>> draws = Trials.sample(sampler, block.space(), trials, seed);
+    for (int t = 0; t < draws.size(); t++) {
+      Map<String, Object> drawn = draws.get(t);
       Map<String, Object> params = new LinkedHashMap<>(base.params());
       drawn.forEach((name, value) ->
           params.put(name, TuneBlocks.typed(base.def().param(name).orElseThrow(), value)));
@@ -189,7 +192,7 @@ final class TuningSection {
             + point.label() + " breaks a rule: " + broken.get().problem()
             + "; narrow the range or fix the other hyperparameter in the entry");
       }
-      points.add(point);
+      points.add(new TunedOptimizer.Point(indices[t], point));
     }
     return points;
   }

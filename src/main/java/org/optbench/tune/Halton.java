@@ -79,6 +79,23 @@ public final class Halton {
     return points;
   }
 
+  /**
+   * Which point of the unshuffled sequence each row of {@link #sequence(int, int, long)} is:
+   * row r holds point {@code order(samples, seed)[r]} (0 = the first point after the skip). The
+   * unshuffled points of a longer sequence extend those of a shorter one, so this index names a
+   * point independently of how many were drawn: a budget raised from 6 to 8 trials keeps the
+   * first six points and adds two.
+   */
+  public static int[] order(int samples, long seed) {
+    int[] index = new int[samples];
+    for (int i = 0; i < samples; i++) {
+      index[i] = i;
+    }
+    // The same draws as the rows' shuffle in sequence(): the state starts fresh from the seed.
+    new LegacyRandomState(seed).shuffle(index);
+    return index;
+  }
+
   /** The prime base of each dimension, in dimension order. */
   static int[] bases(int dims) {
     for (int limit = 1000; ; limit += 1000) {

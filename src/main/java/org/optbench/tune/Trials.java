@@ -66,6 +66,24 @@ public final class Trials {
   }
 
   /**
+   * The point index of each of {@link #sample}'s trials: for {@link Sampler#QUASI_RANDOM} the
+   * trial's place in the unshuffled Halton sequence ({@link Halton#order}), otherwise its place in
+   * the draw. For the two samplers that draw a sequence, the points of a larger budget include
+   * those of a smaller one under the same indices, so an index names the same setting whatever the
+   * budget.
+   */
+  public static int[] pointIndices(Sampler sampler, int trials, long seed) {
+    if (sampler == Sampler.QUASI_RANDOM) {
+      return Halton.order(trials, seed);
+    }
+    int[] index = new int[trials];
+    for (int i = 0; i < trials; i++) {
+      index[i] = i;
+    }
+    return index;
+  }
+
+  /**
    * How many settings a {@link Sampler#GRID} search over {@code space} has: the product of the
    * dimensions' grid sizes.
    *
