@@ -36,8 +36,9 @@ import tech.tablesaw.api.Table;
  *
  * <ul>
  *   <li><b>Target</b> of a workload: given in the spec, or derived from the final runs of a named
- *       tuned optimizer: the median over those runs of the best value each reaches at any
- *       evaluation (how AlgoPerf sets its validation targets from its target-setting runs).
+ *       tuned optimizer: the median over those runs of the best value each reaches at an
+ *       evaluation within the first {@code within} (default 3/4) of the steps (how AlgoPerf sets
+ *       its validation targets from its target-setting runs, with a budget of 4/3 of their time).
  *   <li><b>Time to target</b> of a run: the steps, or the training seconds (evaluation and
  *       warm-up excluded), at the first evaluation whose held-out metric reaches the target; +∞
  *       when none does.
@@ -194,8 +195,10 @@ public final class BenchmarkReader {
         if (row.role == Trial.Role.FINAL && row.workload.equals(workload.label())
             && tunedName(row.solver).equals(t.from())) {
           Evaluations e = evaluations(targetSource, row.runId, t.metric());
+          double last = t.within() * spec.steps();
           double b = Double.NaN;
-          for (double v : e.values) {
+          for (int i = 0; i < e.values.length && e.steps[i] <= last; i++) {
+            double v = e.values[i];
             if (!Double.isNaN(v) && (Double.isNaN(b) || direction.better(v, b))) {
               b = v;
             }
@@ -214,7 +217,8 @@ public final class BenchmarkReader {
       String where = targetSource == results ? "" : " in " + targetSource.dir();
       return new WorkloadTarget(workload.label(), t.metric(), median, "median over "
           + t.from() + "'s " + best.size() + " final run(s)" + where + " of the best "
-          + t.metric().column() + " each reached");
+          + t.metric().column() + " each reached by step "
+          + (int) Math.floor(t.within() * spec.steps()));
     }
 
     private RunReach reach(Row row, WorkloadTarget target) {

@@ -44,7 +44,9 @@ public final class BenchmarkTables {
           Value.number(s.score()),
           Value.text(s.fastestOn() + " of " + b.workloads().size()),
           s.speedUp() == null ? Value.text(s.solver().equals(b.baseline()) ? "1 (baseline)" : "–")
-              : Value.of(s.speedUp().describe(), s.speedUp().geometricMean()),
+              : s.speedUp().used() == 0
+                  ? Value.of("– (no workload reached by both)", Double.NaN)
+                  : Value.of(s.speedUp().describe(), s.speedUp().geometricMean()),
           Value.estimate(s.iqm() == null ? none("IQM") : s.iqm()),
           Value.estimate(s.improvement() == null ? none("P") : s.improvement()));
     }

@@ -29,6 +29,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *   r_max: 4                  # performance ratios scored up to here
  *   baseline: adam            # speed-ups are against this tuned optimizer
  *   target: {metric: eval_loss, from: adam}   # for workloads without their own target
+ *                             # (within: 0.75 of the steps, by default)
  * }</pre>
  */
 final class TuningSection {
@@ -48,6 +49,8 @@ final class TuningSection {
   private static final ParamDef R_MAX = ParamDef.real("r_max", 4.0,
       new Range(1, false, 1e6, true), "largest performance ratio scored");
   private static final ParamDef VALUE = ParamDef.real("value", null, Range.ANY, "target value");
+  private static final ParamDef WITHIN = ParamDef.real("within", Target.WITHIN,
+      new Range(0, false, 1, true), "share of the steps a derived target is set within");
 
   private final YamlNodes yaml;
   private final ValueReader values;
@@ -220,7 +223,7 @@ final class TuningSection {
     String example = "{metric: eval_accuracy, value: 0.85} or {metric: eval_loss, from: adam}";
     MappingNode map = yaml.map(node, what, example);
     Map<String, NodeTuple> entries = yaml.entries(map);
-    yaml.rejectUnknown(entries, List.of("metric", "value", "from"),
+    yaml.rejectUnknown(entries, List.of("metric", "value", "from", "within"),
         key -> what + ": unknown key '" + key + "'");
     NodeTuple metricTuple = entries.get("metric");
     if (metricTuple == null) {
@@ -234,13 +237,20 @@ final class TuningSection {
       throw yaml.error(map, what + ": give either value (the target itself) or from (the tuned"
           + " optimizer whose final runs set it), e.g. " + example);
     }
+    NodeTuple within = entries.get("within");
     if (value != null) {
+      if (within != null) {
+        throw yaml.error(within.getKeyNode(), what + ": within applies to a target derived with"
+            + " from; remove it");
+      }
       double v = (Double) values.read(VALUE, value.getValueNode(), what + ": ");
-      return new Target(metric, v, "");
+      return new Target(metric, v, "", 1.0);
     }
     String source = names == null ? plainWord(from.getValueNode(), what + ": from")
         : tunedName(from.getValueNode(), names, what + ": from");
-    return new Target(metric, Double.NaN, source);
+    double fraction = within == null ? Target.WITHIN
+        : (Double) values.read(WITHIN, within.getValueNode(), what + ": ");
+    return new Target(metric, Double.NaN, source, fraction);
   }
 
   private String tunedName(Node node, Map<String, Node> names, String what)

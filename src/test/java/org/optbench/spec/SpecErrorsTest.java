@@ -65,7 +65,7 @@ class SpecErrorsTest {
             stpes: 10
             grid: {optimizer: [adam]}
             """, "experiments/x.yaml:3:1: unknown key 'stpes' at top level; known: name,"
-            + " description, workloads, steps, eval_every, seeds, data_seed, engines, grid, expect, crosscheck,"
+            + " description, workloads, steps, eval_every, seeds, data_seed, engines, grid, tuning, expect, crosscheck,"
             + " limits, regression"
             + " (did you mean 'steps'?)"),
         Arguments.of("duplicate key", """
