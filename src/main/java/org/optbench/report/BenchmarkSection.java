@@ -46,6 +46,7 @@ final class BenchmarkSection implements ReportSection {
         + Numbers.format(b.rMax() - 1) + "."));
     html.append(context.table(BenchmarkTables.scores(b)));
     html.append(context.table(BenchmarkTables.times(b)));
+    html.append(context.table(BenchmarkTables.profile(b)));
     return html.toString();
   }
 

@@ -111,6 +111,49 @@ public final class BenchmarkTables {
     return table;
   }
 
+  /** The step points of each optimizer's performance profile: the plot's data. */
+  public static ReportTable profile(Benchmark b) {
+    ReportTable table = ReportTable.withColumns("benchmark_profile",
+        "Performance profiles as step functions: ρ(τ) holds from each τ to the next (the last up"
+            + " to r_max); ρ(τ) is the share of workloads within a factor τ of the fastest"
+            + " external-tuning time.",
+        List.of(Column.text("optimizer"), Column.text("τ"), Column.text("ρ(τ)")));
+    for (int s = 0; s < b.solvers().size(); s++) {
+      var steps = b.profile().steps(s, b.rMax());
+      double[] tau = steps.tau();
+      double[] rho = steps.rho();
+      for (int k = 0; k < tau.length; k++) {
+        table.row(Value.text(b.solvers().get(s)), Value.number(tau[k]), Value.number(rho[k]));
+      }
+    }
+    return table;
+  }
+
+  /**
+   * Every trial: its setting, its select-metric value and its time to target (the data of the
+   * sensitivity charts).
+   */
+  public static ReportTable trials(Benchmark b) {
+    ReportTable table = ReportTable.withColumns("tuning_trials",
+        "Every tuning trial: the optimizer's full setting, the study and the trial's point in the"
+            + " sampler's sequence, its " + b.select().column() + " (NaN: diverged) and its time"
+            + " to the workload's target (∞: never reached; – where the workload has no target).",
+        List.of(Column.text("workload"), Column.text("optimizer"), Column.text("setting"),
+            Column.text("study"), Column.text("trial"), Column.text(b.select().column()),
+            Column.text("steps to target"), Column.text("seconds to target")));
+    for (RunReach r : b.runs()) {
+      if (r.role() != Trial.Role.TRIAL) {
+        continue;
+      }
+      boolean targeted = b.workloads().contains(r.workload());
+      table.row(Value.text(r.workload()), Value.text(r.solver()), Value.text(r.optimizerConfig()),
+          Value.integer(r.study()), Value.integer(r.trial()), Value.number(r.selectValue()),
+          targeted ? time(r.reach().steps()) : Value.text("–"),
+          targeted ? time(r.reach().seconds()) : Value.text("–"));
+    }
+    return table;
+  }
+
   /**
    * Expected best select-metric value of k trials drawn from the budget (Dodge et al. 2019), per
    * workload and optimizer, for k = 1, 2, 4, … up to all trials.

@@ -60,6 +60,7 @@ final class TuningSection implements ReportSection {
           + " finite one."));
     }
     html.append(context.table(BenchmarkTables.budget(b)));
+    html.append(context.table(BenchmarkTables.trials(b)));
     return html.toString();
   }
 

@@ -3,13 +3,10 @@ package org.optbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.optbench.testing.Chromium;
 
 /**
  * Opens a report in headless Chromium and checks that it has no JavaScript error and that plotly
@@ -18,23 +15,13 @@ import java.util.regex.Pattern;
  */
 final class BrowserCheck {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
   private BrowserCheck() {}
 
   static void assertChartsDrawn(Path index, Path scratch) throws Exception {
-    if (!Files.isExecutable(CHROMIUM)) {
+    if (!Chromium.available()) {
       return;
     }
-    Process p = new ProcessBuilder(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--run-all-compositor-stages-before-draw",
-        "--virtual-time-budget=30000",
-        "--user-data-dir=" + Files.createTempDirectory(scratch, "profile"), "--dump-dom",
-        index.toUri() + "?charts=all"))
-        .redirectError(scratch.resolve("chromium.err").toFile()).start();
-    String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "chromium finished");
+    String dom = Chromium.run(scratch, "--dump-dom", index.toUri() + "?charts=all");
     Matcher errors = Pattern.compile("<pre id=\"js-errors\"[^>]*>([^<]*)</pre>").matcher(dom);
     assertTrue(errors.find(), "error log element");
     assertEquals("", errors.group(1).strip(), "JavaScript errors");

@@ -32,6 +32,29 @@ final class Cli {
     }
   }
 
+  /**
+   * Asserts that {@code validate} and {@code run} both reject {@code spec} with one line, {@code
+   * error: <spec>:<where>: ...} containing {@code says}, exit 2 and no stack trace, and that the
+   * run wrote no results or reports under {@code dir}.
+   */
+  static void assertSpecRejected(Path spec, Path dir, String where, String says) {
+    for (String command : new String[] {"validate", "run"}) {
+      Result result = command.equals("validate")
+          ? execute("validate", spec.toString())
+          : execute("run", spec.toString(), "--out", dir.resolve("results").toString(),
+              "--reports", dir.resolve("reports").toString(), "--no-progress");
+      org.junit.jupiter.api.Assertions.assertEquals(2, result.exit(), result.all());
+      org.junit.jupiter.api.Assertions.assertEquals(
+          1, result.err().lines().filter(l -> !l.isBlank()).count(), result.all());
+      org.junit.jupiter.api.Assertions.assertTrue(
+          result.err().startsWith("error: " + spec + ":" + where), result.all());
+      org.junit.jupiter.api.Assertions.assertTrue(result.err().contains(says), result.all());
+      org.junit.jupiter.api.Assertions.assertFalse(result.hasStackTrace(), result.all());
+    }
+    org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(dir.resolve("results")));
+    org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(dir.resolve("reports")));
+  }
+
   /** Runs {@code args} through {@link Main#execute}, capturing standard output and error. */
   static Result execute(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,9 +1,5 @@
 package org.optbench.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,18 +45,6 @@ class TuningSpecErrorsTest {
       String says) throws Exception {
     String text = SPEC + "    " + extra.replace("\\n", "\n") + "\n";
     Path spec = Files.writeString(dir.resolve("spec.yaml"), text);
-    for (String command : new String[] {"validate", "run"}) {
-      Cli.Result result = command.equals("validate")
-          ? Cli.execute("validate", spec.toString())
-          : Cli.execute("run", spec.toString(), "--out", dir.resolve("results").toString(),
-              "--reports", dir.resolve("reports").toString(), "--no-progress");
-      assertEquals(2, result.exit(), result.all());
-      assertEquals(1, result.err().lines().filter(l -> !l.isBlank()).count(), result.all());
-      assertTrue(result.err().startsWith("error: " + spec + ":" + where), result.all());
-      assertTrue(result.err().contains(says), result.all());
-      assertFalse(result.hasStackTrace(), result.all());
-    }
-    assertFalse(Files.exists(dir.resolve("results")));
-    assertFalse(Files.exists(dir.resolve("reports")));
+    Cli.assertSpecRejected(spec, dir, where, says);
   }
 }

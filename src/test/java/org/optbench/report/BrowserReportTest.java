@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.optbench.io.SampleResults.component;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +22,7 @@ import org.optbench.io.SampleResults;
 import org.optbench.spec.Axis;
 import org.optbench.spec.Cell;
 import org.optbench.spec.ExperimentSpec;
+import org.optbench.testing.Chromium;
 
 /**
  * Opens a report in headless Chromium (Debian's {@code chromium}; {@code .ci/run} installs it) and
@@ -37,7 +35,7 @@ import org.optbench.spec.ExperimentSpec;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserReportTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMIUM = Chromium.PATH;
 
   @TempDir static Path tmp;
 
@@ -160,29 +158,7 @@ class BrowserReportTest {
   }
 
   private String chromium(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(CHROMIUM.toString());
-    command.addAll(
-        List.of(
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--run-all-compositor-stages-before-draw",
-            "--virtual-time-budget=30000",
-            "--user-data-dir=" + Files.createTempDirectory(tmp, "profile")));
-    command.addAll(List.of(args));
-    Process p =
-        new ProcessBuilder(command)
-            .redirectError(tmp.resolve("chromium.err").toFile())
-            .start();
-    byte[] out = p.getInputStream().readAllBytes();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "chromium finished");
-    assertEquals(0, p.exitValue(), "chromium exit status");
-    return new String(out, StandardCharsets.UTF_8);
+    return Chromium.run(tmp, args);
   }
 
   private static int count(String text, String part) {
