@@ -1,5 +1,8 @@
 package org.optbench.report;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.optbench.benchmark.Benchmark;
 import org.optbench.score.ProfileSteps;
 
@@ -45,6 +48,7 @@ final class BenchmarkSection implements ReportSection {
         + " curve up to τ = " + Numbers.format(b.rMax()) + ", divided by "
         + Numbers.format(b.rMax() - 1) + "."));
     html.append(context.table(BenchmarkTables.scores(b)));
+    html.append(context.table(BenchmarkTables.timeMatrix(b)));
     html.append(context.table(BenchmarkTables.times(b)));
     html.append(context.table(BenchmarkTables.profile(b)));
     return html.toString();
@@ -55,11 +59,19 @@ final class BenchmarkSection implements ReportSection {
         + b.workloads().size() + " workload(s)", "ρ(τ): share of workloads")
         .xTitle("τ: ratio to the fastest external-tuning time");
     chart.yAxis().put("range", ScriptJson.numbers(new double[] {-0.02, 1.02}));
+    // Legend in score order, each name with its score: profiles of equal optimizers coincide,
+    // and the legend still tells them apart.
+    List<Integer> order = new ArrayList<>();
     for (int s = 0; s < b.solvers().size(); s++) {
+      order.add(s);
+    }
+    order.sort(Comparator.comparingDouble((Integer s) -> -b.scores().get(s).score()));
+    for (int s : order) {
       ProfileSteps steps = b.profile().steps(s, b.rMax());
       Styles.Style style = Styles.ofIndex(s);
       var trace = ScriptJson.object().put("type", "scatter").put("mode", "lines+markers")
-          .put("name", ChartText.sanitize(b.solvers().get(s)));
+          .put("name", ChartText.sanitize(b.solvers().get(s) + " · score "
+              + Numbers.format(b.scores().get(s).score())));
       trace.set("x", ScriptJson.numbers(steps.tau()));
       trace.set("y", ScriptJson.numbers(steps.rho()));
       trace.set("line", ScriptJson.object().put("shape", "hv").put("color", style.colour())

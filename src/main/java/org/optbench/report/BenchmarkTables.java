@@ -72,6 +72,33 @@ public final class BenchmarkTables {
     return table;
   }
 
+  /**
+   * External-tuning times as a workloads × optimizers matrix, each with its ratio to the
+   * workload's fastest: the compact view of {@link #times}.
+   */
+  public static ReportTable timeMatrix(Benchmark b) {
+    List<Column> columns = new ArrayList<>();
+    columns.add(Column.text("workload"));
+    b.solvers().forEach(s -> columns.add(Column.text(s)));
+    ReportTable table = ReportTable.withColumns("benchmark_time_matrix",
+        "External-tuning time to target in " + unit(b.axis()) + " (median over studies of the"
+            + " fastest trial), with the ratio to the workload's fastest optimizer; ∞: never"
+            + " reached.",
+        columns);
+    for (int w = 0; w < b.workloads().size(); w++) {
+      Value[] row = new Value[columns.size()];
+      row[0] = Value.text(b.workloads().get(w));
+      for (int s = 0; s < b.solvers().size(); s++) {
+        double t = b.times()[w][s];
+        row[s + 1] = Double.isInfinite(t) ? Value.of("∞", t)
+            : Value.of(Numbers.format(t) + " (" + Numbers.format(b.profile().ratio(w, s)) + "×)",
+                t);
+      }
+      table.row(row);
+    }
+    return table;
+  }
+
   /** Time to target per workload and optimizer. */
   public static ReportTable times(Benchmark b) {
     List<Column> columns = new ArrayList<>();

@@ -89,7 +89,7 @@ class TunedBenchmarkRunTest {
     assertTrue(page.contains("<section id=\"benchmark\"") && page.contains("<section id=\"tuning\""),
         "benchmark and tuning sections");
     for (String table : List.of("benchmark_targets", "benchmark_scores", "benchmark_times",
-        "benchmark_profile", "benchmark_budget", "tuning_trials")) {
+        "benchmark_time_matrix", "benchmark_profile", "benchmark_budget", "tuning_trials")) {
       for (String ext : List.of(".csv", ".tex", ".md")) {
         assertTrue(Files.size(report.resolve("tables/" + table + ext)) > 0, table + ext);
       }

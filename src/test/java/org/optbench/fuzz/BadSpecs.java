@@ -51,6 +51,7 @@ public final class BadSpecs {
     specs.optimizers();
     specs.otherAxes();
     specs.claims();
+    specs.tuning();
     return List.copyOf(specs.cases);
   }
 
@@ -334,6 +335,66 @@ public final class BadSpecs {
     text(c, "claim-text-empty", grid + "expect:\n  - claim: ''\n    check: median(final_loss) < 1\n");
     text(c, "unknown-claim-key", grid + "expect:\n  - claim: x\n    check: median(final_loss) < 1\n"
         + "    confidence: 0.95\n");
+  }
+
+  /** The tuning protocol, tune blocks and targets: ranges, budgets, names and their shapes. */
+  private void tuning() {
+    String c = "tuning";
+    String tuned = "{name: sgd, tune: {lr: {log: [0.001, 0.1]}}}";
+    String protocol = "tuning: {trials: 2}\n";
+    text(c, "range-empty", optimizer("{name: sgd, tune: {lr: {log: [0.1, 0.1]}}}") + protocol);
+    text(c, "range-inverted", optimizer("{name: sgd, tune: {lr: {linear: [0.5, 0.1]}}}") + protocol);
+    text(c, "log-range-zero", optimizer("{name: sgd, tune: {lr: {log: [0, 0.1]}}}") + protocol);
+    text(c, "log-range-negative", optimizer("{name: sgd, tune: {lr: {log: [-1, 0.1]}}}") + protocol);
+    text(c, "range-one-bound", optimizer("{name: sgd, tune: {lr: {log: [0.1]}}}") + protocol);
+    text(c, "range-not-a-list", optimizer("{name: sgd, tune: {lr: {log: 0.1}}}") + protocol);
+    text(c, "range-two-forms", optimizer("{name: sgd, tune: {lr: {log: [0.01, 0.1], linear: [0, 1]}}}")
+        + protocol);
+    text(c, "range-nan", optimizer("{name: sgd, tune: {lr: {linear: [.nan, 0.1]}}}") + protocol);
+    text(c, "range-infinite", optimizer("{name: sgd, tune: {lr: {log: [0.001, .inf]}}}") + protocol);
+    text(c, "choice-empty", optimizer("{name: sgd, momentum: 0.9, tune: {nesterov: {choice: []}}}")
+        + protocol);
+    text(c, "choice-wrong-type", optimizer("{name: sgd, momentum: 0.9, tune: {nesterov: {choice: [1, 2]}}}")
+        + protocol);
+    text(c, "tune-empty", optimizer("{name: sgd, tune: {}}") + protocol);
+    text(c, "tune-not-a-map", optimizer("{name: sgd, tune: [lr]}") + protocol);
+    text(c, "unknown-hyperparameter", optimizer("{name: sgd, tune: {lrr: {log: [0.001, 0.1]}}}")
+        + protocol);
+    text(c, "tuned-and-set", optimizer("{name: sgd, lr: 0.1, tune: {lr: {log: [0.001, 0.1]}}}")
+        + protocol);
+    text(c, "no-protocol", optimizer(tuned));
+    text(c, "protocol-without-tune", BASE + protocol);
+    text(c, "trials-zero", optimizer(tuned) + "tuning: {trials: 0}\n");
+    text(c, "trials-negative", optimizer(tuned) + "tuning: {trials: -3}\n");
+    text(c, "trials-huge", optimizer(tuned) + "tuning: {trials: 99999999999}\n");
+    text(c, "trials-missing", optimizer(tuned) + "tuning: {studies: 2}\n");
+    text(c, "studies-zero", optimizer(tuned) + "tuning: {trials: 2, studies: 0}\n");
+    text(c, "sampler-unknown", optimizer(tuned) + "tuning: {trials: 2, sampler: sobol}\n");
+    text(c, "select-unknown", optimizer(tuned) + "tuning: {trials: 2, select: final_auc}\n");
+    text(c, "r-max-one", optimizer(tuned) + "tuning: {trials: 2, r_max: 1}\n");
+    text(c, "baseline-untuned", optimizer(tuned) + "tuning: {trials: 2, baseline: adam}\n");
+    text(c, "target-metric-unknown", optimizer(tuned)
+        + "tuning: {trials: 2, target: {metric: eval_acc, value: 0.9}}\n");
+    text(c, "target-value-and-from", optimizer(tuned)
+        + "tuning: {trials: 2, target: {metric: eval_loss, value: 0.9, from: sgd}}\n");
+    text(c, "target-from-untuned", optimizer(tuned)
+        + "tuning: {trials: 2, target: {metric: eval_loss, from: adam}}\n");
+    text(c, "target-within-zero", optimizer(tuned)
+        + "tuning: {trials: 2, target: {metric: eval_loss, from: sgd, within: 0}}\n");
+    text(c, "workload-target-unknown-metric", BASE.replace(WORKLOAD,
+        WORKLOAD.replace("}", ", target: {metric: accuracy, value: 0.9}}")).replace(OPTIMIZER, tuned)
+        + protocol);
+    text(c, "grid-points-missing", optimizer(tuned) + "tuning: {trials: 2, sampler: grid}\n");
+    text(c, "grid-points-mismatch",
+        optimizer("{name: sgd, tune: {lr: {log: [0.001, 0.1], points: 3}}}")
+            + "tuning: {trials: 2, sampler: grid}\n");
+    text(c, "points-without-grid",
+        optimizer("{name: sgd, tune: {lr: {log: [0.001, 0.1], points: 3}}}") + protocol);
+    // Adafactor keeps its relative step unless told otherwise, which an explicit lr contradicts.
+    text(c, "drawn-point-breaks-rule",
+        optimizer("{name: adafactor, tune: {lr: {log: [0.001, 0.1]}}}")
+            + protocol);
+    text(c, "budget-over-run-limit", optimizer(tuned) + "tuning: {trials: 30000}\n");
   }
 
   private static String claim(String check) {
