@@ -103,6 +103,33 @@ class TunedBenchmarkRunTest {
 
     Cli.Result score = Cli.execute("score", dir.resolve("single/tuned_small").toString());
     assertEquals(0, score.exit(), score.all());
+    // The derived target and an external-tuning time, recomputed here from the files.
+    Table steps = ResultSet.read(dir.resolve("single/tuned_small")).steps();
+    List<Double> best = new ArrayList<>();
+    for (int i = 0; i < runs.rowCount(); i++) {
+      if (runs.stringColumn("role").get(i).equals("final")
+          && runs.stringColumn("solver").get(i).equals("adam")
+          && runs.stringColumn("workload").get(i).equals("linear_regression")) {
+        best.add(bestEval(steps, runs.stringColumn("run_id").get(i), 15));
+      }
+    }
+    best.sort(Comparator.naturalOrder());
+    double target = (best.get(0) + best.get(1)) / 2; // the median of two reruns
+    assertTrue(score.out().contains("| eval\\_loss | " + String.format(java.util.Locale.ROOT,
+        "%.4g", target) + " | median over adam's 2 final run(s)"), score.all() + target);
+    double fastest = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < runs.rowCount(); i++) {
+      if (runs.stringColumn("role").get(i).equals("trial")
+          && runs.stringColumn("solver").get(i).equals("sgd(momentum=0.9)")
+          && runs.stringColumn("workload").get(i).equals("quadratic")) {
+        fastest = Math.min(fastest, firstStepAtOrBelow(steps, runs.stringColumn("run_id").get(i),
+            0.05));
+      }
+    }
+    String expected = Double.isInfinite(fastest) ? "∞"
+        : String.format(java.util.Locale.ROOT, "%.4g", fastest);
+    assertTrue(score.out().contains("| quadratic(dim=4,condition=10.0) | sgd(momentum=0.9) | "
+        + expected + " |"), score.all() + expected);
     assertTrue(score.out().contains("| quadratic(dim=4,condition=10.0) | eval\\_loss | 0.05000 |"
         + " given in the spec |"), score.all());
 
@@ -156,6 +183,30 @@ class TunedBenchmarkRunTest {
     assertFalse(score.hasStackTrace(), score.all());
     Cli.Result missing = Cli.execute("score", dir.resolve("nowhere").toString());
     assertEquals(2, missing.exit(), missing.all());
+  }
+
+  /** The lowest eval_loss of a run at the evaluations up to step {@code last}. */
+  private static double bestEval(Table steps, String runId, int last) {
+    double best = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < steps.rowCount(); i++) {
+      double v = steps.doubleColumn("eval_loss").getDouble(i);
+      if (steps.stringColumn("run_id").get(i).equals(runId) && !Double.isNaN(v)
+          && steps.intColumn("step").get(i) <= last) {
+        best = Math.min(best, v);
+      }
+    }
+    return best;
+  }
+
+  /** The first evaluation step at which a run's eval_loss is at most {@code target}; ∞ if none. */
+  private static double firstStepAtOrBelow(Table steps, String runId, double target) {
+    for (int i = 0; i < steps.rowCount(); i++) {
+      double v = steps.doubleColumn("eval_loss").getDouble(i);
+      if (steps.stringColumn("run_id").get(i).equals(runId) && !Double.isNaN(v) && v <= target) {
+        return steps.intColumn("step").get(i);
+      }
+    }
+    return Double.POSITIVE_INFINITY;
   }
 
   /** The output with the last column of the time-to-target table (median seconds) cut off. */
