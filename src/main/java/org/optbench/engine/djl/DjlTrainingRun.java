@@ -122,7 +122,10 @@ final class DjlTrainingRun {
               record = new StepRecord(step, lossScalar, normBefore, normBefore, false, Double.NaN,
                   lr, Double.NaN, wallMs, Double.NaN, Double.NaN);
             } else {
-              projection.apply(parameters, stepManager);
+              if (projection != Projection.NONE) {
+                projection.apply(parameters, stepManager);
+                strategy.projected(projection);
+              }
               wallMs += (System.nanoTime() - start) / 1e6;
               double normAfter = outcome.normAfter();
               record = new StepRecord(step, lossScalar, normBefore, normAfter, normAfter < normBefore,

@@ -2,9 +2,12 @@ package org.optbench.engine.djl;
 
 import java.util.Optional;
 import org.optbench.engine.TrainingEngine;
+import org.optbench.engine.analytic.AnalyticTrainingRun;
 import org.optbench.metrics.RunListener;
 import org.optbench.metrics.RunResult;
+import org.optbench.optim.alias.NativeOptimizers;
 import org.optbench.spec.Cell;
+import org.optbench.workload.AnalyticObjective;
 import org.optbench.workload.Workload;
 
 /**
@@ -13,6 +16,10 @@ import org.optbench.workload.Workload;
  * step on its own copy of the parameters, and the parameters are written back into the model.
  * Non-finite gradients stop the run as diverged (the native optimizer refuses them before
  * writing anything).
+ *
+ * <p>Analytic objectives skip DJL altogether: their value and gradient have closed forms, which
+ * {@link AnalyticTrainingRun} computes in Java with the float32 arithmetic of the autograd graph,
+ * so a step costs nanoseconds instead of a libtorch forward and backward pass.
  */
 public final class NativeEngine implements TrainingEngine {
 
@@ -37,6 +44,10 @@ public final class NativeEngine implements TrainingEngine {
 
   @Override
   public RunResult train(Cell cell, Workload workload, RunListener listener) {
+    if (workload.model() instanceof AnalyticObjective) {
+      return new AnalyticTrainingRun(cell, workload, listener, NativeOptimizers.create(
+          cell.optimizer(), cell.clip(), cell.schedule(), cell.steps())).run();
+    }
     return new DjlTrainingRun(cell, workload, listener, NativeStep.of(cell)).run();
   }
 }

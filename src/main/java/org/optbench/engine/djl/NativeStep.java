@@ -75,6 +75,12 @@ final class NativeStep implements StepStrategy {
     return new StepOutcome(report.clip().normAfter(), report.clip().threshold(), report.stepSize());
   }
 
+  /** The native copy is the one the optimizer steps from: it is projected like the model. */
+  @Override
+  public void projected(Projection projection) {
+    projection.apply(params);
+  }
+
   ParamTree params() {
     return params;
   }

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.util.List;
+import org.optbench.engine.analytic.BoxProjection;
+import org.optbench.optim.ParamTree;
 import org.optbench.workload.AnalyticObjective;
 import org.optbench.workload.ModelSpec;
 
@@ -14,30 +16,52 @@ import org.optbench.workload.ModelSpec;
  */
 interface Projection {
 
-  /** Projects the parameters in place; {@code manager} owns the temporaries. */
+  /** Projects the model's parameters in place; {@code manager} owns the temporaries. */
   void apply(List<Parameter> parameters, NDManager manager);
 
+  /**
+   * Projects a Java copy of the parameters in place, with the same values: a native optimizer
+   * steps from its own copy, which must stay as feasible as the model's.
+   */
+  void apply(ParamTree params);
+
   /** No constraint. */
-  Projection NONE = (parameters, manager) -> {};
+  Projection NONE = new Projection() {
+    @Override
+    public void apply(List<Parameter> parameters, NDManager manager) {}
+
+    @Override
+    public void apply(ParamTree params) {}
+  };
 
   /** The workload's projection: a box for bounded analytic objectives, else none. */
   static Projection of(ModelSpec model) {
-    if (!(model instanceof AnalyticObjective objective)
-        || (objective.lower() == null && objective.upper() == null)) {
+    BoxProjection box =
+        model instanceof AnalyticObjective objective ? BoxProjection.of(objective) : null;
+    if (box == null) {
       return NONE;
     }
+    AnalyticObjective objective = (AnalyticObjective) model;
     float lower = objective.lower() == null ? Float.NEGATIVE_INFINITY : objective.lower().floatValue();
     float upper = objective.upper() == null ? Float.POSITIVE_INFINITY : objective.upper().floatValue();
-    return (parameters, manager) -> {
-      for (Parameter parameter : parameters) {
-        NDArray x = parameter.getArray();
-        try (NDManager scratch = manager.newSubManager()) {
-          scratch.tempAttachAll(x);
-          NDArray clipped = x.clip(lower, upper);
-          // In place, so that the optimizer keeps its handle: 0·x + clip(x) is clip(x) exactly
-          // (and NaN stays NaN, which the divergence policy must see).
-          x.muli(0f).addi(clipped);
+    return new Projection() {
+      @Override
+      public void apply(List<Parameter> parameters, NDManager manager) {
+        for (Parameter parameter : parameters) {
+          NDArray x = parameter.getArray();
+          try (NDManager scratch = manager.newSubManager()) {
+            scratch.tempAttachAll(x);
+            NDArray clipped = x.clip(lower, upper);
+            // In place, so that the optimizer keeps its handle: 0·x + clip(x) is clip(x) exactly
+            // (and NaN stays NaN, which the divergence policy must see).
+            x.muli(0f).addi(clipped);
+          }
         }
+      }
+
+      @Override
+      public void apply(ParamTree params) {
+        box.apply(params);
       }
     };
   }

@@ -32,6 +32,14 @@ interface StepStrategy {
    */
   StepOutcome step(StepInput in);
 
+  /**
+   * Called after {@code projection} projected the model's parameters at the end of a step
+   * (bounded analytic objectives only). A strategy whose optimizer steps from its own copy of
+   * the parameters projects that copy too, or its next step would start from the unprojected
+   * point while the model's gradient was taken at the projected one.
+   */
+  default void projected(Projection projection) {}
+
   /** Bytes of optimizer (and clipping) state held at the end of the run. */
   long stateBytes();
 

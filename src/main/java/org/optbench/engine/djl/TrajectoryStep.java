@@ -83,6 +83,14 @@ final class TrajectoryStep implements StepStrategy {
     return outcome;
   }
 
+  /** The model holds the engine's parameters, projected by the run; the native ones follow. */
+  @Override
+  public void projected(Projection projection) {
+    if (!nativeDiverged) {
+      shadow.projected(projection);
+    }
+  }
+
   private void add(int step, String tensor, double[] diff) {
     sink.add(new CrossCheckRow(step, tensor, diff[0], diff[1], diff[1] <= CLOSE ? "close" : "apart"));
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.optbench.engine.TrainingEngine;
 import org.optbench.metrics.RunListener;
 import org.optbench.metrics.RunResult;
 import org.optbench.spec.Axis;
@@ -19,10 +20,15 @@ import org.optbench.workload.Workloads;
 class OnlineConvexTest {
 
   private static double finalAverageLoss(String optimizer, Map<String, Object> hyper, int steps) {
+    return finalAverageLoss(new DjlEngine(), optimizer, hyper, steps);
+  }
+
+  private static double finalAverageLoss(
+      TrainingEngine engine, String optimizer, Map<String, Object> hyper, int steps) {
     Component online = Cells.component(Axis.WORKLOAD, "online_convex", Map.of());
     Component opt = Cells.component(Axis.OPTIMIZER, optimizer, hyper);
     Cell cell = Cells.cell(online, opt, Cells.noClip(), 0, steps, steps);
-    RunResult result = new DjlEngine().train(cell, Workloads.create(online), RunListener.NONE);
+    RunResult result = engine.train(cell, Workloads.create(online), RunListener.NONE);
     return result.summary().finalEvalLoss();
   }
 
@@ -33,6 +39,14 @@ class OnlineConvexTest {
     // the next rare step, sends it back to −1. F(±1) = ±10/101.
     assertEquals(10.0 / 101, finalAverageLoss("sgd", Map.of("lr", 0.01), 101), 1e-7);
     assertEquals(-10.0 / 101, finalAverageLoss("sgd", Map.of("lr", 0.01), 102), 1e-7);
+  }
+
+  @Test
+  void nativeEngineStepsFromTheProjectedPoint() {
+    // The same walk as above: the native optimizer must step from the projected iterate, not from
+    // its own unprojected copy (which after step 1 sits at −9.1 and needs 81 steps to re-enter).
+    assertEquals(10.0 / 101, finalAverageLoss(new NativeEngine(), "sgd", Map.of("lr", 0.01), 101), 1e-7);
+    assertEquals(-10.0 / 101, finalAverageLoss(new NativeEngine(), "sgd", Map.of("lr", 0.01), 102), 1e-7);
   }
 
   @Test
