@@ -59,7 +59,7 @@ final class FactoredStatistics {
         rows[row] = keep * rows[row] + w * (float) ((rowSum + (double) m * add) / m);
       }
       if (weighted) {
-        weigh(s.squares, s.weightedSquares, m, 1 / rows[row]);
+        weigh(s.g, s.weightedSquares, m, 1 / rows[row]);
         if (++pendingRows == RowScratch.FLUSH) {
           flushWeighted(s, m);
           pendingRows = 0;
@@ -95,28 +95,33 @@ final class FactoredStatistics {
     // Always through the scratch: with a second call site on cols itself, C2 compiled the
     // inlined loop 30–50% slower (measured on JDK 17.0.15).
     System.arraycopy(cols, colOff, s.cols, 0, len);
-    squaresAndColumns(s.g, s.p, s.squares, s.cols, s.paramSquares, len, wn, add);
+    addToColumns(s.g, s.cols, len, wn, add);
     System.arraycopy(s.cols, 0, cols, colOff, len);
+    addSquares(s.p, s.paramSquares, len);
     s.paramWidth = Math.max(s.paramWidth, len);
     if (++s.paramChunks == RowScratch.FLUSH) {
       flushParams(s);
     }
-    return PairwiseSum.sum(s.squares, len, s.fold);
+    return PairwiseSum.sumOfSquares(s.g, len, s.fold);
   }
 
-  private static void squaresAndColumns(float[] g, float[] p, float[] squares, float[] cols,
-      float[] paramSquares, int len, float wn, float add) {
+  // Separate loops: one loop with all three stores ran 30% slower than the three (JDK 17 C2).
+
+  private static void addToColumns(float[] g, float[] cols, int len, float wn, float add) {
     for (int c = 0; c < len; c++) {
-      float gg = g[c] * g[c];
-      squares[c] = gg;
-      cols[c] += wn * (gg + add);
-      paramSquares[c] += p[c] * p[c];
+      cols[c] += wn * (g[c] * g[c] + add);
     }
   }
 
-  private static void weigh(float[] squares, float[] weighted, int len, float inverseRow) {
+  private static void addSquares(float[] x, float[] sums, int len) {
     for (int c = 0; c < len; c++) {
-      weighted[c] += squares[c] * inverseRow;
+      sums[c] += x[c] * x[c];
+    }
+  }
+
+  private static void weigh(float[] g, float[] weighted, int len, float inverseRow) {
+    for (int c = 0; c < len; c++) {
+      weighted[c] += g[c] * g[c] * inverseRow;
     }
   }
 

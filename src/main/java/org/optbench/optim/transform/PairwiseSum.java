@@ -1,9 +1,9 @@
 package org.optbench.optim.transform;
 
 /**
- * Σ x[0, len) for len ≤ {@link RowScratch#CHUNK} by pairwise summation (Higham 2002, §4.2:
+ * Σ x[0, len)² for len ≤ {@link RowScratch#CHUNK} by pairwise summation (Higham 2002, §4.2:
  * error ≤ log₂(len)·2⁻²⁴ of Σ|x|): x is zero-padded to a power of two and halved repeatedly,
- * {@code t[c] = x[c] + x[c + h]}. Each halving is a loop over constant bounds and offsets, which
+ * {@code t[c] = x[c] + x[c + h]} (the first halving squares). Each halving is a loop over constant bounds and offsets, which
  * C2 vectorises; a running sum would wait on each add's latency, and C2 on JDK 17 does not
  * vectorise float reductions.
  */
@@ -11,12 +11,12 @@ final class PairwiseSum {
 
   private PairwiseSum() {}
 
-  /** The sum; pads x with zeros up to the next power of two and overwrites {@code t}. */
-  static float sum(float[] x, int len, float[] t) {
+  /** Σx²; pads x with zeros up to the next power of two and overwrites {@code t}. */
+  static float sumOfSquares(float[] x, int len, float[] t) {
     if (len <= 16) {
       float s = 0;
       for (int c = 0; c < len; c++) {
-        s += x[c];
+        s += x[c] * x[c];
       }
       return s;
     }
@@ -60,37 +60,37 @@ final class PairwiseSum {
     return ((t[0] + t[1]) + (t[2] + t[3])) + ((t[4] + t[5]) + (t[6] + t[7]));
   }
 
-  /** t[c] = x[c] + x[c + size/2], leaving x intact. */
+  /** t[c] = x[c]² + x[c + size/2]², leaving x intact. */
   private static void firstHalving(float[] x, int size, float[] t) {
     switch (size) {
       case 1024 -> {
         for (int c = 0; c < 512; c++) {
-          t[c] = x[c] + x[c + 512];
+          t[c] = x[c] * x[c] + x[c + 512] * x[c + 512];
         }
       }
       case 512 -> {
         for (int c = 0; c < 256; c++) {
-          t[c] = x[c] + x[c + 256];
+          t[c] = x[c] * x[c] + x[c + 256] * x[c + 256];
         }
       }
       case 256 -> {
         for (int c = 0; c < 128; c++) {
-          t[c] = x[c] + x[c + 128];
+          t[c] = x[c] * x[c] + x[c + 128] * x[c + 128];
         }
       }
       case 128 -> {
         for (int c = 0; c < 64; c++) {
-          t[c] = x[c] + x[c + 64];
+          t[c] = x[c] * x[c] + x[c + 64] * x[c + 64];
         }
       }
       case 64 -> {
         for (int c = 0; c < 32; c++) {
-          t[c] = x[c] + x[c + 32];
+          t[c] = x[c] * x[c] + x[c + 32] * x[c + 32];
         }
       }
       default -> {
         for (int c = 0; c < 16; c++) {
-          t[c] = x[c] + x[c + 16];
+          t[c] = x[c] * x[c] + x[c + 16] * x[c + 16];
         }
       }
     }

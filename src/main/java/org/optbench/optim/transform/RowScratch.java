@@ -26,8 +26,6 @@ final class RowScratch {
   final float[] m = new float[CHUNK];
   final float[] cols = new float[CHUNK];
   final float[] colFactors = new float[CHUNK];
-  /** g² of the current chunk. */
-  final float[] squares = new float[CHUNK];
   /** Work array of the pairwise row sum. */
   final float[] fold = new float[CHUNK / 2];
   /** Σx² by position within the chunk, over up to {@link #FLUSH} chunks. */
