@@ -5,6 +5,7 @@
 #   scripts/bench.sh report [STEPS] [REPEATS]  report build time for a synthetic 500-run grid
 #   scripts/bench.sh report-open [REPEATS]     how fast that report opens in a cold headless Chromium
 #   scripts/bench.sh workers SPEC [PAIRS] [K]  cells/hour of run --workers K vs a serial run
+#   scripts/bench.sh adafactor [ROUNDS]  native Adafactor (both variants) vs native Adam, ns/param at 1e6, 1e7
 # JMH benchmarks: scripts/jmh.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,8 +25,10 @@ case "${1:-}" in
   adam) shift; run org.optbench.engine.djl.AdamStepComparison "$@" ;;
   report) shift; java -Xmx4g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
     org.optbench.bench.ReportScale "$@" ;;
+  adafactor) shift; java -Xmx2g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
+    org.optbench.bench.AdafactorVsAdamComparison "$@" ;;
   report-open) shift; java -Xmx4g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
     org.optbench.bench.ReportOpen "$@" ;;
-  *) echo "usage: scripts/bench.sh harness [PAIRS] | adam [PAIRS] [STEPS] | report [STEPS] [REPEATS] | report-open [REPEATS] | workers SPEC [PAIRS] [K]" >&2
+  *) echo "usage: scripts/bench.sh harness [PAIRS] | adam [PAIRS] [STEPS] | report [STEPS] [REPEATS] | report-open [REPEATS] | adafactor [ROUNDS] | workers SPEC [PAIRS] [K]" >&2
      exit 2 ;;
 esac

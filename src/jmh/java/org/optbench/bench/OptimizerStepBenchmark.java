@@ -29,8 +29,8 @@ import org.optbench.spec.Component;
  * <p>Optimizers that are chains rewrite the gradient buffer with their update; left alone, the
  * gradients would shrink by lr every step into denormals, which are far slower. So those steps
  * first copy fresh gradients in ({@code refill}: 8 more bytes per parameter moved, measured alone
- * by {@link BandwidthBenchmark#copy}). Fused steps (adam, adamw, amsgrad) leave the gradients
- * intact and need no refill.
+ * by {@link BandwidthBenchmark#copy}). Fused steps (adam, adamw, amsgrad, and both Adafactors on
+ * this matrix) leave the gradients intact and need no refill.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -3,12 +3,16 @@ package org.optbench.optim.transform;
 import org.optbench.optim.ParamTree;
 import org.optbench.optim.Tensor;
 import org.optbench.optim.TransformState;
-import org.optbench.optim.TreeMath;
 
 /**
  * Adafactor's second-moment memory: for a tensor of rank ≥ 2 seen as B matrices of n × m (the
  * last two dimensions), one row vector (B·n) and one column vector (B·m); for vectors and scalars
  * the full second moment. Optionally a full first moment. Shared by both Adafactor variants.
+ *
+ * <p>Beside the state, each factored tensor has scratch of the same size as its factors: the
+ * step's row and column multipliers of G (U = G·rowFactor·colFactor), computed once after the
+ * statistics pass and read by the passes after it. They are derived afresh every step, so they
+ * are neither state bytes nor state arrays; kept here so that a step allocates nothing.
  */
 final class FactoredMoments implements TransformState {
 
@@ -16,6 +20,12 @@ final class FactoredMoments implements TransformState {
   final float[][] cols;
   final float[][] full;
   final float[][] firstMoment;
+  /** Scratch: the step's multiplier per row (B·n); see the variants for its exact meaning. */
+  final float[][] rowFactors;
+  /** Scratch: the step's multiplier per column, 1/√C (B·m). */
+  final float[][] colFactors;
+  /** Scratch: row chunks for the loops that write memory. */
+  final RowScratch chunks = new RowScratch();
   int count;
 
   /**
@@ -27,6 +37,8 @@ final class FactoredMoments implements TransformState {
     rows = new float[k][];
     cols = new float[k][];
     full = new float[k][];
+    rowFactors = new float[k][];
+    colFactors = new float[k][];
     firstMoment = withFirstMoment ? new float[k][] : null;
     for (int i = 0; i < k; i++) {
       Tensor t = params.get(i);
@@ -36,6 +48,8 @@ final class FactoredMoments implements TransformState {
         int batches = n == 0 || m == 0 ? 0 : t.size() / (n * m);
         rows[i] = new float[batches * n];
         cols[i] = new float[batches * m];
+        rowFactors[i] = new float[batches * n];
+        colFactors[i] = new float[batches * m];
       } else {
         full[i] = new float[t.size()];
       }
@@ -55,12 +69,9 @@ final class FactoredMoments implements TransformState {
     return t.rank() >= 2;
   }
 
-  /** RMS of an array, in double: √(Σx²/n). */
-  static double rms(float[] x) {
-    if (x.length == 0) {
-      return 0;
-    }
-    return Math.sqrt(TreeMath.sumOfSquares(x) / x.length);
+  /** √(sum/n), 0 for an empty tensor: the RMS from a sum of squares. */
+  static double rms(double sumOfSquares, int n) {
+    return n == 0 ? 0 : Math.sqrt(sumOfSquares / n);
   }
 
   /** Row and column factors (or the full second moment), then the first moment. */

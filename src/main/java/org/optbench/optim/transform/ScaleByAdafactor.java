@@ -1,11 +1,11 @@
 package org.optbench.optim.transform;
 
+import org.optbench.optim.FusedStep;
 import org.optbench.optim.GradientTransform;
 import org.optbench.optim.ParamTree;
 import org.optbench.optim.StepContext;
 import org.optbench.optim.Tensor;
 import org.optbench.optim.TransformState;
-import org.optbench.optim.TreeMath;
 
 /**
  * The complete Adafactor update of Shazeer & Stern 2018 (Algorithms 4 and 5, §§7–9) as
@@ -32,8 +32,16 @@ import org.optbench.optim.TreeMath;
  * {@code scale_parameter} also applies when {@code relative_step} is off, multiplying the given lr
  * by RMS(X); {@code warmup_init}'s ρₜ = min(10⁻⁶·t, 1/√t). In optbench, a schedule multiplies ρₜ
  * in the relative-step mode (the context's lr then carries only the schedule's factor).
+ *
+ * <p>Two passes over memory per factored tensor (docs/performance.md): (1) G and X are read
+ * once, row chunk by row chunk, for R, C, RMS(X) and ΣU² ({@link FactoredStatistics}: U's
+ * column factors are final only after the whole pass, but ΣU² separates into per-row and
+ * per-column sums); (2) G, X (and M) are read and X (and M) written once. G is left intact.
+ * Rows wider than {@link RowScratch#CHUNK} take one more read of G for ΣU², and only with update
+ * clipping. An unfactored tensor takes two passes: V and U = G/√V (written over G) with the
+ * sums, then the update.
  */
-public final class ScaleByAdafactor implements GradientTransform {
+public final class ScaleByAdafactor implements FusedStep {
 
   private final float eps1;
   private final double eps2;
@@ -79,74 +87,138 @@ public final class ScaleByAdafactor implements GradientTransform {
   }
 
   @Override
+  public void step(ParamTree params, ParamTree grads, TransformState state, StepContext c) {
+    run(params, grads, (FactoredMoments) state, c, true);
+  }
+
+  /** Writes the update {@code Δp} into {@code updates} instead of applying it. */
+  @Override
   public ParamTree update(ParamTree updates, TransformState state, ParamTree params, StepContext c) {
-    FactoredMoments s = (FactoredMoments) state;
+    run(params, updates, (FactoredMoments) state, c, false);
+    return updates;
+  }
+
+  private void run(ParamTree params, ParamTree grads, FactoredMoments s, StepContext c,
+      boolean apply) {
     int t = ++s.count;
     double rho = relativeStep
         ? Math.min(warmupInit ? 1e-6 * t : 1e-2, 1 / Math.sqrt(t)) * c.lr()
         : c.lr();
     float beta2t = (float) decay.at(t);
-    for (int i = 0; i < updates.size(); i++) {
+    for (int i = 0; i < params.size(); i++) {
       Tensor x = params.get(i);
-      float[] g = updates.data(i);
-      float[] p = x.data();
-      double alpha = (scaleParameter ? Math.max(eps2, FactoredMoments.rms(p)) : 1) * rho;
-      c.recordStepSize(alpha, p.length);
+      float[] g = grads.data(i);
+      float[] m = s.firstMoment == null ? null : s.firstMoment[i];
       if (s.isFactored(i)) {
-        factoredDirection(g, s.rows[i], s.cols[i], x.dim(-2), x.dim(-1), beta2t);
+        factoredStep(x, g, m, s, i, beta2t, rho, c, apply);
       } else {
-        float[] v = s.full[i];
-        for (int j = 0; j < g.length; j++) {
-          v[j] = beta2t * v[j] + (1 - beta2t) * (g[j] * g[j] + eps1);
-          g[j] = g[j] / (float) Math.sqrt(v[j]);
-        }
-      }
-      float scale = (float) (alpha / Math.max(1, FactoredMoments.rms(g) / clipThreshold));
-      float decay = (float) (weightDecay * alpha);
-      if (beta1 != null) {
-        float b1 = beta1.floatValue();
-        float[] m = s.firstMoment[i];
-        for (int j = 0; j < g.length; j++) {
-          m[j] = b1 * m[j] + (1 - b1) * (scale * g[j]);
-          g[j] = -m[j] - decay * p[j];
-        }
-      } else {
-        for (int j = 0; j < g.length; j++) {
-          g[j] = -scale * g[j] - decay * p[j];
-        }
+        fullStep(x.data(), g, s.full[i], m, beta2t, rho, c, apply);
       }
     }
-    return updates;
   }
 
-  /** Updates R and C from g and overwrites g with g/√V̂, V̂ = R·C/mean(R), per matrix. */
-  private void factoredDirection(float[] g, float[] rows, float[] cols, int n, int m, float b) {
+  /** αₜ from Σx², recorded in the context. */
+  private double stepSize(double sumOfSquaresX, int n, double rho, StepContext c) {
+    double alpha = (scaleParameter ? Math.max(eps2, FactoredMoments.rms(sumOfSquaresX, n)) : 1)
+        * rho;
+    c.recordStepSize(alpha, n);
+    return alpha;
+  }
+
+  /** αₜ / max(1, RMS(U)/d). */
+  private double clippedStep(double alpha, double sumOfSquaresU, int n) {
+    return alpha / Math.max(1, FactoredMoments.rms(sumOfSquaresU, n) / clipThreshold);
+  }
+
+  private void factoredStep(Tensor x, float[] g, float[] m, FactoredMoments s, int i, float b,
+      double rho, StepContext c, boolean apply) {
+    float[] p = x.data();
+    float[] rows = s.rows[i];
+    float[] cols = s.cols[i];
+    float[] rf = s.rowFactors[i];
+    float[] cf = s.colFactors[i];
+    int n = x.dim(-2);
+    int cw = x.dim(-1);
     int batches = rows.length / Math.max(n, 1);
     float w = 1 - b;
+    boolean clips = clipThreshold != Double.POSITIVE_INFINITY;
+    boolean fusedU = FactoredStatistics.weighsRows(cw);
+    // Pass 1: R, C, Σx² and, for rows of one chunk, ΣU² (see FactoredStatistics).
+    double sumU = 0;
     for (int k = 0; k < batches; k++) {
-      int base = k * n * m;
-      for (int col = 0; col < m; col++) {
-        cols[k * m + col] *= b;
-      }
+      FactoredStatistics.accumulate(p, g, rows, cols, k, n, cw, b, w, eps1, false, clips,
+          s.chunks);
+      // U = G / √(R·C / mean(R)) = G · (1/√(R/mean(R))) · (1/√C).
       double rowTotal = 0;
       for (int r = 0; r < n; r++) {
-        int off = base + r * m;
-        for (int col = 0; col < m; col++) {
-          cols[k * m + col] += w * (g[off + col] * g[off + col] + eps1) / n;
-        }
-        // Σ(g² + ε₁) = Σg² + m·ε₁, the sum with independent partial sums (see TreeMath).
-        double rowSum = TreeMath.sumOfSquares(g, off, off + m) + (double) m * eps1;
-        rows[k * n + r] = b * rows[k * n + r] + w * (float) (rowSum / m);
         rowTotal += rows[k * n + r];
       }
       float rowMean = (float) (rowTotal / n);
       for (int r = 0; r < n; r++) {
-        float rowFactor = (float) (1 / Math.sqrt(rows[k * n + r] / rowMean));
-        int off = base + r * m;
-        for (int col = 0; col < m; col++) {
-          g[off + col] *= rowFactor / (float) Math.sqrt(cols[k * m + col]);
+        rf[k * n + r] = (float) (1 / Math.sqrt(rows[k * n + r] / rowMean));
+      }
+      for (int col = k * cw; col < (k + 1) * cw; col++) {
+        cf[col] = (float) (1 / Math.sqrt(cols[col]));
+      }
+      if (clips && fusedU) {
+        sumU += rowMean * FactoredStatistics.overColumns(s.chunks, cols, k * cw, cw);
+      }
+    }
+    double alpha = stepSize(FactoredStatistics.paramSquares(s.chunks), p.length, rho, c);
+    // Pass 2, for rows wider than a chunk: ΣU² = Σ_r rf² · Σ_c (g·cf)².
+    if (clips && !fusedU) {
+      for (int k = 0; k < batches; k++) {
+        for (int r = 0; r < n; r++) {
+          double f = rf[k * n + r];
+          sumU += f * f * FloatLanes.sumOfScaledSquares(g, (k * n + r) * cw, cf, k * cw, cw);
         }
       }
+    }
+    float step = (float) clippedStep(alpha, sumU, p.length);
+    float decay = (float) (weightDecay * alpha);
+    // Last pass: the update.
+    float b1 = m == null ? 0 : beta1.floatValue();
+    float into = m == null ? step : (1 - b1) * step;
+    for (int k = 0; k < batches; k++) {
+      for (int r = 0; r < n; r++) {
+        int off = (k * n + r) * cw;
+        float q = into * rf[k * n + r];
+        for (int c0 = 0; c0 < cw; c0 += RowScratch.CHUNK) {
+          AdafactorKernels.factoredUpdate(p, g, m, off + c0, cf, k * cw + c0,
+              Math.min(RowScratch.CHUNK, cw - c0), q, b1, decay, apply, s.chunks);
+        }
+      }
+    }
+  }
+
+  private void fullStep(float[] p, float[] g, float[] v, float[] m, float b, double rho,
+      StepContext c, boolean apply) {
+    float w = 1 - b;
+    // Pass 1: V ← β̂V + (1 − β̂)(G² + ε₁), U = G/√V written over G, Σx² and ΣU².
+    double sumX = 0;
+    double sumU = 0;
+    for (int j = 0; j < g.length; j += FloatLanes.BLOCK) {
+      int end = Math.min(g.length, j + FloatLanes.BLOCK);
+      secondMomentAndDirection(g, v, j, end, b, w, eps1);
+      sumX += FloatLanes.sumOfSquares(p, j, end);
+      sumU += FloatLanes.sumOfSquares(g, j, end);
+    }
+    double alpha = stepSize(sumX, p.length, rho, c);
+    float step = (float) clippedStep(alpha, sumU, p.length);
+    float decay = (float) (weightDecay * alpha);
+    // Pass 2: the update.
+    float b1 = m == null ? 0 : beta1.floatValue();
+    float q = m == null ? step : (1 - b1) * step;
+    AdafactorKernels.directUpdate(p, g, m, 0, g.length, q, b1, decay, apply);
+  }
+
+  private static void secondMomentAndDirection(float[] g, float[] v, int from, int to, float b,
+      float w, float eps1) {
+    for (int j = from; j < to; j++) {
+      float gj = g[j];
+      float vj = b * v[j] + w * (gj * gj + eps1);
+      v[j] = vj;
+      g[j] = gj / (float) Math.sqrt(vj);
     }
   }
 }

@@ -1,11 +1,11 @@
 package org.optbench.optim.transform;
 
+import org.optbench.optim.FusedStep;
 import org.optbench.optim.GradientTransform;
 import org.optbench.optim.ParamTree;
 import org.optbench.optim.StepContext;
 import org.optbench.optim.Tensor;
 import org.optbench.optim.TransformState;
-import org.optbench.optim.TreeMath;
 
 /**
  * Adafactor as torch.optim.Adafactor documents and computes it (PyTorch 2.5+,
@@ -25,8 +25,13 @@ import org.optbench.optim.TreeMath;
  * ε₁ is not added to G² but floors mean(R) and √V̂ (default: float32 machine epsilon, not
  * 10⁻³⁰); means instead of sums (same V̂); no first moment, no relative-step switch, no
  * warm-up variant. γ is the context's (scheduled) lr.
+ *
+ * <p>Passes over memory as in {@link ScaleByAdafactor}: the statistics with Σθ² and ΣU², then
+ * the update, with G left intact. Where no element of a row can reach the floor (its smallest
+ * R·C/mean(R) is above ε₁²) U = G·(1/√(R/mean(R)))·(1/√C), two multiplications per element; a
+ * row that can reach it takes the floor elementwise, with U written over G in the second pass.
  */
-public final class ScaleByAdafactorTorch implements GradientTransform {
+public final class ScaleByAdafactorTorch implements FusedStep {
 
   /** torch.finfo(torch.float32).eps, torch's default ε₁. */
   public static final double FLOAT32_EPS = Math.ulp(1.0f);
@@ -59,68 +64,157 @@ public final class ScaleByAdafactorTorch implements GradientTransform {
   }
 
   @Override
+  public void step(ParamTree params, ParamTree grads, TransformState state, StepContext c) {
+    run(params, grads, (FactoredMoments) state, c, true);
+  }
+
+  /** Writes the update {@code Δp} into {@code updates} instead of applying it. */
+  @Override
   public ParamTree update(ParamTree updates, TransformState state, ParamTree params, StepContext c) {
-    FactoredMoments s = (FactoredMoments) state;
+    run(params, updates, (FactoredMoments) state, c, false);
+    return updates;
+  }
+
+  private void run(ParamTree params, ParamTree grads, FactoredMoments s, StepContext c,
+      boolean apply) {
     int t = ++s.count;
     double lr = c.lr();
     float w = (float) Math.pow(t, beta2Decay);
     double rho = Math.min(lr, 1 / Math.sqrt(t));
-    float floor = eps1 * eps1;
-    for (int i = 0; i < updates.size(); i++) {
+    float decay = (float) (lr * weightDecay);
+    for (int i = 0; i < params.size(); i++) {
       Tensor x = params.get(i);
-      float[] g = updates.data(i);
-      float[] p = x.data();
-      double alpha = Math.max(eps2, FactoredMoments.rms(p)) * rho;
-      c.recordStepSize(alpha, p.length);
+      float[] g = grads.data(i);
       if (s.isFactored(i)) {
-        factoredDirection(g, s.rows[i], s.cols[i], x.dim(-2), x.dim(-1), w);
+        factoredStep(x, g, s, i, w, rho, decay, c, apply);
       } else {
-        float[] v = s.full[i];
-        for (int j = 0; j < g.length; j++) {
-          v[j] += w * (g[j] * g[j] - v[j]);
-          g[j] = g[j] / (float) Math.sqrt(Math.max(v[j], floor));
-        }
-      }
-      float step = (float) (alpha / Math.max(1, FactoredMoments.rms(g) / d));
-      float decay = (float) (lr * weightDecay);
-      for (int j = 0; j < g.length; j++) {
-        g[j] = -decay * p[j] - step * g[j];
+        fullStep(x.data(), g, s.full[i], w, rho, decay, c, apply);
       }
     }
-    return updates;
   }
 
-  private void factoredDirection(float[] g, float[] rows, float[] cols, int n, int m, float w) {
+  /** αₜ = max(ε₂, RMS(θ))·ρₜ, recorded in the context. */
+  private double stepSize(double sumOfSquaresX, int n, double rho, StepContext c) {
+    double alpha = Math.max(eps2, FactoredMoments.rms(sumOfSquaresX, n)) * rho;
+    c.recordStepSize(alpha, n);
+    return alpha;
+  }
+
+  /**
+   * rowFactors holds 1/√(R/mean(R)) for a row whose U is G·rowFactor·colFactor, and −R/mean(R)
+   * (≤ 0) for a row that can reach the floor.
+   */
+  private void factoredStep(Tensor x, float[] g, FactoredMoments s, int i, float w, double rho,
+      float decay, StepContext c, boolean apply) {
+    float[] p = x.data();
+    float[] rows = s.rows[i];
+    float[] cols = s.cols[i];
+    float[] rf = s.rowFactors[i];
+    float[] cf = s.colFactors[i];
+    int n = x.dim(-2);
+    int cw = x.dim(-1);
     int batches = rows.length / Math.max(n, 1);
     float floor = eps1 * eps1;
+    boolean fusedU = FactoredStatistics.weighsRows(cw);
+    // Pass 1: R, C, Σθ² and, for rows of one chunk, ΣU² (see FactoredStatistics).
+    double sumU = 0;
+    boolean floored = false;
     for (int k = 0; k < batches; k++) {
-      int base = k * n * m;
-      // lerp(C, mean_rows(G²), w) = (1 − w)·C + Σ_rows w·G²/n, accumulated row by row so that
-      // memory is read in order (a column walk strides by a whole row per element).
-      for (int col = 0; col < m; col++) {
-        cols[k * m + col] *= 1 - w;
-      }
-      for (int r = 0; r < n; r++) {
-        int off = base + r * m;
-        for (int col = 0; col < m; col++) {
-          cols[k * m + col] += w * (g[off + col] * g[off + col]) / n;
-        }
-      }
+      FactoredStatistics.accumulate(p, g, rows, cols, k, n, cw, 1 - w, w, 0f, true, true,
+          s.chunks);
       double rowTotal = 0;
       for (int r = 0; r < n; r++) {
-        int off = base + r * m;
-        double rowSum = TreeMath.sumOfSquares(g, off, off + m);
-        rows[k * n + r] += w * ((float) (rowSum / m) - rows[k * n + r]);
         rowTotal += rows[k * n + r];
       }
       float rowMean = (float) Math.max(rowTotal / n, eps1);
+      float minCol = Float.POSITIVE_INFINITY;
+      for (int col = k * cw; col < (k + 1) * cw; col++) {
+        minCol = Math.min(minCol, cols[col]);
+        cf[col] = (float) (1 / Math.sqrt(cols[col]));
+      }
+      boolean batchFloored = false;
       for (int r = 0; r < n; r++) {
-        int off = base + r * m;
-        for (int col = 0; col < m; col++) {
-          float v = rows[k * n + r] * cols[k * m + col] / rowMean;
-          g[off + col] = g[off + col] / (float) Math.sqrt(Math.max(v, floor));
+        float ratio = rows[k * n + r] / rowMean;
+        // Rounding is monotonic, so ratio·minCol > floor bounds ratio·C of every column.
+        boolean free = ratio * minCol > floor;
+        rf[k * n + r] = free ? (float) (1 / Math.sqrt(ratio)) : -ratio;
+        batchFloored |= !free;
+      }
+      if (fusedU && !batchFloored) {
+        sumU += rowMean * FactoredStatistics.overColumns(s.chunks, cols, k * cw, cw);
+      }
+      floored |= batchFloored;
+    }
+    double alpha = stepSize(FactoredStatistics.paramSquares(s.chunks), p.length, rho, c);
+    // Pass 2, for rows wider than a chunk and matrices with a floored row: ΣU², with U written
+    // over G in the floored rows.
+    if (!fusedU || floored) {
+      sumU = 0;
+      for (int k = 0; k < batches; k++) {
+        for (int r = 0; r < n; r++) {
+          int off = (k * n + r) * cw;
+          double f = rf[k * n + r];
+          if (f > 0) {
+            sumU += f * f * FloatLanes.sumOfScaledSquares(g, off, cf, k * cw, cw);
+          } else {
+            flooredDirection(g, off, cols, k * cw, cw, (float) -f, floor);
+            sumU += FloatLanes.sumOfSquares(g, off, off + cw);
+          }
         }
       }
+    }
+    float step = (float) (alpha / Math.max(1, FactoredMoments.rms(sumU, p.length) / d));
+    // Last pass: Δθ = −γλ·θ − step·U.
+    for (int k = 0; k < batches; k++) {
+      for (int r = 0; r < n; r++) {
+        int off = (k * n + r) * cw;
+        float f = rf[k * n + r];
+        if (f > 0) {
+          for (int c0 = 0; c0 < cw; c0 += RowScratch.CHUNK) {
+            AdafactorKernels.factoredUpdate(p, g, null, off + c0, cf, k * cw + c0,
+                Math.min(RowScratch.CHUNK, cw - c0), step * f, 0, decay, apply, s.chunks);
+          }
+        } else {
+          AdafactorKernels.directUpdate(p, g, null, off, cw, step, 0, decay, apply);
+        }
+      }
+    }
+  }
+
+  /** U = G / √max(ratio·C, ε₁²) over one row, written over G. */
+  private static void flooredDirection(float[] g, int off, float[] cols, int colOff, int len,
+      float ratio, float floor) {
+    for (int c = 0; c < len; c++) {
+      float v = ratio * cols[colOff + c];
+      g[off + c] = g[off + c] / (float) Math.sqrt(Math.max(v, floor));
+    }
+  }
+
+  private void fullStep(float[] p, float[] g, float[] v, float w, double rho, float decay,
+      StepContext c, boolean apply) {
+    float floor = eps1 * eps1;
+    // Pass 1: V̂ ← lerp(V̂, G², w), U = G / √max(V̂, ε₁²) written over G, Σθ² and ΣU².
+    double sumX = 0;
+    double sumU = 0;
+    for (int j = 0; j < g.length; j += FloatLanes.BLOCK) {
+      int end = Math.min(g.length, j + FloatLanes.BLOCK);
+      secondMomentAndDirection(g, v, j, end, w, floor);
+      sumX += FloatLanes.sumOfSquares(p, j, end);
+      sumU += FloatLanes.sumOfSquares(g, j, end);
+    }
+    double alpha = stepSize(sumX, p.length, rho, c);
+    float step = (float) (alpha / Math.max(1, FactoredMoments.rms(sumU, p.length) / d));
+    // Pass 2: Δθ = −γλ·θ − step·U.
+    AdafactorKernels.directUpdate(p, g, null, 0, g.length, step, 0, decay, apply);
+  }
+
+  private static void secondMomentAndDirection(float[] g, float[] v, int from, int to, float w,
+      float floor) {
+    for (int j = from; j < to; j++) {
+      float gj = g[j];
+      float vj = v[j] + w * (gj * gj - v[j]);
+      v[j] = vj;
+      g[j] = gj / (float) Math.sqrt(Math.max(vj, floor));
     }
   }
 }
