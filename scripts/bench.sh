@@ -6,12 +6,17 @@
 #   scripts/bench.sh report-open [REPEATS]     how fast that report opens in a cold headless Chromium
 #   scripts/bench.sh workers SPEC [PAIRS] [K]  cells/hour of run --workers K vs a serial run
 #   scripts/bench.sh adafactor [ROUNDS]  native Adafactor (both variants) vs native Adam, ns/param at 1e6, 1e7
+#   scripts/bench.sh overhead [PAIRS] [JAR...]  quickstart: training share of wall time, cost per cell outside training
 # JMH benchmarks: scripts/jmh.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = workers ]; then
   shift
   exec scripts/bench-workers.sh "$@"
+fi
+if [ "${1:-}" = overhead ]; then
+  shift
+  exec python3 tools/bench/run_overhead.py "$@"
 fi
 mvn -q -B test-compile
 cp_file=target/jmh-classpath.txt
@@ -29,6 +34,6 @@ case "${1:-}" in
     org.optbench.bench.AdafactorVsAdamComparison "$@" ;;
   report-open) shift; java -Xmx4g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
     org.optbench.bench.ReportOpen "$@" ;;
-  *) echo "usage: scripts/bench.sh harness [PAIRS] | adam [PAIRS] [STEPS] | report [STEPS] [REPEATS] | report-open [REPEATS] | adafactor [ROUNDS] | workers SPEC [PAIRS] [K]" >&2
+  *) echo "usage: scripts/bench.sh harness [PAIRS] | adam [PAIRS] [STEPS] | report [STEPS] [REPEATS] | report-open [REPEATS] | adafactor [ROUNDS] | workers SPEC [PAIRS] [K] | overhead [PAIRS] [JAR...]" >&2
      exit 2 ;;
 esac

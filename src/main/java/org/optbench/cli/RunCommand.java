@@ -1,5 +1,6 @@
 package org.optbench.cli;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -66,6 +67,8 @@ final class RunCommand implements Callable<Integer> {
     DjlOffline.threads(threads);
     ExperimentRunner runner = new ExperimentRunner(options, gridFlags.options());
     long contradicted = 0;
+    // The first spec's time counts from the JVM's start: start-up is part of what a run costs.
+    long specStartMillis = 0;
     for (ExperimentSpec spec : parsed) {
       var grid = gridFlags.options();
       int planned = spec.plannedRuns();
@@ -87,6 +90,10 @@ final class RunCommand implements Callable<Integer> {
           "%d runs (%d diverged) in %.1f s%nresults: %s%nreport:  %s%n",
           outcome.runs().size(), outcome.divergedRuns(), outcome.wallSeconds(),
           outcome.results(), outcome.report());
+      long now = ManagementFactory.getRuntimeMXBean().getUptime();
+      System.out.println(
+          outcome.times().line(outcome.runs().size(), (now - specStartMillis) / 1000.0));
+      specStartMillis = now;
       if (!outcome.claims().isEmpty()) {
         System.out.println("claims:");
         System.out.print(VerdictTable.console(outcome.claims()));

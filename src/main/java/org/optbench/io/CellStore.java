@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,18 +103,21 @@ public final class CellStore {
     }
   }
 
+  /**
+   * Loads the code that formats a run's parts, so that the first {@link #put} does not pay for it
+   * (see {@code Csv.loadWriter}); call it off the critical path, e.g. while the engine loads.
+   */
+  public static void loadWriter() {
+    Csv.loadWriter();
+  }
+
   /** Stores a finished run under content key {@code key}, replacing any earlier version. */
   public void put(RunResult run, String key) throws IOException {
-    String id = run.summary().cell().runId();
-    Files.deleteIfExists(part(id, KEY_PART));
-    Csv.write(StepsTable.of(experiment, run), part(id, STEPS_PART));
-    if (run.artifacts().samples().isEmpty()) {
-      Files.deleteIfExists(part(id, SAMPLE_PART));
-    } else {
-      Csv.write(SamplesTable.of(experiment, run), part(id, SAMPLE_PART));
-    }
-    Csv.write(RunsTable.of(experiment, run), part(id, RUN_PART));
-    AtomicFiles.writeString(part(id, KEY_PART), key + "\n");
+    Table samples = run.artifacts().samples().isEmpty()
+        ? null
+        : SamplesTable.of(experiment, run);
+    replace(run.summary().cell().runId(), RunsTable.of(experiment, run),
+        StepsTable.of(experiment, run), samples, key);
   }
 
   /**
@@ -120,14 +125,27 @@ public final class CellStore {
    * from a published result set; used to merge shards.
    */
   void put(String runId, Table run, Table steps, Table samples, String key) throws IOException {
+    replace(runId, run, steps, samples.rowCount() == 0 ? null : samples, key);
+  }
+
+  /**
+   * Replaces a run's parts: the key goes first, the parts are written together (each atomically,
+   * their folder forced once), and the key is written last.
+   *
+   * @param samples the run's text samples, or null when it has none
+   */
+  private void replace(String runId, Table run, Table steps, Table samples, String key)
+      throws IOException {
     Files.deleteIfExists(part(runId, KEY_PART));
-    Csv.write(steps, part(runId, STEPS_PART));
-    if (samples.rowCount() == 0) {
+    Map<Path, IoConsumer<Path>> parts = new LinkedHashMap<>();
+    parts.put(part(runId, STEPS_PART), Csv.filler(steps));
+    if (samples == null) {
       Files.deleteIfExists(part(runId, SAMPLE_PART));
     } else {
-      Csv.write(samples, part(runId, SAMPLE_PART));
+      parts.put(part(runId, SAMPLE_PART), Csv.filler(samples));
     }
-    Csv.write(run, part(runId, RUN_PART));
+    parts.put(part(runId, RUN_PART), Csv.filler(run));
+    AtomicFiles.writeAll(parts);
     AtomicFiles.writeString(part(runId, KEY_PART), key + "\n");
   }
 

@@ -3,6 +3,11 @@ package org.optbench.io;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +29,29 @@ final class Csv {
 
   /** Writes {@code table} to {@code target} atomically. */
   static void write(Table table, Path target) throws IOException {
+    AtomicFiles.write(target, filler(table));
+  }
+
+  /** What fills a (temporary) file with {@code table}, for {@link AtomicFiles#writeAll}. */
+  static IoConsumer<Path> filler(Table table) {
     Table text = withNaNAsText(table);
-    AtomicFiles.write(
-        target,
-        temp -> {
-          try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            text.write().csv(CsvWriteOptions.builder(out).lineEnd("\n").build());
-          }
-        });
+    return temp -> {
+      try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+        text.write().csv(CsvWriteOptions.builder(out).lineEnd("\n").build());
+      }
+    };
+  }
+
+  /**
+   * Formats a one-row table of every column type the result files use to nowhere. The first table
+   * written in a JVM otherwise pays for loading and compiling Tablesaw's and univocity's writer
+   * classes, 1–4 s measured on the 2-core development machine: a caller that knows it will write
+   * results calls this while other start-up work (the engine's loading) runs.
+   */
+  static void loadWriter() {
+    Table table = RunsTable.SCHEMA.emptyTable(ResultFiles.RUNS);
+    table.columns().forEach(Column::appendMissing);
+    withNaNAsText(table).write().csv(CsvWriteOptions.builder(Writer.nullWriter()).lineEnd("\n").build());
   }
 
   /**
@@ -61,29 +81,50 @@ final class Csv {
 
   /**
    * Writes {@code target} atomically as the header of {@code schema} followed by the data rows of
-   * every part, in order. Parts are copied as text, so a large result set is never held in memory.
+   * every part, in order. Each part's header line is compared byte for byte, then its rows are
+   * copied as bytes by the kernel: a large result set is never held in memory, nor decoded and
+   * encoded again (the parts are UTF-8 as this class writes them).
    *
    * @throws IllegalArgumentException when a part's header differs from the schema's
    */
   static void concat(List<Path> parts, ColumnSchema schema, Path target) throws IOException {
     String header = schema.header();
+    byte[] headerLine = (header + "\n").getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(
         target,
         temp -> {
-          try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            out.write(header);
-            out.write('\n');
+          try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            writeFully(out, ByteBuffer.wrap(headerLine));
             for (Path part : parts) {
-              try (BufferedReader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
-                String first = in.readLine();
-                if (!header.equals(first)) {
-                  throw new IllegalArgumentException(
-                      part + " has header '" + first + "', expected '" + header + "'");
+              try (FileChannel in = FileChannel.open(part, StandardOpenOption.READ)) {
+                ByteBuffer first = ByteBuffer.allocate(headerLine.length);
+                while (first.hasRemaining() && in.read(first) >= 0) {
+                  // fill the buffer or reach the end of a short part
                 }
-                in.transferTo(out);
+                if (first.hasRemaining() || !Arrays.equals(first.array(), headerLine)) {
+                  throw new IllegalArgumentException(
+                      part + " has header '" + firstLine(part) + "', expected '" + header + "'");
+                }
+                long position = headerLine.length;
+                long size = in.size();
+                while (position < size) {
+                  position += in.transferTo(position, size - position, out);
+                }
               }
             }
           }
         });
+  }
+
+  private static void writeFully(FileChannel out, ByteBuffer bytes) throws IOException {
+    while (bytes.hasRemaining()) {
+      out.write(bytes);
+    }
+  }
+
+  private static String firstLine(Path part) throws IOException {
+    try (BufferedReader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
+      return in.readLine();
+    }
   }
 }

@@ -26,7 +26,13 @@ public final class CellWorker {
       throws IOException {
     Map<String, Cell> cells = new HashMap<>();
     spec.cells().forEach(cell -> cells.put(cell.runId(), cell));
-    LocalTrainer trainer = new LocalTrainer(store);
+    try (LocalTrainer trainer = new LocalTrainer(store)) {
+      serve(spec, store, cells, trainer, in, out);
+    }
+  }
+
+  private static void serve(ExperimentSpec spec, CellStore store, Map<String, Cell> cells,
+      LocalTrainer trainer, BufferedReader in, PrintStream out) throws IOException {
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       String[] task = line.strip().split(" ");
       Cell cell = cells.get(task[0]);
@@ -39,6 +45,8 @@ public final class CellWorker {
         throw new IllegalArgumentException("worker task '" + line + "' names no cell of " + spec.name());
       }
       trainer.train(cell, task[1], RunListener.NONE);
+      // The parent reads the run from the store as soon as it hears "done".
+      trainer.awaitStored();
       out.println(DONE + cell.runId());
       out.flush();
     }

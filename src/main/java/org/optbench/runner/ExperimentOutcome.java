@@ -17,6 +17,7 @@ import org.optbench.metrics.RunSummary;
  * @param wallSeconds wall time of the whole experiment
  * @param claims verdicts on the spec's claims, empty when it has none
  * @param kept files optbench did not write, found in the result and report folders and left there
+ * @param times where the wall time went: training, evaluation, the harness, the report
  */
 public record ExperimentOutcome(
     Path results,
@@ -25,7 +26,8 @@ public record ExperimentOutcome(
     List<RunSummary> runs,
     double wallSeconds,
     List<ClaimResult> claims,
-    List<Path> kept) {
+    List<Path> kept,
+    RunTimes times) {
 
   /** Claims the runs contradict. */
   public long claimsNotReproduced() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.optbench.io.CellStore;
 import org.optbench.claims.ClaimResult;
@@ -88,26 +89,33 @@ public final class ExperimentRunner {
     List<Cell> firstPhase = grid.shard().select(spec.cells());
     Map<String, String> keys = new HashMap<>();
     List<Cell> todo = new ArrayList<>();
-    Phase first = train(spec, store, firstPhase, null, keys, todo);
+    Map<String, RunSummary> known = new HashMap<>();
+    Phase first = train(spec, store, firstPhase, null, keys, todo, known);
     // A tuned grid's second phase: each study's selected trial, rerun on the spec's seeds.
     List<Cell> cells = TunedGrid.withReruns(spec, firstPhase, store::find);
     List<Cell> reruns = cells.stream().filter(c -> !keys.containsKey(c.runId())).toList();
     if (!reruns.isEmpty()) {
-      train(spec, store, reruns, first.environment(), keys, todo);
+      train(spec, store, reruns, first.environment(), keys, todo, known);
     }
     RunEnvironment environment = first.environment();
     Instant started = first.started();
     List<RunSummary> summaries = new ArrayList<>();
     ResultSetWriter writer = ResultSetWriter.open(options.resultsRoot(), spec.name());
     Map<Component, Workload> workloads = new HashMap<>();
+    CrossCheckMode crossCheck = CrossCheckMode.of(spec);
     CommitResult commit;
     try {
       for (Cell cell : cells) {
-        RunSummary summary = store.summary(cell);
+        // Runs trained or checked earlier in this process are not read again; the others (runs a
+        // worker process stored) are read with every check of a stored run.
+        RunSummary summary = known.get(cell.runId());
+        if (summary == null) {
+          summary = store.summary(cell);
+        }
         writer.adopt(store, cell.runId(), summary.diverged());
         summaries.add(summary);
         // Cross-checks are diagnostics of the code as it is now: run for every cell, reused or not.
-        CrossChecks.after(CrossCheckMode.of(spec), cell,
+        CrossChecks.after(crossCheck, cell,
             workloads.computeIfAbsent(cell.workload(), Workloads::create), writer);
       }
       Set<String> reused = new HashSet<>(keys.keySet());
@@ -124,11 +132,18 @@ public final class ExperimentRunner {
             ? List.of()
             : ClaimsFile.evaluateAndWrite(ResultSet.read(commit.published()), spec.claims());
     ReportFolder reportFolder = ReportFolder.inRoot(options.reportsRoot(), spec.name());
+    long reportStart = System.nanoTime();
     Path report = ReportBuilder.build(commit.published(), reportFolder);
+    double reportSeconds = (System.nanoTime() - reportStart) / 1e9;
     List<Path> kept = new ArrayList<>(commit.kept());
     kept.addAll(reportFolder.foreignFiles());
+    Set<String> trained = new HashSet<>();
+    todo.forEach(cell -> trained.add(cell.runId()));
+    RunTimes times = RunTimes.of(
+        summaries.stream().filter(s -> trained.contains(s.cell().runId())).toList(),
+        seconds, reportSeconds, grid.workers());
     return new ExperimentOutcome(commit.published(), commit.archivedPrevious(), report, summaries,
-        seconds, claims, kept);
+        seconds, claims, kept, times);
   }
 
   /** When a grid's first phase started, and the environment its content keys were made for. */
@@ -136,12 +151,14 @@ public final class ExperimentRunner {
 
   /**
    * Trains those of {@code cells} that are not complete with their content key, adding every
-   * cell's key to {@code keys} and the trained ones to {@code todo}.
+   * cell's key to {@code keys}, the trained ones to {@code todo}, and the summaries this process
+   * read or trained to {@code known}.
    *
    * @param environment the environment of an earlier phase, or null to determine it
    */
   private Phase train(ExperimentSpec spec, CellStore store, List<Cell> cells,
-      RunEnvironment environment, Map<String, String> keys, List<Cell> todo) throws IOException {
+      RunEnvironment environment, Map<String, String> keys, List<Cell> todo,
+      Map<String, RunSummary> known) throws IOException {
     List<Cell> mine = new ArrayList<>();
     Instant started;
     // Worker JVMs start first, so that their start overlaps with this one loading its engine and
@@ -149,7 +166,11 @@ public final class ExperimentRunner {
     try (WorkerPool pool =
         WorkerPool.start(spec, cells, store, options.threads(), grid.workers(), grid.log())) {
       if (environment == null) {
+        // Every content key needs the digest of the compiled classes (a read of all of them):
+        // computed while the engine loads rather than after.
+        CompletableFuture<String> code = CompletableFuture.supplyAsync(CodeVersion::current);
         environment = RunEnvironments.current(options.threads());
+        code.join();
       }
       started = Instant.now();
       for (Cell cell : cells) {
@@ -158,7 +179,8 @@ public final class ExperimentRunner {
         if (grid.force() || !store.has(cell.runId(), key)) {
           mine.add(cell);
         } else {
-          store.summary(cell); // a damaged stored run fails here, before anything is trained
+          // A damaged stored run fails here, before anything is trained.
+          known.put(cell.runId(), store.summary(cell));
         }
       }
       if (mine.size() < cells.size()) {
@@ -169,6 +191,7 @@ public final class ExperimentRunner {
       try (ProgressDisplay progress = progress(spec.name(), mine)) {
         pool.train(mine, keys, progress);
       }
+      known.putAll(pool.trainedHere());
     }
     todo.addAll(mine);
     return new Phase(environment, started);

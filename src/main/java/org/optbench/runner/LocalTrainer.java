@@ -16,12 +16,16 @@ import org.optbench.workload.Workloads;
 
 /**
  * Trains cells in this JVM, one at a time, and stores each run in the {@link CellStore} as soon as
- * it ends. A serial run, the parent of a {@link WorkerPool} and each worker child all train
- * through it, so a cell meets the same code wherever it trains.
+ * it ends, while the next cell trains ({@link StoreBehind}). A serial run, the parent of a {@link
+ * WorkerPool} and each worker child all train through it, so a cell meets the same code wherever
+ * it trains.
  */
-final class LocalTrainer {
+final class LocalTrainer implements AutoCloseable {
 
-  private final CellStore store;
+  private final StoreBehind store;
+  // The summary of every run trained here, by run id: the publisher takes them from here instead
+  // of reading back the files this process has just written.
+  private final Map<String, RunSummary> trained = new HashMap<>();
   // One Workload per distinct workload point, so that its per-seed data is generated once for all
   // the optimizers that train on it.
   private final Map<Component, Workload> workloads = new HashMap<>();
@@ -36,16 +40,37 @@ final class LocalTrainer {
   static final int MAX_WARMUP_STEPS = 300;
 
   LocalTrainer(CellStore store) {
-    this.store = store;
+    this.store = new StoreBehind(store);
   }
 
-  /** Trains {@code cell}, stores its run under content key {@code key}, returns its summary. */
+  /**
+   * Trains {@code cell}, starts storing its run under content key {@code key} and returns its
+   * summary. The run is on disk once the next {@code train}, {@link #awaitStored} or {@link
+   * #close} returns.
+   */
   RunSummary train(Cell cell, String key, RunListener listener) throws IOException {
     double warmup = warmUp(cell);
     RunResult result = Engines.forName(cell.engine()).train(cell, workload(cell), listener);
     result = result.withSummary(result.summary().withWarmupSeconds(warmup));
     store.put(result, key);
+    trained.put(cell.runId(), result.summary());
     return result.summary();
+  }
+
+  /** Waits until every run trained so far is stored; rethrows a failed write's error. */
+  void awaitStored() throws IOException {
+    store.await();
+  }
+
+  /** The summaries of the runs trained here so far, by run id, exactly as stored. */
+  Map<String, RunSummary> trained() {
+    return Map.copyOf(trained);
+  }
+
+  /** Waits for the last run to be stored and ends the writer thread. */
+  @Override
+  public void close() throws IOException {
+    store.close();
   }
 
   /**

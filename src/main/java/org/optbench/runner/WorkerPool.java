@@ -81,8 +81,32 @@ final class WorkerPool implements AutoCloseable {
     }
   }
 
-  /** Trains {@code cells} (once per pool), storing each run under its key in {@code keys}. */
+  /**
+   * Trains {@code cells} (once per pool), storing each run under its key in {@code keys}; every
+   * run trained is on disk when this returns, or throws.
+   */
   void train(List<Cell> cells, Map<String, String> keys, ProgressDisplay progress)
+      throws IOException {
+    try {
+      trainAll(cells, keys, progress);
+    } catch (IOException | RuntimeException | Error e) {
+      // The runs finished before the failure are still stored, as the class comment promises.
+      try {
+        here.awaitStored();
+      } catch (IOException | RuntimeException | Error alsoFailed) {
+        e.addSuppressed(alsoFailed);
+      }
+      throw e;
+    }
+    here.awaitStored();
+  }
+
+  /** The summaries of the runs this JVM trained, by run id (children's runs are in the store). */
+  Map<String, RunSummary> trainedHere() {
+    return here.trained();
+  }
+
+  private void trainAll(List<Cell> cells, Map<String, String> keys, ProgressDisplay progress)
       throws IOException {
     if (children.isEmpty()) {
       for (Cell cell : cells) {
@@ -128,7 +152,7 @@ final class WorkerPool implements AutoCloseable {
   /** Ends children that got no cells (their input closes, they exit) and removes the spec copy. */
   @Override
   public void close() throws IOException {
-    try {
+    try (LocalTrainer trainer = here) {
       for (Process child : children) {
         child.getOutputStream().close();
         child.waitFor();
