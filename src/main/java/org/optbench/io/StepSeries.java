@@ -170,12 +170,45 @@ public final class StepSeries {
    *     columns the header lacks (other than {@link #LATER_METRICS})
    */
   static StepSeries read(Path file, String fix) {
+    if (ResultFiles.isParquet(file)) {
+      return readParquet(file, fix);
+    }
     FileCheck.csvFile(file, ReadLimits.STEPS_BYTES, fix);
     try (InputStream in = Files.newInputStream(file)) {
       return new Parser(in, file, fix).parse();
     } catch (IOException e) {
       throw FileCheck.unreadable(file, e, fix);
     }
+  }
+
+  /**
+   * Reads a {@code steps.parquet} ({@link StepsParquet}), checking as {@link #read} does that
+   * each run's steps rise; a run's first "line" is its first row.
+   */
+  private static StepSeries readParquet(Path file, String fix) {
+    Map<String, Run> runs = new LinkedHashMap<>();
+    float[] row = new float[METRICS.size()];
+    StepsParquet.read(file, fix, new StepsParquet.RowSink() {
+      private Run current;
+
+      @Override
+      public void row(long number, String runId, int step, double[] values) {
+        if (current == null || !current.runId.equals(runId)) {
+          current = runs.computeIfAbsent(runId, Run::new);
+        }
+        if (current.size == 0) {
+          current.firstLine = (int) Math.min(number, Integer.MAX_VALUE);
+        } else if (step <= current.lastStep()) {
+          throw StepsParquet.bad(file, number, "step", "step " + step + " of run " + runId
+              + " follows its step " + current.lastStep() + " (a repeated or reordered row)", fix);
+        }
+        for (int m = 0; m < row.length; m++) {
+          row[m] = (float) values[m];
+        }
+        current.add(step, row);
+      }
+    });
+    return new StepSeries(runs);
   }
 
   /**
