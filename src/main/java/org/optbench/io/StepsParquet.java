@@ -106,14 +106,15 @@ final class StepsParquet {
     FileCheck.parquetFile(file, ReadLimits.STEPS_BYTES, fix);
     try (Connection connection = DuckDb.open(); Statement sql = connection.createStatement()) {
       checkColumns(file, sql, fix);
+      // Metrics come as doubles with a missing cell already NaN (clipped as 1, 0 or NaN), so that
+      // the loop below reads each value with one call: it runs for every cell of the file.
       String select = COLUMNS.stream()
-          .map(c -> c.equals("run_id") || c.equals("step") || c.equals("clipped")
-              ? c : "CAST(" + c + " AS DOUBLE) AS " + c)
+          .map(c -> c.equals("run_id") || c.equals("step") ? c
+              : "coalesce(CAST(" + c + " AS DOUBLE), 'NaN'::DOUBLE) AS " + c)
           .collect(Collectors.joining(", "));
       try (var rows = sql.executeQuery(
           "SELECT " + select + " FROM read_parquet(" + DuckDb.literal(file) + ")")) {
         double[] values = new double[StepSeries.METRICS.size()];
-        int clipped = StepSeries.METRICS.indexOf("clipped");
         long row = 0;
         while (rows.next()) {
           row++;
@@ -132,13 +133,7 @@ final class StepsParquet {
             throw bad(file, row, "step", step + " does not fit a 32-bit integer", fix);
           }
           for (int m = 0; m < values.length; m++) {
-            if (m == clipped) {
-              boolean flag = rows.getBoolean(3 + m);
-              values[m] = rows.wasNull() ? Double.NaN : flag ? 1 : 0;
-            } else {
-              double v = rows.getDouble(3 + m);
-              values[m] = rows.wasNull() ? Double.NaN : v;
-            }
+            values[m] = rows.getDouble(3 + m);
           }
           sink.row(row, runId, (int) step, values);
         }
