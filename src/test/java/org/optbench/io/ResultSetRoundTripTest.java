@@ -147,6 +147,8 @@ class ResultSetRoundTripTest {
     ResultSeries series = ResultSeries.read(root.resolve("roundtrip"));
     StepSeries.Run run = series.steps().run(diverging.summary().cell().runId());
     assertEquals(6, run.size());
+    assertEquals(6, run.steps().length, "arrays cut to the run's rows, not left at 1024");
+    assertEquals(6, run.values("loss").length);
     assertTrue(Float.isNaN(run.values("grad_norm")[4]), "step 5's NaN gradient norm");
     assertEquals(Float.POSITIVE_INFINITY, run.values("loss")[5], "step 6's infinite loss");
     assertTrue(Float.isNaN(run.values("eval_loss")[5]), "no evaluation at step 6");
