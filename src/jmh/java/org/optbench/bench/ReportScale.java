@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.optbench.io.ResultFiles;
 import org.optbench.io.ResultSetWriter;
 import org.optbench.metrics.RunEnvironment;
 import org.optbench.metrics.RunResult;
@@ -59,12 +60,16 @@ public final class ReportScale {
         SpecParser.parse(Path.of("experiments/scale.yaml"), String.format(SPEC, steps));
     long t0 = System.nanoTime();
     Path results = write(spec, root.resolve("results"));
+    Path stepsFile = ResultFiles.steps(results);
+    long rows = (long) spec.cells().size() * steps;
     System.out.printf(
-        "wrote %d runs x %d steps in %.1f s: steps.csv %.0f MB%n",
+        "wrote %d runs x %d steps in %.1f s: %s %.1f MB (%.1f bytes per step row)%n",
         spec.cells().size(),
         steps,
         (System.nanoTime() - t0) / 1e9,
-        Files.size(results.resolve("steps.csv")) / 1e6);
+        stepsFile.getFileName(),
+        Files.size(stepsFile) / 1e6,
+        Files.size(stepsFile) / (double) rows);
     for (int i = 0; i < repeats; i++) {
       long start = System.nanoTime();
       Path index = ReportBuilder.build(results, ReportFolder.inRoot(root.resolve("reports"), "scale"));

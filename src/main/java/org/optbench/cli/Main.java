@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       CompareCommand.class,
       BaselineCommand.class,
       MergeCommand.class,
+      ExportCommand.class,
       WorkerCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -54,10 +54,14 @@ public final class Baseline {
    * @return the entries of {@code target} that optbench did not write, kept
    */
   public static List<Path> write(Path results, Path target) throws IOException {
-    for (String name : List.of(ResultFiles.MANIFEST, ResultFiles.RUNS, ResultFiles.STEPS)) {
+    for (String name : List.of(ResultFiles.MANIFEST, ResultFiles.RUNS)) {
       if (!Files.isRegularFile(results.resolve(name))) {
         throw new java.io.FileNotFoundException(results + " has no " + name + "; pass a complete result set");
       }
+    }
+    if (!ResultFiles.hasSteps(results)) {
+      throw new java.io.FileNotFoundException(results + " has no " + ResultFiles.STEPS_PARQUET
+          + " (nor " + ResultFiles.STEPS + "); pass a complete result set");
     }
     Table runs = PublishedRuns.runs(results);
     Map<String, TargetReach.Curve> curves = StepsToTarget.curves(results);

@@ -30,7 +30,7 @@ final class StepsToTarget {
    */
   static Map<String, Double> targets(Path dir, Table runs) {
     Map<String, Double> targets = new LinkedHashMap<>();
-    if (!Files.isRegularFile(dir.resolve(ResultFiles.STEPS))) {
+    if (!ResultFiles.hasSteps(dir)) {
       Table stored = PublishedRuns.targets(dir);
       for (int row = 0; row < stored.rowCount(); row++) {
         targets.put(stored.stringColumn("cell_key").get(row),
@@ -62,7 +62,7 @@ final class StepsToTarget {
    * its stored values where its own target is the one asked for. NaN where the cell has no target.
    */
   static Map<String, Double> reach(Path dir, Table runs, Map<String, Double> targets) {
-    if (Files.isRegularFile(dir.resolve(ResultFiles.STEPS))) {
+    if (ResultFiles.hasSteps(dir)) {
       return reachOf(runs, curves(dir), targets);
     }
     Map<String, Double> reach = new HashMap<>();

@@ -24,7 +24,7 @@ import tech.tablesaw.api.Table;
  * results/.quickstart.cells/
  *   lock                        held by the optbench process running the experiment ({@link WorkLock})
  *   worker-4242-91230912.yaml   the spec as worker processes read it, while they run
- *   runs/3f2a9c01b7de.steps.csv the run's steps.csv rows
+ *   runs/3f2a9c01b7de.steps.parquet the run's steps.parquet rows ({@link StepsParquet})
  *   runs/3f2a9c01b7de.sample.csv its text samples (language models only)
  *   runs/3f2a9c01b7de.run.csv   its runs.csv row
  *   runs/3f2a9c01b7de.key       its content key, written last: the run is complete iff this exists
@@ -39,7 +39,9 @@ import tech.tablesaw.api.Table;
 public final class CellStore {
 
   static final String PARTS = "runs";
-  static final String STEPS_PART = ".steps.csv";
+  static final String STEPS_PART = ".steps.parquet";
+  /** The steps part of stores written before Parquet; {@link #upgradeSteps} converts it. */
+  static final String CSV_STEPS_PART = ".steps.csv";
   static final String SAMPLE_PART = ".sample.csv";
   static final String RUN_PART = ".run.csv";
   private static final String KEY_PART = ".key";
@@ -137,8 +139,11 @@ public final class CellStore {
   private void replace(String runId, Table run, Table steps, Table samples, String key)
       throws IOException {
     Files.deleteIfExists(part(runId, KEY_PART));
+    // The steps go through DuckDB, which writes its own file (atomically: StepsParquet); an
+    // earlier version's CSV part of the run is dropped once the Parquet part is complete.
+    StepsParquet.write(steps, part(runId, STEPS_PART));
+    Files.deleteIfExists(part(runId, CSV_STEPS_PART));
     Map<Path, IoConsumer<Path>> parts = new LinkedHashMap<>();
-    parts.put(part(runId, STEPS_PART), Csv.filler(steps));
     if (samples == null) {
       Files.deleteIfExists(part(runId, SAMPLE_PART));
     } else {
@@ -203,7 +208,7 @@ public final class CellStore {
   public RunSummary summary(Cell cell) {
     Path file = part(cell.runId(), RUN_PART);
     String fix = Remedies.forStoredRun(part(cell.runId(), KEY_PART));
-    checkHeader(part(cell.runId(), STEPS_PART), StepsTable.SCHEMA, fix);
+    checkSteps(cell.runId(), fix);
     ReadTable read = CsvTableReader.read(file, RunsTable.SCHEMA, ReadLimits.TABLE_BYTES, fix);
     RunsCheck.rows(read, fix);
     Table row = read.table();
@@ -229,6 +234,36 @@ public final class CellStore {
         row.doubleColumn("final_loss_avg").getDouble(0),
         row.doubleColumn("eval_seconds").getDouble(0),
         row.doubleColumn("warmup_seconds").getDouble(0));
+  }
+
+  /**
+   * Converts the steps part of a run stored by an earlier version ({@code .steps.csv}) to {@code
+   * .steps.parquet}, so that a result set built from this store is all Parquet. The Parquet part
+   * is complete before the CSV part goes, so a kill at any instant leaves one of them whole.
+   */
+  void upgradeSteps(String runId) throws IOException {
+    Path csv = part(runId, CSV_STEPS_PART);
+    if (Files.isRegularFile(part(runId, STEPS_PART)) || !Files.isRegularFile(csv)) {
+      return;
+    }
+    String fix = Remedies.forStoredRun(part(runId, KEY_PART));
+    Table steps =
+        CsvTableReader.read(csv, StepsTable.SCHEMA, ReadLimits.STEPS_BYTES, fix).table();
+    StepsParquet.write(steps, part(runId, STEPS_PART));
+    Files.delete(csv);
+  }
+
+  /**
+   * Checks the run's steps part, which is published as it is, to be a whole file with the
+   * columns optbench writes; its rows are checked when the published result set is read.
+   */
+  private void checkSteps(String runId, String fix) {
+    Path parquet = part(runId, STEPS_PART);
+    if (!Files.exists(parquet) && Files.exists(part(runId, CSV_STEPS_PART))) {
+      checkHeader(part(runId, CSV_STEPS_PART), StepsTable.SCHEMA, fix);
+      return;
+    }
+    StepsParquet.checkFile(parquet, fix);
   }
 
   private static void checkHeader(Path file, ColumnSchema schema, String fix) {

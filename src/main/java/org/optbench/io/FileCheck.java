@@ -67,6 +67,36 @@ final class FileCheck {
     return size;
   }
 
+  /**
+   * {@link #regularFile} for a Parquet file, which starts and ends with the magic bytes {@code
+   * PAR1}: a file without them is cut short or is something else.
+   */
+  static long parquetFile(Path file, long maxBytes, String fix) {
+    long size = regularFile(file, maxBytes, fix);
+    if (size < 12) {
+      throw new ResultSetException(file, "is " + size + " bytes, too short for a Parquet file; "
+          + fix);
+    }
+    byte[] head = new byte[4];
+    byte[] tail = new byte[4];
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      channel.read(ByteBuffer.wrap(head), 0);
+      channel.read(ByteBuffer.wrap(tail), size - 4);
+    } catch (IOException e) {
+      throw unreadable(file, e, fix);
+    }
+    byte[] magic = {'P', 'A', 'R', '1'};
+    if (!java.util.Arrays.equals(head, magic)) {
+      throw new ResultSetException(file, "is not a Parquet file (it does not start with PAR1); "
+          + fix);
+    }
+    if (!java.util.Arrays.equals(tail, magic)) {
+      throw new ResultSetException(file, "does not end with PAR1 (the file was cut short); "
+          + fix);
+    }
+    return size;
+  }
+
   /** An I/O failure while reading a checked file, as bad input naming the file. */
   static ResultSetException unreadable(Path file, IOException e, String fix) {
     String why = e instanceof CharacterCodingException

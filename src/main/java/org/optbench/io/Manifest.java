@@ -9,7 +9,7 @@ import org.optbench.spec.ExperimentSpec;
 
 /**
  * {@code manifest.json}: what produced a result set, and when. Written last, so a folder with a
- * manifest holds complete {@code steps.csv} and {@code runs.csv} files.
+ * manifest holds complete {@code steps.parquet} and {@code runs.csv} files.
  *
  * @param experiment experiment name
  * @param description the spec's description

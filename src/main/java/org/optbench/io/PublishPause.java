@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * A pause just before a file of a given name replaces its target, so that a test can kill optbench
- * at that moment: {@code IncrementalRunTest} sets {@value #PROPERTY} to {@code steps.csv} and
+ * at that moment: {@code IncrementalRunTest} sets {@value #PROPERTY} to {@code steps.parquet} and
  * sends SIGKILL while a run joins its steps into the staging folder. Without the property, which
  * nothing but that test sets, it costs one property look-up per atomic write.
  */

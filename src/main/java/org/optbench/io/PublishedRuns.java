@@ -24,11 +24,13 @@ public final class PublishedRuns {
     return readRuns(dir).table();
   }
 
-  /** {@code dir/steps.csv} with its fixed column types. */
+  /**
+   * The step rows of {@code dir} ({@code steps.parquet}, or {@code steps.csv} of an earlier result
+   * set) as the table of {@link StepsTable#SCHEMA}, checked against its {@code runs.csv}.
+   */
   public static Table steps(Path dir) {
-    return CsvTableReader.read(dir.resolve(ResultFiles.STEPS), StepsTable.SCHEMA,
-            ReadLimits.STEPS_BYTES, Remedies.forFolder(dir))
-        .table();
+    String fix = Remedies.forFolder(dir);
+    return StepsTableReader.read(ResultFiles.steps(dir), readRuns(dir), fix);
   }
 
   /** A baseline's {@code dir/targets.csv} ({@link TargetsTable}). */

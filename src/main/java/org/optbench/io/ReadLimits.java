@@ -19,7 +19,7 @@ final class ReadLimits {
    */
   static final long TABLE_BYTES = 1L << 30;
 
-  /** {@code steps.csv}, which the report streams rather than holds. */
+  /** {@code steps.csv} or {@code steps.parquet}, which the report streams rather than holds. */
   static final long STEPS_BYTES = 64L << 30;
 
   /** Characters in one CSV cell: configs can be long (a list-valued hyperparameter). */

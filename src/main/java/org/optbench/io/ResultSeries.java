@@ -30,7 +30,7 @@ public record ResultSeries(
     ResultSetCheck.folder(dir);
     Manifest manifest = ManifestJson.read(dir.resolve(ResultFiles.MANIFEST), fix);
     ReadTable runs = RunsCheck.read(dir, manifest, fix);
-    Path stepsFile = dir.resolve(ResultFiles.STEPS);
+    Path stepsFile = ResultFiles.steps(dir);
     StepSeries steps = StepSeries.read(stepsFile, fix);
     StepRows.of(steps, stepsFile).check(runs, fix);
     Set<String> ids = RunsCheck.ids(runs);

@@ -13,7 +13,8 @@ import tech.tablesaw.api.Table;
  *
  * @param dir the folder it was read from
  * @param manifest what produced it
- * @param steps {@code steps.csv}, one row per run and step
+ * @param steps {@code steps.parquet} (or an earlier result set's {@code steps.csv}) as the table
+ *     of {@link StepsTable#SCHEMA}, one row per run and step, labels joined from {@code runs.csv}
  * @param runs {@code runs.csv}, one row per run
  * @param samples {@code samples.csv} (language-model text), empty when no run wrote any
  */
@@ -31,15 +32,12 @@ public record ResultSet(Path dir, Manifest manifest, Table steps, Table runs, Ta
     ResultSetCheck.folder(dir);
     Manifest manifest = ManifestJson.read(dir.resolve(ResultFiles.MANIFEST), fix);
     ReadTable runs = RunsCheck.read(dir, manifest, fix);
-    ReadTable steps =
-        CsvTableReader.read(
-            dir.resolve(ResultFiles.STEPS), StepsTable.SCHEMA, ReadLimits.STEPS_BYTES, fix);
-    StepRows.of(steps, fix).check(runs, fix);
+    Table steps = StepsTableReader.read(ResultFiles.steps(dir), runs, fix);
     Table samples =
         ResultSetCheck.optionalTable(
                 dir, ResultFiles.SAMPLES, SamplesTable.SCHEMA, RunsCheck.ids(runs), fix)
             .orElseGet(() -> SamplesTable.SCHEMA.emptyTable(ResultFiles.SAMPLES));
-    return new ResultSet(dir, manifest, steps.table(), runs.table(), samples);
+    return new ResultSet(dir, manifest, steps, runs.table(), samples);
   }
 
   /** The experiment's name, from the manifest. */

@@ -35,7 +35,7 @@ public final class ResultSetCheck {
     Manifest manifest = ManifestJson.read(dir.resolve(ResultFiles.MANIFEST), fix);
     ReadTable runs = RunsCheck.read(dir, manifest, fix);
     requireRuns(runs, "a baseline of", fix);
-    Path steps = dir.resolve(ResultFiles.STEPS);
+    Path steps = ResultFiles.steps(dir);
     StepRows.of(StepSeries.read(steps, fix), steps).check(runs, fix);
     return manifest;
   }
@@ -54,10 +54,10 @@ public final class ResultSetCheck {
     Manifest manifest = ManifestJson.read(dir.resolve(ResultFiles.MANIFEST), fix);
     ReadTable runs = RunsCheck.read(dir, manifest, fix);
     requireRuns(runs, "a comparison with", fix);
-    Path steps = dir.resolve(ResultFiles.STEPS);
+    Path steps = ResultFiles.steps(dir);
     Path targets = dir.resolve(TargetsTable.FILE);
     if (present(steps) || !present(targets)) {
-      // A result set; without targets.csv it is no baseline, so steps.csv is required.
+      // A result set; without targets.csv it is no baseline, so its steps are required.
       StepRows.of(StepSeries.read(steps, fix), steps).check(runs, fix);
     }
     if (present(targets)) {

@@ -24,9 +24,9 @@ import org.optbench.spec.ExperimentSpec;
  * Builds a result set run by run and publishes it whole.
  *
  * <p>Runs go to a hidden staging folder, {@code results/.<experiment>.partial-<pid>-<nanos>/}, each
- * as two small files under {@code runs/} written atomically as soon as the run ends: a crash loses
+ * as small files under {@code runs/} written atomically as soon as the run ends: a crash loses
  * at most the run in progress and never leaves a truncated file. {@link #commit} joins the parts
- * into {@code steps.csv} and {@code runs.csv}, writes {@code manifest.json} last, and only then
+ * into {@code steps.parquet} and {@code runs.csv}, writes {@code manifest.json} last, and only then
  * renames the staging folder to {@code results/<experiment>/}, moving any earlier result set of
  * that name aside first; or, when the new result set reproduces the earlier one, renames its files
  * over the earlier ones, leaving anything else in that folder where it is.
@@ -42,7 +42,7 @@ import org.optbench.spec.ExperimentSpec;
 public final class ResultSetWriter {
 
   private static final String PARTS = "runs";
-  private static final String STEPS_PART = ".steps.csv";
+  private static final String STEPS_PART = CellStore.STEPS_PART;
   private static final String SAMPLE_PART = ".sample.csv";
   private static final String RUN_PART = ".run.csv";
   private static final String CROSSCHECK_PART = ".crosscheck.csv";
@@ -94,7 +94,7 @@ public final class ResultSetWriter {
       throw new IllegalArgumentException(
           "run " + id + " (" + run.summary().cell().label() + ") was already added");
     }
-    Csv.write(StepsTable.of(experiment, run), part(id, STEPS_PART));
+    StepsParquet.write(StepsTable.of(experiment, run), part(id, STEPS_PART));
     if (!run.artifacts().samples().isEmpty()) {
       Csv.write(SamplesTable.of(experiment, run), part(id, SAMPLE_PART));
     }
@@ -123,6 +123,7 @@ public final class ResultSetWriter {
     if (!seen.add(runId)) {
       throw new IllegalArgumentException("run " + runId + " was already added");
     }
+    store.upgradeSteps(runId);
     for (String suffix : List.of(STEPS_PART, SAMPLE_PART, RUN_PART)) {
       Path from = store.part(runId, suffix);
       if (Files.isRegularFile(from)) {
@@ -160,7 +161,7 @@ public final class ResultSetWriter {
       throw new IllegalArgumentException(
           "spec '" + spec.name() + "' does not match result set '" + experiment + "'");
     }
-    Csv.concat(parts(STEPS_PART), StepsTable.SCHEMA, staging.resolve(ResultFiles.STEPS));
+    StepsParquet.concat(parts(STEPS_PART), staging.resolve(ResultFiles.STEPS_PARQUET));
     Csv.concat(parts(RUN_PART), RunsTable.SCHEMA, staging.resolve(ResultFiles.RUNS));
     List<Path> samples = parts(SAMPLE_PART);
     if (!samples.isEmpty()) {
@@ -207,6 +208,9 @@ public final class ResultSetWriter {
       Files.move(file, target.resolve(file.getFileName()),
           StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
+    // An earlier version's steps.csv (or an export of the old rows) no longer matches the
+    // result set once steps.parquet replaced it; readers take steps.parquet first either way.
+    Files.deleteIfExists(target.resolve(ResultFiles.STEPS));
     AtomicFiles.forceDirectory(target);
     Files.delete(staging);
   }

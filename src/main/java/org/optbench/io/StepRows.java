@@ -67,7 +67,8 @@ final class StepRows {
     }
     for (var entry : runs.entrySet()) {
       if (!rowOf.containsKey(entry.getKey())) {
-        throw new ResultSetException(file, "line " + entry.getValue().firstLine() + ": run "
+        String where = ResultFiles.isParquet(file) ? "row " : "line ";
+        throw new ResultSetException(file, where + entry.getValue().firstLine() + ": run "
             + entry.getKey() + " has step rows but no row in " + ResultFiles.RUNS + "; " + fix);
       }
     }

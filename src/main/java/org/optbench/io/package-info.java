@@ -1,6 +1,10 @@
 /**
- * Result sets on disk: {@code results/<experiment>/} with {@code steps.csv} (one row per run and
- * step), {@code runs.csv} (one row per run) and {@code manifest.json} (what produced them).
+ * Result sets on disk: {@code results/<experiment>/} with {@code steps.parquet} (one row per run
+ * and step, keyed by run id; {@link org.optbench.io.StepsParquet}), {@code runs.csv} (one row per
+ * run, with the run's labels) and {@code manifest.json} (what produced them). Result sets written
+ * before Parquet have {@code steps.csv} instead, labels on every row; every reader takes either
+ * ({@link org.optbench.io.ResultFiles#steps}), and {@link org.optbench.io.StepsCsvExport} writes
+ * that CSV from either.
  *
  * <p>Every file is written atomically ({@link org.optbench.io.AtomicFiles}); a result set is built
  * in a hidden staging folder, one run at a time, and published under its final name only when the
@@ -14,7 +18,8 @@
  * NaN, reads as NaN (Tablesaw's missing value for doubles).
  *
  * <p>Reading checks before it trusts ({@link org.optbench.io.ResultSetCheck}): each file's kind
- * and size before it is opened, the manifest's fields, every CSV cell's type, then the files
+ * and size before it is opened, the manifest's fields, every CSV cell's type and every Parquet
+ * column's type, then the files
  * against each other (unique runs, step rows of listed runs within their step counts, counts that
  * agree). A damaged folder is a {@link org.optbench.io.ResultSetException} naming the file, the
  * line and column or field, and the fix.

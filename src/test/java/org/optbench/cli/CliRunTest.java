@@ -64,7 +64,7 @@ class CliRunTest {
     Path spec = spec("small.yaml", SMALL_SPEC);
     assertEquals(0, run(spec));
     Path results = dir.resolve("results/small");
-    assertTrue(Files.isRegularFile(results.resolve("steps.csv")));
+    assertTrue(Files.isRegularFile(results.resolve("steps.parquet")));
     assertTrue(Files.isRegularFile(results.resolve("runs.csv")));
     assertTrue(Files.isRegularFile(results.resolve("manifest.json")));
     assertTrue(Files.isRegularFile(dir.resolve("reports/small/index.html")));

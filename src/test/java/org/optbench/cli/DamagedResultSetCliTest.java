@@ -152,7 +152,7 @@ class DamagedResultSetCliTest {
     Path damaged = root.resolve("damaged").resolve("tiny");
     DamagedResultSets.copy(pristine, good);
     DamagedResultSets.copy(pristine, damaged);
-    Files.delete(damaged.resolve("steps.csv"));
+    Files.delete(damaged.resolve("steps.parquet"));
     String before = DamagedResultSets.snapshot(root);
 
     Cli.Result result = Cli.execute("claims", good.toString(), damaged.toString());

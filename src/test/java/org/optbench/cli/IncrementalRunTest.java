@@ -175,7 +175,7 @@ class IncrementalRunTest {
   }
 
   /**
-   * A grid killed while it publishes (joining steps.csv in its staging folder, after its last
+   * A grid killed while it publishes (joining steps.parquet in its staging folder, after its last
    * cell) is published whole by the same command, which also removes what killed runs left: their
    * staging folder, temporary files and worker spec copies. An unchanged rerun after that keeps a
    * user's file in the result folder.
@@ -201,8 +201,8 @@ class IncrementalRunTest {
     // 2. The same command, killed while it joins the steps of all 12 runs for publishing. It
     // removes the first one's spec copy as it starts (that process is gone).
     Process second = startChild(runArgs(spec, root), "second.log",
-        "-Doptbench.test.pauseBeforeReplacing=steps.csv");
-    killWhen(second, "second.log", () -> !matching(root, "\\.steps\\.csv\\." + second.pid() + "-[0-9a-f]+\\.tmp").isEmpty());
+        "-Doptbench.test.pauseBeforeReplacing=steps.parquet");
+    killWhen(second, "second.log", () -> !matching(root, "\\.steps\\.parquet\\." + second.pid() + "-[0-9a-f]+\\.tmp").isEmpty());
     String secondLog = Files.readString(dir.resolve("second.log"));
     assertTrue(secondLog.contains("removed ") && secondLog.contains(".published.cells/worker-" + first.pid() + "-"), secondLog);
     assertEquals(List.of(), matching(work, copy));

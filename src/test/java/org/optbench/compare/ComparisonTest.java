@@ -74,6 +74,7 @@ class ComparisonTest {
       assertTrue(Files.isRegularFile(b.resolve(name)), name);
     }
     assertFalse(Files.exists(b.resolve("steps.csv")));
+    assertFalse(Files.exists(b.resolve("steps.parquet")));
   }
 
   @Test

@@ -45,7 +45,9 @@ public final class DamagedResultSets {
   public enum Part {
     MANIFEST("manifest.json"),
     RUNS("runs.csv"),
-    STEPS("steps.csv");
+    STEPS("steps.parquet"),
+    /** A result set written before Parquet: its steps as {@code steps.csv} only. */
+    LEGACY_STEPS("steps.csv");
 
     private final String file;
 
@@ -70,7 +72,8 @@ public final class DamagedResultSets {
     DamagedResultSets sets = new DamagedResultSets(base);
     sets.manifest();
     sets.table(Part.RUNS, "final_loss", "steps_done");
-    sets.table(Part.STEPS, "loss", "step");
+    sets.table(Part.LEGACY_STEPS, "loss", "step");
+    sets.parquet(Part.STEPS);
     sets.consistency();
     return List.copyOf(sets.cases);
   }
@@ -107,7 +110,10 @@ public final class DamagedResultSets {
     damage(m, "sparse-1gib", dir -> sparse(dir.resolve(m.file())));
   }
 
-  /** The same damages for runs.csv and steps.csv; {@code number} and {@code count} name columns. */
+  /**
+   * The same damages for runs.csv and a legacy steps.csv; {@code number} and {@code count} name
+   * columns.
+   */
   private void table(Part part, String number, String count) {
     damage(part, "missing", dir -> Files.delete(dir.resolve(part.file())));
     damage(part, "empty", dir -> Files.writeString(dir.resolve(part.file()), ""));
@@ -127,9 +133,37 @@ public final class DamagedResultSets {
     damage(part, "sparse-1gib", dir -> sparse(dir.resolve(part.file())));
   }
 
+  /** Damages to the binary file's kind and bytes; its values are what the table damages test. */
+  private void parquet(Part part) {
+    damage(part, "missing", dir -> Files.delete(dir.resolve(part.file())));
+    damage(part, "empty", dir -> Files.writeString(dir.resolve(part.file()), ""));
+    damage(part, "truncated", dir -> {
+      byte[] bytes = Files.readAllBytes(dir.resolve(part.file()));
+      Files.write(dir.resolve(part.file()), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    });
+    damage(part, "scrambled-middle", dir -> {
+      byte[] bytes = Files.readAllBytes(dir.resolve(part.file()));
+      byte[] noise = new byte[bytes.length / 3];
+      new java.util.Random(3).nextBytes(noise);
+      System.arraycopy(noise, 0, bytes, bytes.length / 3, noise.length);
+      Files.write(dir.resolve(part.file()), bytes);
+    });
+    damage(part, "csv-text", dir -> Files.writeString(dir.resolve(part.file()), "run_id,step\na,1\n"));
+    damage(part, "binary", dir -> Files.write(dir.resolve(part.file()), new byte[] {0, (byte) 0xfe, 10, 0}));
+    damage(part, "directory", dir -> {
+      Files.delete(dir.resolve(part.file()));
+      Files.createDirectories(dir.resolve(part.file()));
+    });
+    damage(part, "fifo", dir -> {
+      Files.delete(dir.resolve(part.file()));
+      SpecialFiles.fifo(dir.resolve(part.file()));
+    });
+    damage(part, "sparse-1gib", dir -> sparse(dir.resolve(part.file())));
+  }
+
   private void consistency() {
-    damage(Part.STEPS, "unknown-run", dir ->
-        CsvEdit.of(dir.resolve(Part.STEPS.file())).setAll("run_id", id -> "ffffffffffff").write());
+    damage(Part.LEGACY_STEPS, "unknown-run", dir ->
+        CsvEdit.of(dir.resolve(Part.LEGACY_STEPS.file())).setAll("run_id", id -> "ffffffffffff").write());
     damage(Part.RUNS, "experiment-mismatch", dir ->
         CsvEdit.of(dir.resolve(Part.RUNS.file())).setAll("experiment", e -> "other").write());
     manifestEdit("runs-count-mismatch", json -> json.put("runs", 5));
@@ -162,6 +196,10 @@ public final class DamagedResultSets {
     cases.add(new FuzzCase("results-" + part.name().toLowerCase(java.util.Locale.ROOT), name, scratch -> {
       Path copy = scratch.resolve("fuzzbase");
       copyTree(base, copy);
+      if (part == Part.LEGACY_STEPS) {
+        org.optbench.io.StepsCsvExport.write(copy, copy.resolve(Part.LEGACY_STEPS.file()));
+        Files.delete(copy.resolve(Part.STEPS.file()));
+      }
       damage.apply(copy);
       return copy;
     }));

@@ -67,7 +67,8 @@ public final class DamagedResultSets {
 
   /**
    * Writes the undamaged tiny result set to {@code root/tiny/} and returns that folder. Step rows:
-   * run 1 has steps 1..4 on lines 2..5 of steps.csv, run 2 on lines 6..9.
+   * run 1 has steps 1..4 on rows 1..4 of steps.parquet, run 2 on rows 5..8 (lines 2..5 and 6..9
+   * of the steps.csv that the legacy damages export first).
    */
   public static Path write(Path root) throws Exception {
     ExperimentSpec spec = SpecParser.parse(Path.of("experiments", "tiny.yaml"), SPEC);
@@ -120,7 +121,7 @@ public final class DamagedResultSets {
     damages.add(new Damage("runs.csv cut mid-row", ResultFiles.RUNS,
         dir -> cut(dir.resolve(ResultFiles.RUNS))));
     damages.add(new Damage("steps.csv cut mid-row", ResultFiles.STEPS,
-        dir -> cut(dir.resolve(ResultFiles.STEPS))));
+        legacyCsv(dir -> cut(dir.resolve(ResultFiles.STEPS)))));
     damages.add(new Damage("text in a number column", ResultFiles.RUNS,
         dir -> setCell(dir.resolve(ResultFiles.RUNS), 1, "final_loss", "low")));
     damages.add(new Damage("a fraction in an integer column", ResultFiles.RUNS,
@@ -134,30 +135,47 @@ public final class DamagedResultSets {
           return more;
         })));
     damages.add(new Damage("step rows of an unknown run", ResultFiles.STEPS,
-        dir -> editLines(dir.resolve(ResultFiles.STEPS), lines -> {
+        legacyCsv(dir -> editLines(dir.resolve(ResultFiles.STEPS), lines -> {
           List<String> more = new ArrayList<>(lines);
           String row = lines.get(1);
           more.add("feedfacecafe" + row.substring(row.indexOf(',')));
           return more;
-        })));
+        }))));
     damages.add(new Damage("negative steps_done", ResultFiles.RUNS,
         dir -> setCell(dir.resolve(ResultFiles.RUNS), 1, "steps_done", "-1")));
     damages.add(new Damage("steps_done beyond steps", ResultFiles.RUNS,
         dir -> setCell(dir.resolve(ResultFiles.RUNS), 1, "steps_done", "5")));
     damages.add(new Damage("huge step value", ResultFiles.STEPS,
-        dir -> setCell(dir.resolve(ResultFiles.STEPS), 4, "step", "99999999999")));
+        legacyCsv(dir -> setCell(dir.resolve(ResultFiles.STEPS), 4, "step", "99999999999"))));
     damages.add(new Damage("step beyond the run's steps", ResultFiles.STEPS,
-        dir -> setCell(dir.resolve(ResultFiles.STEPS), 4, "step", "2000000000")));
+        legacyCsv(dir -> setCell(dir.resolve(ResultFiles.STEPS), 4, "step", "2000000000"))));
     damages.add(new Damage("repeated step row", ResultFiles.STEPS,
-        dir -> editLines(dir.resolve(ResultFiles.STEPS), lines -> {
+        legacyCsv(dir -> editLines(dir.resolve(ResultFiles.STEPS), lines -> {
           List<String> more = new ArrayList<>(lines);
           more.add(2, lines.get(1));
           return more;
-        })));
-    damages.add(new Damage("steps.csv missing", ResultFiles.STEPS,
-        dir -> Files.delete(dir.resolve(ResultFiles.STEPS))));
+        }))));
+    damages.add(new Damage("steps.parquet missing", ResultFiles.STEPS_PARQUET,
+        dir -> Files.delete(dir.resolve(ResultFiles.STEPS_PARQUET))));
+    damages.add(new Damage("steps.parquet cut short", ResultFiles.STEPS_PARQUET,
+        dir -> truncate(dir.resolve(ResultFiles.STEPS_PARQUET))));
+    damages.add(new Damage("binary garbage in steps.parquet", ResultFiles.STEPS_PARQUET,
+        dir -> Files.write(dir.resolve(ResultFiles.STEPS_PARQUET), garbage())));
+    damages.add(new Damage("steps.parquet with garbage inside", ResultFiles.STEPS_PARQUET,
+        dir -> scramble(dir.resolve(ResultFiles.STEPS_PARQUET))));
+    damages.add(new Damage("steps.parquet lacking a column", ResultFiles.STEPS_PARQUET,
+        dir -> rewriteSteps(dir, "SELECT * EXCLUDE (loss) FROM steps")));
+    damages.add(new Damage("steps.parquet with text steps", ResultFiles.STEPS_PARQUET,
+        dir -> rewriteSteps(dir, "SELECT * REPLACE (CAST(step AS VARCHAR) AS step) FROM steps")));
+    damages.add(new Damage("step rows of an unknown run in steps.parquet",
+        ResultFiles.STEPS_PARQUET, dir -> rewriteSteps(dir,
+            "SELECT * REPLACE ('feedfacecafe' AS run_id) FROM steps")));
+    damages.add(new Damage("repeated step row in steps.parquet", ResultFiles.STEPS_PARQUET,
+        dir -> rewriteSteps(dir, "SELECT * FROM steps UNION ALL SELECT * FROM steps")));
+    damages.add(new Damage("negative step in steps.parquet", ResultFiles.STEPS_PARQUET,
+        dir -> rewriteSteps(dir, "SELECT * REPLACE (step - 5 AS step) FROM steps")));
     damages.add(new Damage("binary garbage in steps.csv", ResultFiles.STEPS,
-        dir -> Files.write(dir.resolve(ResultFiles.STEPS), garbage())));
+        legacyCsv(dir -> Files.write(dir.resolve(ResultFiles.STEPS), garbage()))));
     damages.add(new Damage("a folder where runs.csv should be", ResultFiles.RUNS,
         dir -> {
           Files.delete(dir.resolve(ResultFiles.RUNS));
@@ -165,10 +183,10 @@ public final class DamagedResultSets {
         }));
     if (canMakeFifo()) {
       damages.add(new Damage("a FIFO where steps.csv should be", ResultFiles.STEPS,
-          dir -> {
+          legacyCsv(dir -> {
             Files.delete(dir.resolve(ResultFiles.STEPS));
             mkfifo(dir.resolve(ResultFiles.STEPS));
-          }));
+          })));
     }
     damages.add(new Damage("runs.csv over the size cap", ResultFiles.RUNS,
         dir -> grow(dir.resolve(ResultFiles.RUNS), ReadLimits.TABLE_BYTES + 1)));
@@ -263,6 +281,46 @@ public final class DamagedResultSets {
     }
     fields.add(field.toString());
     return fields;
+  }
+
+  /**
+   * Turns the result set into one written before Parquet: its steps as {@code steps.csv} only,
+   * then damages that.
+   */
+  private static Damager legacyCsv(Damager damage) {
+    return dir -> {
+      StepsCsvExport.write(dir, dir.resolve(ResultFiles.STEPS));
+      Files.delete(dir.resolve(ResultFiles.STEPS_PARQUET));
+      damage.apply(dir);
+    };
+  }
+
+  /** Replaces {@code steps.parquet} by what {@code query} selects from it (as table steps). */
+  private static void rewriteSteps(Path dir, String query) throws IOException {
+    Path file = dir.resolve(ResultFiles.STEPS_PARQUET);
+    Path edited = dir.resolve("edited.parquet");
+    try (var connection = DuckDb.open(); var sql = connection.createStatement()) {
+      sql.execute("CREATE TEMP TABLE steps AS SELECT * FROM read_parquet(" + DuckDb.literal(file) + ")");
+      sql.execute("COPY (" + query + ") TO " + DuckDb.literal(edited) + " (FORMAT parquet)");
+    } catch (java.sql.SQLException e) {
+      throw new IOException(e);
+    }
+    Files.move(edited, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Keeps the first half of a binary file, as an interrupted copy would. */
+  private static void truncate(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+  }
+
+  /** Overwrites the middle third of a file with random bytes, its ends left whole. */
+  private static void scramble(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    byte[] noise = new byte[bytes.length / 3];
+    new java.util.Random(11).nextBytes(noise);
+    System.arraycopy(noise, 0, bytes, bytes.length / 3, noise.length);
+    Files.write(file, bytes);
   }
 
   /** Cuts the file in the middle of its second data row, as an interrupted copy would. */

@@ -63,7 +63,7 @@ class ReplacedResultSetTest {
     assertEquals(SECOND.toString(), ResultSet.read(published).manifest().started(), "the new manifest");
     assertEquals(2, ResultSet.read(published).runs().rowCount());
     assertEquals(List.of("exp"), names(root), "no staging or replaced folder left behind");
-    assertEquals(List.of("manifest.json", "notes.md", "plots", "runs.csv", "steps.csv"), names(published));
+    assertEquals(List.of("manifest.json", "notes.md", "plots", "runs.csv", "steps.parquet"), names(published));
     assertTrue(replaced.describe().endsWith("(kept files optbench did not write: "
         + published.resolve("notes.md") + ", " + published.resolve("plots") + ")"), replaced.describe());
   }

@@ -104,8 +104,10 @@ class ResultSetRoundTripTest {
   }
 
   @Test
-  void nonFiniteValuesAreWrittenAsNaNAndInfinity() throws IOException {
-    List<String> lines = Files.readAllLines(root.resolve("roundtrip").resolve("steps.csv"));
+  void nonFiniteValuesAreExportedAsNaNAndInfinity() throws IOException {
+    Path csv = root.resolve("export").resolve("steps.csv");
+    assertEquals(26, StepsCsvExport.write(root.resolve("roundtrip"), csv));
+    List<String> lines = Files.readAllLines(csv);
     String lastRow = lines.get(lines.size() - 1);
     assertTrue(lastRow.contains(",6,Infinity,"), lastRow);
     // Step 5 of the diverging run: its gradient norm overflowed to NaN, kept visible as such.
@@ -115,10 +117,38 @@ class ResultSetRoundTripTest {
   }
 
   @Test
+  void stepsArePublishedAsParquetKeyedByRunIdWithoutLabelColumns() {
+    Path dir = root.resolve("roundtrip");
+    assertTrue(Files.isRegularFile(dir.resolve("steps.parquet")));
+    assertFalse(Files.exists(dir.resolve("steps.csv")));
+    // the columns are the run id, the step and the metrics; labels live in runs.csv
+    assertEquals(List.of("run_id", "step", "loss", "grad_norm", "grad_norm_clipped", "clipped",
+        "clipping_threshold", "learning_rate", "step_size", "wall_ms", "eval_loss",
+        "eval_accuracy"), StepsParquet.COLUMNS);
+  }
+
+  @Test
+  void aResultSetWithOnlyStepsCsvReadsTheSameTable() throws IOException {
+    Path dir = root.resolve("roundtrip");
+    StepsCsvExport.write(dir, dir.resolve("steps.csv"));
+    Files.delete(dir.resolve("steps.parquet"));
+    ResultSet fromCsv = ResultSet.read(dir);
+    assertEquals(read.steps().columnNames(), fromCsv.steps().columnNames());
+    assertEquals(read.steps().rowCount(), fromCsv.steps().rowCount());
+    for (int row = 0; row < read.steps().rowCount(); row++) {
+      assertEquals(read.steps().row(row).toString(), fromCsv.steps().row(row).toString());
+    }
+    StepSeries.Run run = ResultSeries.read(dir).steps().run(diverging.summary().cell().runId());
+    assertEquals(Float.POSITIVE_INFINITY, run.values("loss")[5]);
+  }
+
+  @Test
   void theReportsStreamingReaderSeesTheSameNonFiniteValues() {
     ResultSeries series = ResultSeries.read(root.resolve("roundtrip"));
     StepSeries.Run run = series.steps().run(diverging.summary().cell().runId());
     assertEquals(6, run.size());
+    assertEquals(6, run.steps().length, "arrays cut to the run's rows, not left at 1024");
+    assertEquals(6, run.values("loss").length);
     assertTrue(Float.isNaN(run.values("grad_norm")[4]), "step 5's NaN gradient norm");
     assertEquals(Float.POSITIVE_INFINITY, run.values("loss")[5], "step 6's infinite loss");
     assertTrue(Float.isNaN(run.values("eval_loss")[5]), "no evaluation at step 6");

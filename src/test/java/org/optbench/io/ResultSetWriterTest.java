@@ -61,7 +61,7 @@ class ResultSetWriterTest {
     assertEquals(List.of("exp"), children());
     try (Stream<Path> files = Files.list(root.resolve("exp"))) {
       assertEquals(
-          List.of("manifest.json", "runs.csv", "steps.csv"),
+          List.of("manifest.json", "runs.csv", "steps.parquet"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
     assertEquals(2, ResultSet.read(result.published()).runs().rowCount());
@@ -125,7 +125,7 @@ class ResultSetWriterTest {
     writer.add(run);
     String id = run.summary().cell().runId();
     Path parts = writer.staging().resolve("runs");
-    assertEquals(10, read(parts.resolve(id + ".steps.csv"), StepsTable.SCHEMA).rowCount());
+    assertEquals(10, StepSeries.read(parts.resolve(id + ".steps.parquet"), "restore it").rows());
     assertEquals(1, read(parts.resolve(id + ".run.csv"), RunsTable.SCHEMA).rowCount());
     try (Stream<Path> files = Files.list(parts)) {
       assertEquals(2, files.count(), "no temporary files left beside the parts");
