@@ -153,9 +153,9 @@ class TunedBenchmarkRunTest {
     Cli.Result fromBaseline = Cli.execute("score", dir.resolve("single/tuned_small").toString(),
         "--targets-from", dir.resolve("merged/tuned_small").toString());
     assertEquals(0, fromBaseline.exit(), fromBaseline.all());
-    String target = score.out().lines().filter(l -> l.startsWith("| linear")).findFirst()
+    String targetRow = score.out().lines().filter(l -> l.startsWith("| linear")).findFirst()
         .orElseThrow();
-    assertTrue(fromBaseline.out().contains(target.substring(0, target.indexOf("| median"))),
+    assertTrue(fromBaseline.out().contains(targetRow.substring(0, targetRow.indexOf("| median"))),
         fromBaseline.all());
     assertTrue(fromBaseline.out().contains("final run(s) in "
         + dir.resolve("merged/tuned_small").toString().replace("_", "\\_")), fromBaseline.all());
