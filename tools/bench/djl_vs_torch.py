@@ -143,15 +143,18 @@ def main():
     print(f"djl/torch step time: {med(ratios):.3f} (pairs {min(ratios):.3f}-{max(ratios):.3f});"
           f" djl {med(djl):.3f} ms, torch {med(tch):.3f} ms")
     print(f"djl/torch thread CPU per step: {med(cpu_ratios):.3f} (pairs {min(cpu_ratios):.3f}-{max(cpu_ratios):.3f})")
-    print(f"minor page faults per steady-state step: djl {med(djl_faults):.1f}, torch {med(torch_faults):.1f}")
+    print(f"minor page faults per steady-state step: djl {med(djl_faults):.1f} (pairs {min(djl_faults):.1f}-"
+          f"{max(djl_faults):.1f}), torch {med(torch_faults):.1f}")
     print(f"first cell of the JVM: {first['median_ms']:.3f} ms/step steady, {first['warm_median_ms']:.3f}"
           f" steps 1-30; later cells: {med(djl):.3f} steady, {med(djl_warm):.3f} steps 1-30;"
           f" first/later {first['median_ms'] / med(djl):.2f}")
     if base:
         print(f"baseline: djl/torch {med(base_ratios):.3f} (pairs {min(base_ratios):.3f}-{max(base_ratios):.3f}),"
-              f" {med(base_ms):.3f} ms/step, {med(base_faults):.1f} faults/step,"
+              f" {med(base_ms):.3f} ms/step, {med(base_faults):.1f} faults/step"
+              f" (pairs {min(base_faults):.1f}-{max(base_faults):.1f}),"
               f" thread CPU djl/torch {med(base_cpu_ratios):.3f}; first cell"
-              f" {base_first['median_ms']:.3f} ms/step steady, {base_first['warm_median_ms']:.3f} steps 1-30")
+              f" {base_first['median_ms']:.3f} ms/step steady, {base_first['warm_median_ms']:.3f} steps 1-30,"
+              f" {base_first['faults_per_step']:.1f} faults/step, thread CPU {base_first['cpu_ms']:.3f} ms/step")
 
 
 if __name__ == "__main__":
