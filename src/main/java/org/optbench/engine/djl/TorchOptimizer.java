@@ -47,7 +47,8 @@ import java.util.Map;
  * </ul>
  *
  * <p>{@link #copy} writes one array into another as 0·target + source, exact for any finite
- * target. A scratch array holds intermediates of the last step only, which are finite unless
+ * target up to the sign of a zero (a −0 in the source may arrive as +0, which no later
+ * arithmetic here can tell apart except through sign(), where it still moves nothing). A scratch array holds intermediates of the last step only, which are finite unless
  * that step overflowed float32 (|g| ≳ 1.8e19 in g²); the parameters are then already
  * non-finite or on their way, and the run diverges either way.
  */
@@ -123,7 +124,8 @@ abstract class TorchOptimizer extends Optimizer {
    */
   void updateLive(String parameterId, NDArray weight, NDArray liveGradient) {
     step(parameterId, weight, shapedView(parameterId, weight, liveGradient));
-    liveGradient.muli(scalar(0f));
+    // g − g rather than 0·g: +0 everywhere, as torch's zero_(), where 0·g gives −0 for g < 0.
+    liveGradient.subi(liveGradient);
   }
 
   /**
