@@ -61,6 +61,21 @@ def torch_run(steps, optimizer):
     return statistics.median(steady), faults / len(steady), cpu / len(steady)
 
 
+def torch_adam_step(steps):
+    """Thread CPU ms of torch.optim.Adam.step() alone on the MLP's four tensors."""
+    torch.manual_seed(0)
+    params = [torch.randn(*shape, requires_grad=True) for shape in ((256, 784), (256,), (10, 256), (10,))]
+    for p in params:
+        p.grad = torch.randn_like(p)
+    opt = torch.optim.Adam(params)
+    for _ in range(steps):
+        opt.step()
+    start = time.thread_time()
+    for _ in range(steps):
+        opt.step()
+    return (time.thread_time() - start) * 1e3 / steps
+
+
 class DjlProbe:
     def __init__(self, command):
         self.proc = subprocess.Popen(command, shell=True, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -78,6 +93,12 @@ class DjlProbe:
             sys.exit("engine probe: " + line)
         return {k: float(v) for k, v in fields.items()}
 
+    def adam_step(self, steps):
+        self.proc.stdin.write(f"adam-step {steps}\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        return float(dict(kv.split("=", 1) for kv in line.split())["cpu_ms"])
+
     def close(self):
         self.proc.stdin.close()
         self.proc.wait()
@@ -90,12 +111,26 @@ def main():
     parser.add_argument("--optimizer", default="adam", choices=("adam", "sgd"))
     parser.add_argument("--probe", default="scripts/bench.sh engine-probe",
                         help="command that starts the JVM side (another build's classes, say)")
+    parser.add_argument("--adam-step", action="store_true",
+                        help="time the Adam step alone (thread CPU), engine-side Adam against"
+                        " torch.optim.Adam on the MLP's tensors, instead of whole training steps")
     parser.add_argument("--baseline", help="command that starts a second JVM side, e.g. an"
                         " earlier build's EngineStepProbe, run in the same rounds")
     args = parser.parse_args()
     torch.set_num_threads(1)
     print(f"torch {torch.__version__}, threads {torch.get_num_threads()}; load {os.getloadavg()}")
     probe = DjlProbe(args.probe)
+    if args.adam_step:
+        ratios = []
+        for i in range(args.pairs):
+            d, t = probe.adam_step(args.steps), torch_adam_step(args.steps)
+            ratios.append(d / t)
+            print(f"pair {i + 1}: engine Adam {d:.4f} ms/step, torch.optim.Adam {t:.4f} ms/step (thread CPU),"
+                  f" ratio {ratios[-1]:.3f}", flush=True)
+        probe.close()
+        print(f"Adam step alone, djl engine / torch: {statistics.median(ratios):.3f}"
+              f" (pairs {min(ratios):.3f}-{max(ratios):.3f}); load {os.getloadavg()}")
+        return
     base = DjlProbe(args.baseline) if args.baseline else None
     first = probe.run(args.steps, args.optimizer)
     base_first = base.run(args.steps, args.optimizer) if base else None

@@ -1,5 +1,10 @@
 package org.optbench.engine.djl;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.tracker.Tracker;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,6 +13,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +42,9 @@ import org.optbench.workload.Workloads;
  * steady-state step of the whole process and of the training thread (Linux
  * {@code /proc/self/stat} and {@code /proc/thread-self/stat}, field 10, minflt).
  *
+ * <p>{@code adam-step STEPS} times the engine-side Adam step alone instead (see
+ * {@link #adamStepAlone}).
+ *
  * <p>Run: {@code scripts/bench.sh engine-probe}, normally started by the driver.
  */
 public final class EngineStepProbe {
@@ -52,8 +61,13 @@ public final class EngineStepProbe {
     System.out.flush();
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       String[] words = line.trim().split("\\s+");
+      if (words.length == 2 && words[0].equals("adam-step")) {
+        System.out.println(adamStepAlone(Integer.parseInt(words[1])));
+        System.out.flush();
+        continue;
+      }
       if (words.length != 3 || !words[0].equals("run")) {
-        System.out.println("error=usage: run OPTIMIZER STEPS");
+        System.out.println("error=usage: run OPTIMIZER STEPS | adam-step STEPS");
         System.out.flush();
         continue;
       }
@@ -97,6 +111,39 @@ public final class EngineStepProbe {
         median(steady), Arrays.stream(steady).average().orElse(Double.NaN),
         (cpuNanos[1] - cpuNanos[0]) / 1e6 / n, median(warm),
         (faults[2] - faults[0]) / (double) n, (faults[3] - faults[1]) / (double) n);
+  }
+
+  /**
+   * The engine-side Adam step alone on the MLP's four tensors (784×256, 256, 256×10, 10 as
+   * DJL lays them out), the way the training loop calls it: {@code updateLive} on flat views of
+   * the weights' own gradients. Thread CPU ms per step over the last {@code steps} of 2·steps.
+   */
+  private static String adamStepAlone(int steps) {
+    try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+      Shape[] shapes = {new Shape(256, 784), new Shape(256), new Shape(10, 256), new Shape(10)};
+      List<NDArray> weights = new ArrayList<>();
+      List<NDArray> grads = new ArrayList<>();
+      for (Shape shape : shapes) {
+        NDArray weight = manager.randomNormal(shape);
+        weight.setRequiresGradient(true);
+        try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+          collector.backward(weight.mul(manager.randomNormal(shape)).sum());
+        }
+        weights.add(weight);
+        grads.add(weight.getGradient().reshape(-1));
+      }
+      TorchAdam adam = TorchAdam.builder().setLearningRateTracker(Tracker.fixed(1e-3f)).build();
+      long start = 0;
+      for (int step = 0; step < 2 * steps; step++) {
+        if (step == steps) {
+          start = THREADS.getCurrentThreadCpuTime();
+        }
+        for (int i = 0; i < shapes.length; i++) {
+          adam.updateLive("p" + i, weights.get(i), grads.get(i));
+        }
+      }
+      return String.format("cpu_ms=%.4f", (THREADS.getCurrentThreadCpuTime() - start) / 1e6 / steps);
+    }
   }
 
   /** Field 10 (minflt) of a /proc stat file; the command name in field 2 may hold spaces. */
