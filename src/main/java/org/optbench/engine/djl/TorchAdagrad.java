@@ -48,6 +48,11 @@ final class TorchAdagrad extends TorchOptimizer {
   }
 
   @Override
+  protected boolean collectsTemporaries() {
+    return false;
+  }
+
+  @Override
   protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state,
       NDArray[] scratch) {
     NDArray t = scratch[0];
@@ -61,8 +66,9 @@ final class TorchAdagrad extends TorchOptimizer {
     copy(t, g);
     sum.addi(t.muli(g));
     float clr = (float) (lr / (1 + (step - 1) * (double) lrDecay));
-    NDArray denominator = sum.sqrt().addi(scalar(eps));
-    weight.subi(g.divi(denominator).muli(stepScalar(0, clr)));
+    try (NDArray denominator = sum.sqrt()) {
+      weight.subi(g.divi(denominator.addi(scalar(eps))).muli(stepScalar(0, clr)));
+    }
   }
 
   /** DJL-style builder; every setting has torch.optim.Adagrad's default. */

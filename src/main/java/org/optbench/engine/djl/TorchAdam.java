@@ -55,6 +55,11 @@ final class TorchAdam extends TorchOptimizer {
   }
 
   @Override
+  protected boolean collectsTemporaries() {
+    return false;
+  }
+
+  @Override
   protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state,
       NDArray[] scratch) {
     NDArray m = state[0];
@@ -78,14 +83,14 @@ final class TorchAdam extends TorchOptimizer {
     }
     double biasCorrection1 = 1 - Math.pow(beta1, step);
     double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
-    NDArray denominator = second.sqrt()
-        .divi(stepScalar(0, (float) biasCorrection2Sqrt))
-        .addi(scalar(eps));
-    if (decoupled && weightDecay != 0) {
-      weight.muli(stepScalar(1, 1 - lr * weightDecay));
+    try (NDArray denominator = second.sqrt()) {
+      denominator.divi(stepScalar(0, (float) biasCorrection2Sqrt)).addi(scalar(eps));
+      if (decoupled && weightDecay != 0) {
+        weight.muli(stepScalar(1, 1 - lr * weightDecay));
+      }
+      copy(t, m);
+      weight.subi(t.divi(denominator).muli(stepScalar(2, (float) (lr / biasCorrection1))));
     }
-    copy(t, m);
-    weight.subi(t.divi(denominator).muli(stepScalar(2, (float) (lr / biasCorrection1))));
   }
 
   /** DJL-style builder; every setting has torch.optim.Adam's default. */

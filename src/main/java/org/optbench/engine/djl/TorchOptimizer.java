@@ -37,9 +37,10 @@ import java.util.Map;
  *       ({@link #stepScalar}); {@code muli(Number)} would make and free one per call. DJL's
  *       {@code muli(Number)} multiplies by such a float32 0-dim tensor too, so the results are
  *       bit-identical to the scalar forms.
- *   <li>Whatever temporary remains runs with its operands temporarily attached to a scratch
- *       sub-manager: it is then owned by the scratch manager and freed when that closes, while
- *       the operands return to their owners.
+ *   <li>Whatever temporary remains is closed by the optimizer that made it, or, for optimizers
+ *       that say so ({@link #collectsTemporaries}), runs with its operands temporarily attached
+ *       to a scratch sub-manager: it is then owned by the scratch manager and freed when that
+ *       closes, while the operands return to their owners.
  *   <li>The PyTorch engine accumulates gradients across backward passes. Through DJL's trainer
  *       ({@link #update}) the optimizer gets the parameter server's copy of the gradient, so the
  *       weight's own gradient is zeroed after the update; {@link #updateLive} takes the
@@ -155,6 +156,10 @@ abstract class TorchOptimizer extends Optimizer {
     float lr = learningRate.getNewValue(step);
     NDArray[] state = states.computeIfAbsent(parameterId, id -> newState(stateManager(weight), weight));
     NDArray[] buffers = scratch.computeIfAbsent(parameterId, id -> newScratch(weight));
+    if (!collectsTemporaries()) {
+      apply(step, lr, weight, grad, state, buffers);
+      return;
+    }
     try (NDManager temporaries = stateManager.newSubManager()) {
       temporaries.tempAttachAll(weight, grad);
       for (NDArray array : state) {
@@ -173,6 +178,15 @@ abstract class TorchOptimizer extends Optimizer {
       buffers[i] = stateManager.zeros(weight.getShape(), weight.getDataType());
     }
     return buffers;
+  }
+
+  /**
+   * Whether {@link #apply} leaves temporaries for a scratch sub-manager to free (the default),
+   * or closes the few it makes itself, which spares moving every operand into a sub-manager and
+   * back at each step.
+   */
+  protected boolean collectsTemporaries() {
+    return true;
   }
 
   /** A float32 0-dim tensor of a constant value, made once and owned by the optimizer. */

@@ -48,6 +48,11 @@ final class TorchRmsProp extends TorchOptimizer {
   }
 
   @Override
+  protected boolean collectsTemporaries() {
+    return false;
+  }
+
+  @Override
   protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state,
       NDArray[] scratch) {
     NDArray t = scratch[0];
@@ -60,26 +65,34 @@ final class TorchRmsProp extends TorchOptimizer {
     // g·g in place: torch's square is pow(g, 2), which its kernel computes as g·g.
     copy(t, g);
     square.muli(scalar(alpha)).addi(t.muli(g).muli(scalar(1 - alpha)));
-    NDArray denominator;
+    try (NDArray denominator = denominator(g, t, state)) {
+      NDArray rate = stepScalar(0, lr);
+      if (momentum > 0) {
+        NDArray buffer = state[centered ? 2 : 1];
+        buffer.muli(scalar(momentum)).addi(g.divi(denominator));
+        copy(t, buffer);
+        weight.subi(t.muli(rate));
+      } else {
+        weight.subi(g.divi(denominator).muli(rate));
+      }
+    }
+  }
+
+  /**
+   * Moves the centered average E[g] (when centered) and returns √(E[g²] − E[g]²) + ε, else
+   * √E[g²] + ε: a new array, closed by the caller.
+   */
+  private NDArray denominator(NDArray g, NDArray t, NDArray[] state) {
+    NDArray square = state[0];
     if (centered) {
       NDArray average = state[1];
       copy(t, g);
       average.muli(scalar(alpha)).addi(t.muli(scalar(1 - alpha)));
       // square − average², as −average² + square (IEEE subtraction is addition of the negation).
       copy(t, average);
-      denominator = t.muli(average).negi().addi(square).sqrt().addi(scalar(eps));
-    } else {
-      denominator = square.sqrt().addi(scalar(eps));
+      return t.muli(average).negi().addi(square).sqrt().addi(scalar(eps));
     }
-    NDArray rate = stepScalar(0, lr);
-    if (momentum > 0) {
-      NDArray buffer = state[centered ? 2 : 1];
-      buffer.muli(scalar(momentum)).addi(g.divi(denominator));
-      copy(t, buffer);
-      weight.subi(t.muli(rate));
-    } else {
-      weight.subi(g.divi(denominator).muli(rate));
-    }
+    return square.sqrt().addi(scalar(eps));
   }
 
   /** DJL-style builder; every setting has torch.optim.RMSprop's default. */

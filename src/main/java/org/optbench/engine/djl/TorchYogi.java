@@ -40,6 +40,11 @@ final class TorchYogi extends TorchOptimizer {
   }
 
   @Override
+  protected boolean collectsTemporaries() {
+    return false;
+  }
+
+  @Override
   protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state,
       NDArray[] scratch) {
     NDArray m = state[0];
@@ -55,9 +60,11 @@ final class TorchYogi extends TorchOptimizer {
     float invBc1 = (float) (1 / (1 - Math.pow(beta1, step)));
     float invBc2 = (float) (1 / (1 - Math.pow(beta2, step)));
     copy(t, v);
-    NDArray denominator = t.muli(stepScalar(0, invBc2)).sqrt().addi(scalar(eps));
-    copy(t, m);
-    weight.subi(t.muli(stepScalar(1, invBc1)).divi(denominator).muli(stepScalar(2, lr)));
+    try (NDArray denominator = t.muli(stepScalar(0, invBc2)).sqrt()) {
+      denominator.addi(scalar(eps));
+      copy(t, m);
+      weight.subi(t.muli(stepScalar(1, invBc1)).divi(denominator).muli(stepScalar(2, lr)));
+    }
   }
 
   /** DJL-style builder with the catalogue's defaults (d2l.ai's). */
