@@ -84,8 +84,8 @@ class DjlProbe:
                 return
         sys.exit("the engine probe did not start")
 
-    def run(self, steps, optimizer):
-        self.proc.stdin.write(f"run {optimizer} {steps}\n")
+    def run(self, steps, optimizer, workload="mlp"):
+        self.proc.stdin.write(f"run {optimizer} {steps}" + ("" if workload == "mlp" else f" {workload}") + "\n")
         self.proc.stdin.flush()
         line = self.proc.stdout.readline()
         fields = dict(kv.split("=", 1) for kv in line.split())
@@ -114,12 +114,36 @@ def main():
     parser.add_argument("--adam-step", action="store_true",
                         help="time the Adam step alone (thread CPU), engine-side Adam against"
                         " torch.optim.Adam on the MLP's tensors, instead of whole training steps")
+    parser.add_argument("--workload", default="mlp", choices=("mlp", "char_rnn", "tiny_gpt"),
+                        help="char_rnn or tiny_gpt (catalogue defaults) compare the JVM sides"
+                        " only: probe against --baseline, no torch loop")
     parser.add_argument("--baseline", help="command that starts a second JVM side, e.g. an"
                         " earlier build's EngineStepProbe, run in the same rounds")
     args = parser.parse_args()
     torch.set_num_threads(1)
     print(f"torch {torch.__version__}, threads {torch.get_num_threads()}; load {os.getloadavg()}")
     probe = DjlProbe(args.probe)
+    if args.workload != "mlp":
+        base = DjlProbe(args.baseline)
+        ratios, faults, base_faults = [], [], []
+        for i in range(args.pairs + 1):
+            runs = [(probe, "new"), (base, "baseline")][:: 1 if i % 2 == 0 else -1]
+            out = {name: p.run(args.steps, args.optimizer, args.workload) for p, name in runs}
+            print(f"{'first cells' if i == 0 else f'pair {i}'}: new {out['new']['median_ms']:.3f} ms/step"
+                  f" ({out['new']['faults_per_step']:.1f} faults/step, thread CPU {out['new']['cpu_ms']:.3f}),"
+                  f" baseline {out['baseline']['median_ms']:.3f} ms/step ({out['baseline']['faults_per_step']:.1f}"
+                  f" faults/step, thread CPU {out['baseline']['cpu_ms']:.3f})", flush=True)
+            if i > 0:
+                ratios.append(out["new"]["cpu_ms"] / out["baseline"]["cpu_ms"])
+                faults.append(out["new"]["faults_per_step"])
+                base_faults.append(out["baseline"]["faults_per_step"])
+        probe.close()
+        base.close()
+        med = statistics.median
+        print(f"{args.workload}, {args.optimizer}: thread CPU per step new/baseline {med(ratios):.3f}"
+              f" (pairs {min(ratios):.3f}-{max(ratios):.3f}); faults per step new {med(faults):.1f},"
+              f" baseline {med(base_faults):.1f}; load {os.getloadavg()}")
+        return
     if args.adam_step:
         ratios = []
         for i in range(args.pairs):

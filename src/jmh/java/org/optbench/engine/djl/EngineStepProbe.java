@@ -42,7 +42,8 @@ import org.optbench.workload.Workloads;
  * steady-state step of the whole process and of the training thread (Linux
  * {@code /proc/self/stat} and {@code /proc/thread-self/stat}, field 10, minflt).
  *
- * <p>{@code adam-step STEPS} times the engine-side Adam step alone instead (see
+ * <p>{@code run OPTIMIZER STEPS WORKLOAD} trains another workload with its catalogue defaults
+ * instead of the MLP. {@code adam-step STEPS} times the engine-side Adam step alone instead (see
  * {@link #adamStepAlone}).
  *
  * <p>Run: {@code scripts/bench.sh engine-probe}, normally started by the driver.
@@ -66,15 +67,19 @@ public final class EngineStepProbe {
         System.out.flush();
         continue;
       }
-      if (words.length != 3 || !words[0].equals("run")) {
-        System.out.println("error=usage: run OPTIMIZER STEPS | adam-step STEPS");
+      if (words.length < 3 || words.length > 4 || !words[0].equals("run")) {
+        System.out.println("error=usage: run OPTIMIZER STEPS [WORKLOAD] | adam-step STEPS");
         System.out.flush();
         continue;
       }
       int steps = Integer.parseInt(words[2]);
-      Cell cell = Cells.cell(workload, Cells.component(Axis.OPTIMIZER, words[1], Map.of()),
+      // Another workload (char_rnn, tiny_gpt) runs with its catalogue defaults.
+      Component chosen = words.length == 4
+          ? Cells.component(Axis.WORKLOAD, words[3], Map.of())
+          : workload;
+      Cell cell = Cells.cell(chosen, Cells.component(Axis.OPTIMIZER, words[1], Map.of()),
           Cells.noClip(), 0, steps, steps);
-      System.out.println(measure(cell, data));
+      System.out.println(measure(cell, chosen == workload ? data : Workloads.create(chosen)));
       System.out.flush();
     }
   }
