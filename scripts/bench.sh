@@ -20,9 +20,9 @@ if [ "${1:-}" = workers ]; then
   shift
   exec scripts/bench-workers.sh "$@"
 fi
-mvn -q -B test-compile
+mvn -q -B -o test-compile
 cp_file=target/jmh-classpath.txt
-mvn -q -B dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
+mvn -q -B -o dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
 run() {
   java -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_threads=1 \
     -Xms512m -Xmx512m -cp "target/test-classes:target/classes:$(cat "$cp_file")" "$@"

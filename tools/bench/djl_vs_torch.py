@@ -80,7 +80,8 @@ class DjlProbe:
     def __init__(self, command):
         self.proc = subprocess.Popen(command, shell=True, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         for line in self.proc.stdout:
-            if line.strip() == "ready":
+            # Maven's colour codes (bench.sh builds first) may share the line.
+            if line.rstrip().endswith("ready"):
                 return
         sys.exit("the engine probe did not start")
 
