@@ -2,6 +2,10 @@
 # Benchmarks that print a ratio measured in one run (robust to a shared machine):
 #   scripts/bench.sh harness [PAIRS]   optbench's training run vs a bare DJL loop, same MLP
 #   scripts/bench.sh adam [PAIRS] [STEPS]   engine-side (torch-semantics) Adam vs DJL's built-in
+#   scripts/bench.sh torch [PAIRS] [STEPS]  djl engine step vs a plain PyTorch eager loop, and page
+#                                           faults per step (tools/bench/djl_vs_torch.py; PYTHON
+#                                           names an interpreter with torch, default python3)
+#   scripts/bench.sh engine-probe           the JVM side of that comparison (reads run requests)
 #   scripts/bench.sh report [STEPS] [REPEATS]  report build time for a synthetic 500-run grid
 #   scripts/bench.sh report-open [REPEATS]     how fast that report opens in a cold headless Chromium
 #   scripts/bench.sh workers SPEC [PAIRS] [K]  cells/hour of run --workers K vs a serial run
@@ -10,6 +14,10 @@
 # JMH benchmarks: scripts/jmh.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = torch ]; then
+  shift
+  exec "${PYTHON:-python3}" tools/bench/djl_vs_torch.py --pairs "${1:-7}" --steps "${2:-330}"
+fi
 if [ "${1:-}" = workers ]; then
   shift
   exec scripts/bench-workers.sh "$@"
@@ -28,12 +36,13 @@ run() {
 case "${1:-}" in
   harness) shift; run org.optbench.engine.djl.HarnessOverheadComparison "$@" ;;
   adam) shift; run org.optbench.engine.djl.AdamStepComparison "$@" ;;
+  engine-probe) shift; run org.optbench.engine.djl.EngineStepProbe "$@" ;;
   report) shift; java -Xmx4g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
     org.optbench.bench.ReportScale "$@" ;;
   adafactor) shift; java -Xmx2g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
     org.optbench.bench.AdafactorVsAdamComparison "$@" ;;
   report-open) shift; java -Xmx4g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
     org.optbench.bench.ReportOpen "$@" ;;
-  *) echo "usage: scripts/bench.sh harness [PAIRS] | adam [PAIRS] [STEPS] | report [STEPS] [REPEATS] | report-open [REPEATS] | adafactor [ROUNDS] | workers SPEC [PAIRS] [K] | overhead [PAIRS] [JAR...]" >&2
+  *) echo "usage: scripts/bench.sh harness [PAIRS] | adam [PAIRS] [STEPS] | torch [PAIRS] [STEPS] | engine-probe | report [STEPS] [REPEATS] | report-open [REPEATS] | adafactor [ROUNDS] | workers SPEC [PAIRS] [K] | overhead [PAIRS] [JAR...]" >&2
      exit 2 ;;
 esac

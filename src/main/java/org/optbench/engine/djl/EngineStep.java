@@ -3,12 +3,16 @@ package org.optbench.engine.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import java.util.List;
 import org.optbench.optim.StepContext;
 import org.optbench.spec.Cell;
 
-/** The {@code djl} engine's step: clipping over all gradients, then the trainer's optimizer. */
+/**
+ * The {@code djl} engine's step: clipping over all gradients, then the optimizer: an engine-side
+ * {@link TorchOptimizer} directly on the live gradients, a DJL built-in through the trainer.
+ */
 final class EngineStep implements StepStrategy {
 
   private final Optimizer optimizer;
@@ -54,7 +58,18 @@ final class EngineStep implements StepStrategy {
   @Override
   public StepOutcome step(StepInput in) {
     double normAfter = clip(in);
-    in.trainer().step();
+    if (optimizer instanceof TorchOptimizer torch) {
+      // Straight to the optimizer: DJL's trainer would route each gradient through its parameter
+      // server, which hands the optimizer a fresh copy (LocalParameterServer.pull) and fetches
+      // a new gradient handle per tensor; on one device there is nothing to reduce.
+      List<Parameter> parameters = in.parameters();
+      for (int i = 0; i < parameters.size(); i++) {
+        Parameter parameter = parameters.get(i);
+        torch.updateLive(parameter.getId(), parameter.getArray(), in.grads().get(i));
+      }
+    } else {
+      in.trainer().step();
+    }
     double threshold = Double.isNaN(builtinThreshold) ? clipping.threshold() : builtinThreshold;
     double stepSize = optimizer instanceof TorchOptimizer torch
         ? torch.stepSize(in.step())

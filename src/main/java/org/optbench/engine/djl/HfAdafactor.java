@@ -63,7 +63,13 @@ final class HfAdafactor extends TorchOptimizer {
   }
 
   @Override
-  protected void apply(int t, float lr, NDArray weight, NDArray grad, NDArray[] state) {
+  protected int scratchArrays() {
+    return 0;
+  }
+
+  @Override
+  protected void apply(int t, float lr, NDArray weight, NDArray grad, NDArray[] state,
+      NDArray[] scratch) {
     double rho = relativeStep ? Math.min(warmupInit ? 1e-6 * t : 1e-2, 1 / Math.sqrt(t)) * lr : lr;
     float b = (float) decay.at(t);
     double alpha = (scaleParameter ? Math.max(eps2, FactoredState.rms(weight)) : 1) * rho;

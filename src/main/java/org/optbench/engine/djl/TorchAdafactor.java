@@ -52,7 +52,13 @@ final class TorchAdafactor extends TorchOptimizer {
   }
 
   @Override
-  protected void apply(int t, float lr, NDArray weight, NDArray grad, NDArray[] state) {
+  protected int scratchArrays() {
+    return 0;
+  }
+
+  @Override
+  protected void apply(int t, float lr, NDArray weight, NDArray grad, NDArray[] state,
+      NDArray[] scratch) {
     float w = (float) Math.pow(t, beta2Decay);
     double rho = Math.min(lr, 1 / Math.sqrt(t));
     double alpha = Math.max(eps2, FactoredState.rms(weight)) * rho;

@@ -43,12 +43,32 @@ final class TorchAdagrad extends TorchOptimizer {
   }
 
   @Override
-  protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state) {
-    NDArray g = weightDecay == 0 ? grad : grad.add(weight.mul(weightDecay));
+  protected int scratchArrays() {
+    return 1;
+  }
+
+  @Override
+  protected boolean collectsTemporaries() {
+    return false;
+  }
+
+  @Override
+  protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state,
+      NDArray[] scratch) {
+    NDArray t = scratch[0];
+    NDArray g = grad;
+    if (weightDecay != 0) {
+      copy(t, weight);
+      g.addi(t.muli(scalar(weightDecay)));
+    }
     NDArray sum = state[0];
-    sum.addi(g.square());
+    // g·g in place: torch's square is pow(g, 2), which its kernel computes as g·g.
+    copy(t, g);
+    sum.addi(t.muli(g));
     float clr = (float) (lr / (1 + (step - 1) * (double) lrDecay));
-    weight.subi(g.div(sum.sqrt().add(eps)).mul(clr));
+    try (NDArray denominator = sum.sqrt()) {
+      weight.subi(g.divi(denominator.addi(scalar(eps))).muli(stepScalar(0, clr)));
+    }
   }
 
   /** DJL-style builder; every setting has torch.optim.Adagrad's default. */

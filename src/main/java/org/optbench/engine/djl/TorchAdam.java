@@ -50,26 +50,47 @@ final class TorchAdam extends TorchOptimizer {
   }
 
   @Override
-  protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state) {
-    NDArray g = weightDecay == 0 || decoupled ? grad : grad.add(weight.mul(weightDecay));
+  protected int scratchArrays() {
+    return 1;
+  }
+
+  @Override
+  protected boolean collectsTemporaries() {
+    return false;
+  }
+
+  @Override
+  protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state,
+      NDArray[] scratch) {
     NDArray m = state[0];
     NDArray v = state[1];
-    m.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
-    v.muli((float) beta2).addi(g.mul((float) (1 - beta2)).mul(g));
+    NDArray t = scratch[0];
+    NDArray g = grad;
+    if (weightDecay != 0 && !decoupled) {
+      copy(t, weight);
+      g.addi(t.muli(scalar(weightDecay)));
+    }
+    copy(t, g);
+    v.muli(scalar((float) beta2)).addi(t.muli(scalar((float) (1 - beta2))).muli(g));
+    m.muli(scalar((float) beta1)).addi(g.muli(scalar((float) (1 - beta1))));
     NDArray second = v;
     if (amsgrad) {
       NDArray vMax = state[2];
-      // In place: the state array keeps its handle, the maximum's storage takes its place.
+      // In place: the state array keeps its handle, the maximum's storage takes its place (DJL
+      // has no in-place maximum, so AMSGrad keeps this one temporary).
       vMax.intern(vMax.maximum(v));
       second = vMax;
     }
     double biasCorrection1 = 1 - Math.pow(beta1, step);
     double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
-    NDArray denominator = second.sqrt().div((float) biasCorrection2Sqrt).add(eps);
-    if (decoupled && weightDecay != 0) {
-      weight.muli(1 - lr * weightDecay);
+    try (NDArray denominator = second.sqrt()) {
+      denominator.divi(stepScalar(0, (float) biasCorrection2Sqrt)).addi(scalar(eps));
+      if (decoupled && weightDecay != 0) {
+        weight.muli(stepScalar(1, 1 - lr * weightDecay));
+      }
+      copy(t, m);
+      weight.subi(t.divi(denominator).muli(stepScalar(2, (float) (lr / biasCorrection1))));
     }
-    weight.subi(m.div(denominator).mul((float) (lr / biasCorrection1)));
   }
 
   /** DJL-style builder; every setting has torch.optim.Adam's default. */

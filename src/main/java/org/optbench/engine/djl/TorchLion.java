@@ -35,14 +35,30 @@ final class TorchLion extends TorchOptimizer {
   }
 
   @Override
-  protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state) {
+  protected int scratchArrays() {
+    return 2;
+  }
+
+  @Override
+  protected boolean collectsTemporaries() {
+    return false;
+  }
+
+  @Override
+  protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state,
+      NDArray[] scratch) {
     NDArray m = state[0];
-    NDArray direction = m.mul(beta1).add(grad.mul(1 - beta1)).sign();
-    m.muli(beta2).addi(grad.mul(1 - beta2));
+    NDArray direction = scratch[0];
+    NDArray t = scratch[1];
+    copy(direction, m);
+    copy(t, grad);
+    direction.muli(scalar(beta1)).addi(t.muli(scalar(1 - beta1))).signi();
+    m.muli(scalar(beta2)).addi(grad.muli(scalar(1 - beta2)));
     if (weightDecay != 0) {
-      direction = direction.add(weight.mul(weightDecay));
+      copy(t, weight);
+      direction.addi(t.muli(scalar(weightDecay)));
     }
-    weight.subi(direction.mul(lr));
+    weight.subi(direction.muli(stepScalar(0, lr)));
   }
 
   /** DJL-style builder with the paper's defaults. */

@@ -2,8 +2,11 @@ package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,24 +16,52 @@ import java.util.Map;
  * Each subclass holds one optimizer's formula; the native library's counterpart (same state
  * arrays, same order) is what the lockstep cross-check compares it with.
  *
- * <p>Memory rules, which keep a long run's native memory flat:
+ * <p>Memory rules, which keep a long run's native memory flat and its steps free of fresh
+ * memory:
  *
  * <ul>
  *   <li>State arrays live in a manager owned by the optimizer (a child of the first weight's
  *       manager, so they go when the model goes); DJL's {@code withDefaultState} detaches its
  *       arrays instead, which leaves every temporary computed from them unowned.
- *   <li>Each update's arithmetic runs with its operands temporarily attached to a scratch
- *       sub-manager: every intermediate is then owned by the scratch manager and freed when it
+ *   <li>The arithmetic is in place (DJL's {@code addi}, {@code muli}, …) on the state, on the
+ *       gradient (which the update may overwrite: the caller discards or zeroes it) and on
+ *       {@link #scratchArrays()} weight-shaped scratch arrays per parameter, made once. Every
+ *       NDArray op that returns a new array allocates a tensor in libtorch's CPU allocator, i.e.
+ *       glibc's malloc, which maps arrays of this size fresh from the kernel: about 200 page
+ *       faults per 784×256 array, so a handful of temporaries per tensor cost more than the
+ *       arithmetic. {@code NDArray.sqrt} has no in-place form on the PyTorch engine, and
+ *       {@code powi(0.5)} goes through the tensor-exponent pow kernel, which differs from sqrt
+ *       in the last bit for about a sixth of inputs (measured with torch 2.13): optimizers that
+ *       need √ keep that one temporary.
+ *   <li>Scalars are 0-dim tensors made once ({@link #scalar}) or refilled per step
+ *       ({@link #stepScalar}); {@code muli(Number)} would make and free one per call. DJL's
+ *       {@code muli(Number)} multiplies by such a float32 0-dim tensor too, so the results are
+ *       bit-identical to the scalar forms.
+ *   <li>Whatever temporary remains is closed by the optimizer that made it, or, for optimizers
+ *       that say so ({@link #collectsTemporaries}), runs with its operands temporarily attached
+ *       to a scratch sub-manager: it is then owned by the scratch manager and freed when that
  *       closes, while the operands return to their owners.
- *   <li>The PyTorch engine accumulates gradients across backward passes and hands the optimizer a
- *       copy of the gradient, so the weight's own gradient is zeroed after the update.
+ *   <li>The PyTorch engine accumulates gradients across backward passes. Through DJL's trainer
+ *       ({@link #update}) the optimizer gets the parameter server's copy of the gradient, so the
+ *       weight's own gradient is zeroed after the update; {@link #updateLive} takes the
+ *       weight's gradient itself, without the copy, and zeroes it.
  * </ul>
+ *
+ * <p>{@link #copy} writes one array into another as 0·target + source, exact for any finite
+ * target up to the sign of a zero (a −0 in the source may arrive as +0, which no later
+ * arithmetic here can tell apart except through sign(), where it still moves nothing). A scratch array holds intermediates of the last step only, which are finite unless
+ * that step overflowed float32 (|g| ≳ 1.8e19 in g²); the parameters are then already
+ * non-finite or on their way, and the run diverges either way.
  */
 abstract class TorchOptimizer extends Optimizer {
 
   private final Tracker learningRate;
   private final Map<String, Integer> steps = new HashMap<>();
   private final Map<String, NDArray[]> states = new HashMap<>();
+  private final Map<String, NDArray[]> scratch = new HashMap<>();
+  private final Map<String, NDArray[]> liveViews = new HashMap<>();
+  private final Map<Float, NDArray> constants = new HashMap<>();
+  private final List<StepScalar> stepScalars = new ArrayList<>();
   private NDManager stateManager;
   private int stepSizeStep;
   private double stepSizeWeighted;
@@ -43,6 +74,9 @@ abstract class TorchOptimizer extends Optimizer {
 
   /** How many state arrays of the weight's shape this optimizer keeps per parameter. */
   protected abstract int stateArrays();
+
+  /** How many weight-shaped scratch arrays {@link #apply} uses per parameter. */
+  protected abstract int scratchArrays();
 
   /**
    * The state of one parameter, allocated in {@code manager} before its first update. By default
@@ -63,25 +97,117 @@ abstract class TorchOptimizer extends Optimizer {
    * @param step 1-based count of updates of this parameter, as torch's per-parameter {@code step}
    * @param lr the learning rate for this step
    * @param weight the parameter, updated in place
-   * @param grad the gradient
+   * @param grad the gradient, in the weight's shape; apply may overwrite it
    * @param state this parameter's state arrays, as {@link #newState} made them on the first step
+   * @param scratch {@link #scratchArrays()} arrays of the weight's shape, contents undefined
    */
-  protected abstract void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state);
+  protected abstract void apply(
+      int step, float lr, NDArray weight, NDArray grad, NDArray[] state, NDArray[] scratch);
 
+  /**
+   * DJL's entry point, called by the trainer's parameter server (which hands over a private copy
+   * of the gradient) and by the replay engine (an array of its own): {@code grad} is overwritten.
+   */
   @Override
   public final void update(String parameterId, NDArray weight, NDArray grad) {
+    step(parameterId, weight, grad);
+    NDArray accumulated = weight.getGradient();
+    accumulated.subi(accumulated);
+    accumulated.close();
+  }
+
+  /**
+   * Updates one parameter from its gradient tensor as the backward pass left it, without DJL's
+   * copy, then zeroes that gradient for the next backward pass.
+   *
+   * @param liveGradient the weight's gradient, any shape with the weight's element count (a flat
+   *     view will do); overwritten, then zeroed
+   */
+  void updateLive(String parameterId, NDArray weight, NDArray liveGradient) {
+    step(parameterId, weight, shapedView(parameterId, weight, liveGradient));
+    // g − g rather than 0·g: +0 everywhere, as torch's zero_(), where 0·g gives −0 for g < 0.
+    liveGradient.subi(liveGradient);
+  }
+
+  /**
+   * The gradient in the weight's shape. The training loop hands over the same flat views step
+   * after step (GradientViews), so the reshaped view is kept with the flat one it came from and
+   * made again only when a different flat view arrives.
+   */
+  private NDArray shapedView(String parameterId, NDArray weight, NDArray liveGradient) {
+    if (liveGradient.getShape().equals(weight.getShape())) {
+      return liveGradient;
+    }
+    NDArray[] cached = liveViews.get(parameterId);
+    if (cached != null && cached[0] == liveGradient) {
+      return cached[1];
+    }
+    if (cached != null) {
+      cached[1].close();
+    }
+    NDArray shaped = liveGradient.reshape(weight.getShape());
+    shaped.attach(stateManager(weight));
+    liveViews.put(parameterId, new NDArray[] {liveGradient, shaped});
+    return shaped;
+  }
+
+  private void step(String parameterId, NDArray weight, NDArray grad) {
     int step = steps.merge(parameterId, 1, Integer::sum);
     float lr = learningRate.getNewValue(step);
     NDArray[] state = states.computeIfAbsent(parameterId, id -> newState(stateManager(weight), weight));
-    try (NDManager scratch = stateManager.newSubManager()) {
-      scratch.tempAttachAll(weight, grad);
-      for (NDArray array : state) {
-        scratch.tempAttachAll(array);
-      }
-      apply(step, lr, weight, grad, state);
-      NDArray accumulated = weight.getGradient();
-      accumulated.subi(accumulated);
+    NDArray[] buffers = scratch.computeIfAbsent(parameterId, id -> newScratch(weight));
+    if (!collectsTemporaries()) {
+      apply(step, lr, weight, grad, state, buffers);
+      return;
     }
+    try (NDManager temporaries = stateManager.newSubManager()) {
+      temporaries.tempAttachAll(weight, grad);
+      for (NDArray array : state) {
+        temporaries.tempAttachAll(array);
+      }
+      for (NDArray array : buffers) {
+        temporaries.tempAttachAll(array);
+      }
+      apply(step, lr, weight, grad, state, buffers);
+    }
+  }
+
+  private NDArray[] newScratch(NDArray weight) {
+    NDArray[] buffers = new NDArray[scratchArrays()];
+    for (int i = 0; i < buffers.length; i++) {
+      buffers[i] = stateManager.zeros(weight.getShape(), weight.getDataType());
+    }
+    return buffers;
+  }
+
+  /**
+   * Whether {@link #apply} leaves temporaries for a scratch sub-manager to free (the default),
+   * or closes the few it makes itself, which spares moving every operand into a sub-manager and
+   * back at each step.
+   */
+  protected boolean collectsTemporaries() {
+    return true;
+  }
+
+  /** A float32 0-dim tensor of a constant value, made once and owned by the optimizer. */
+  protected final NDArray scalar(float value) {
+    return constants.computeIfAbsent(value, v -> stateManager.full(new Shape(), v, DataType.FLOAT32));
+  }
+
+  /**
+   * A float32 0-dim tensor holding {@code value}, for values that change from step to step (bias
+   * corrections, the learning rate): slot {@code slot} of this optimizer is refilled in place.
+   */
+  protected final NDArray stepScalar(int slot, float value) {
+    while (stepScalars.size() <= slot) {
+      stepScalars.add(new StepScalar(stateManager));
+    }
+    return stepScalars.get(slot).holding(value);
+  }
+
+  /** target ← source, in place (see the class comment for why 0·target + source is exact). */
+  protected final void copy(NDArray target, NDArray source) {
+    target.muli(scalar(0f)).addi(source);
   }
 
   private NDManager stateManager(NDArray weight) {

@@ -43,25 +43,56 @@ final class TorchRmsProp extends TorchOptimizer {
   }
 
   @Override
-  protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state) {
-    NDArray g = weightDecay == 0 ? grad : grad.add(weight.mul(weightDecay));
+  protected int scratchArrays() {
+    return 1;
+  }
+
+  @Override
+  protected boolean collectsTemporaries() {
+    return false;
+  }
+
+  @Override
+  protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state,
+      NDArray[] scratch) {
+    NDArray t = scratch[0];
+    NDArray g = grad;
+    if (weightDecay != 0) {
+      copy(t, weight);
+      g.addi(t.muli(scalar(weightDecay)));
+    }
     NDArray square = state[0];
-    square.muli(alpha).addi(g.square().mul(1 - alpha));
-    NDArray denominator;
+    // g·g in place: torch's square is pow(g, 2), which its kernel computes as g·g.
+    copy(t, g);
+    square.muli(scalar(alpha)).addi(t.muli(g).muli(scalar(1 - alpha)));
+    try (NDArray denominator = denominator(g, t, state)) {
+      NDArray rate = stepScalar(0, lr);
+      if (momentum > 0) {
+        NDArray buffer = state[centered ? 2 : 1];
+        buffer.muli(scalar(momentum)).addi(g.divi(denominator));
+        copy(t, buffer);
+        weight.subi(t.muli(rate));
+      } else {
+        weight.subi(g.divi(denominator).muli(rate));
+      }
+    }
+  }
+
+  /**
+   * Moves the centered average E[g] (when centered) and returns √(E[g²] − E[g]²) + ε, else
+   * √E[g²] + ε: a new array, closed by the caller.
+   */
+  private NDArray denominator(NDArray g, NDArray t, NDArray[] state) {
+    NDArray square = state[0];
     if (centered) {
       NDArray average = state[1];
-      average.muli(alpha).addi(g.mul(1 - alpha));
-      denominator = square.sub(average.square()).sqrt().add(eps);
-    } else {
-      denominator = square.sqrt().add(eps);
+      copy(t, g);
+      average.muli(scalar(alpha)).addi(t.muli(scalar(1 - alpha)));
+      // square − average², as −average² + square (IEEE subtraction is addition of the negation).
+      copy(t, average);
+      return t.muli(average).negi().addi(square).sqrt().addi(scalar(eps));
     }
-    if (momentum > 0) {
-      NDArray buffer = state[centered ? 2 : 1];
-      buffer.muli(momentum).addi(g.div(denominator));
-      weight.subi(buffer.mul(lr));
-    } else {
-      weight.subi(g.div(denominator).mul(lr));
-    }
+    return square.sqrt().addi(scalar(eps));
   }
 
   /** DJL-style builder; every setting has torch.optim.RMSprop's default. */

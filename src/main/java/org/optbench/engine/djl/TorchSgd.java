@@ -42,18 +42,40 @@ final class TorchSgd extends TorchOptimizer {
   }
 
   @Override
-  protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state) {
-    NDArray direction = weightDecay == 0 ? grad : grad.add(weight.mul(weightDecay));
+  protected int scratchArrays() {
+    return momentum == 0 && weightDecay == 0 ? 0 : 1;
+  }
+
+  @Override
+  protected boolean collectsTemporaries() {
+    return false;
+  }
+
+  @Override
+  protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state,
+      NDArray[] scratch) {
+    NDArray direction = grad;
+    if (weightDecay != 0) {
+      copy(scratch[0], weight);
+      direction.addi(scratch[0].muli(scalar(weightDecay)));
+    }
     if (momentum != 0) {
       NDArray buffer = state[0];
+      NDArray t = scratch[0];
       if (step == 1) {
         buffer.addi(direction);
       } else {
-        buffer.muli(momentum).addi(direction.mul((float) (1 - dampening)));
+        copy(t, direction);
+        buffer.muli(scalar(momentum)).addi(t.muli(scalar((float) (1 - dampening))));
       }
-      direction = nesterov ? direction.add(buffer.mul(momentum)) : buffer;
+      copy(t, buffer);
+      if (nesterov) {
+        direction.addi(t.muli(scalar(momentum)));
+      } else {
+        direction = t;
+      }
     }
-    weight.subi(direction.mul(lr));
+    weight.subi(direction.muli(stepScalar(0, lr)));
   }
 
   /** DJL-style builder: {@code setLearningRateTracker} is required, the rest optional. */

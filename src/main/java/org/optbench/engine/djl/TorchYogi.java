@@ -35,16 +35,36 @@ final class TorchYogi extends TorchOptimizer {
   }
 
   @Override
-  protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state) {
+  protected int scratchArrays() {
+    return 2;
+  }
+
+  @Override
+  protected boolean collectsTemporaries() {
+    return false;
+  }
+
+  @Override
+  protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state,
+      NDArray[] scratch) {
     NDArray m = state[0];
     NDArray v = state[1];
-    NDArray g2 = grad.square();
-    m.muli((float) beta1).addi(grad.mul((float) (1 - beta1)));
-    v.addi(g2.sub(v).sign().mul((float) (1 - beta2)).mul(g2));
+    NDArray g2 = scratch[0];
+    NDArray t = scratch[1];
+    // g·g in place: torch's square is pow(g, 2), which its kernel computes as g·g.
+    copy(g2, grad);
+    g2.muli(grad);
+    copy(t, g2);
+    v.addi(t.subi(v).signi().muli(scalar((float) (1 - beta2))).muli(g2));
+    m.muli(scalar((float) beta1)).addi(grad.muli(scalar((float) (1 - beta1))));
     float invBc1 = (float) (1 / (1 - Math.pow(beta1, step)));
     float invBc2 = (float) (1 / (1 - Math.pow(beta2, step)));
-    NDArray denominator = v.mul(invBc2).sqrt().add(eps);
-    weight.subi(m.mul(invBc1).div(denominator).mul(lr));
+    copy(t, v);
+    try (NDArray denominator = t.muli(stepScalar(0, invBc2)).sqrt()) {
+      denominator.addi(scalar(eps));
+      copy(t, m);
+      weight.subi(t.muli(stepScalar(1, invBc1)).divi(denominator).muli(stepScalar(2, lr)));
+    }
   }
 
   /** DJL-style builder with the catalogue's defaults (d2l.ai's). */

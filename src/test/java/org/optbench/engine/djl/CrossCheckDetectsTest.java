@@ -38,7 +38,13 @@ class CrossCheckDetectsTest {
     }
 
     @Override
-    protected void apply(int t, float lr, NDArray weight, NDArray grad, NDArray[] state) {
+    protected int scratchArrays() {
+      return 0;
+    }
+
+    @Override
+    protected void apply(int t, float lr, NDArray weight, NDArray grad, NDArray[] state,
+        NDArray[] scratch) {
       state[0].muli(0.9f).addi(grad.mul(0.1f));
       state[1].muli(0.999f).addi(grad.mul(0.001f).mul(grad));
       double bc1 = 1 - Math.pow(0.9, t + 1); // the bug: torch uses t

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.tracker.Tracker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +69,38 @@ class TorchOptimizersTest {
     TorchSgd sgd = TorchSgd.builder().setLearningRateTracker(Tracker.fixed(0.5f)).build();
     assertArrayEquals(new float[] {0.5f, 3f}, step(sgd, weight(1f, 2f), 1f, -2f), 1e-6f);
     assertEquals(0, sgd.stateBytes());
+  }
+
+  @Test
+  void liveGradientStepMatchesTheCopiedGradientStepAndZeroesIt() {
+    // Three Adam steps with g = (1, −2, 3, −4) each time: through DJL's path (the gradient handed
+    // over as a separate array) and on the weight's own gradient (a flat view, as the training
+    // loop passes it); the results must agree bit for bit, p ≈ p0 − 0.1·sign(g) after step 1,
+    // and the live gradient must be zero after each step so that backward can accumulate anew.
+    float[] g = {1f, -2f, 3f, -4f};
+    TorchAdam copied = TorchAdam.builder().setLearningRateTracker(Tracker.fixed(0.1f)).build();
+    TorchAdam live = TorchAdam.builder().setLearningRateTracker(Tracker.fixed(0.1f)).build();
+    NDArray a = manager.create(new float[] {1f, 1f, 1f, 1f}, new Shape(2, 2));
+    a.setRequiresGradient(true);
+    NDArray b = manager.create(new float[] {1f, 1f, 1f, 1f}, new Shape(2, 2));
+    b.setRequiresGradient(true);
+    NDArray coefficients = manager.create(g, new Shape(2, 2));
+    NDArray flat = null;
+    for (int step = 1; step <= 3; step++) {
+      copied.update("w", a, manager.create(g, new Shape(2, 2)));
+      try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+        collector.backward(b.mul(coefficients).sum());
+      }
+      if (flat == null) {
+        flat = b.getGradient().reshape(-1);
+      }
+      live.updateLive("w", b, flat);
+      assertArrayEquals(a.toFloatArray(), b.toFloatArray(), "step " + step);
+      assertArrayEquals(new float[4], flat.toFloatArray(), "gradient zeroed after step " + step);
+      if (step == 1) {
+        assertArrayEquals(new float[] {0.9f, 1.1f, 0.9f, 1.1f}, b.toFloatArray(), 1e-6f);
+      }
+    }
   }
 
   @Test
