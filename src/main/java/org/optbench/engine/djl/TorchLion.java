@@ -54,10 +54,7 @@ final class TorchLion extends TorchOptimizer {
     copy(t, grad);
     direction.muli(scalar(beta1)).addi(t.muli(scalar(1 - beta1))).signi();
     m.muli(scalar(beta2)).addi(grad.muli(scalar(1 - beta2)));
-    if (weightDecay != 0) {
-      copy(t, weight);
-      direction.addi(t.muli(scalar(weightDecay)));
-    }
+    addScaledWeight(direction, weight, weightDecay, t);
     weight.subi(direction.muli(stepScalar(0, lr)));
   }
 

@@ -205,6 +205,19 @@ abstract class TorchOptimizer extends Optimizer {
     return stepScalars.get(slot).holding(value);
   }
 
+  /**
+   * target ← target + λ·weight in place, with {@code scratch} holding λ·weight: torch.optim's
+   * weight decay folded into the gradient (or, for Lion, into the update direction). Nothing
+   * happens when λ is 0, as in torch, which skips the term.
+   */
+  protected final void addScaledWeight(NDArray target, NDArray weight, float lambda,
+      NDArray scratch) {
+    if (lambda != 0) {
+      copy(scratch, weight);
+      target.addi(scratch.muli(scalar(lambda)));
+    }
+  }
+
   /** target ← source, in place (see the class comment for why 0·target + source is exact). */
   protected final void copy(NDArray target, NDArray source) {
     target.muli(scalar(0f)).addi(source);

@@ -57,10 +57,7 @@ final class TorchRmsProp extends TorchOptimizer {
       NDArray[] scratch) {
     NDArray t = scratch[0];
     NDArray g = grad;
-    if (weightDecay != 0) {
-      copy(t, weight);
-      g.addi(t.muli(scalar(weightDecay)));
-    }
+    addScaledWeight(g, weight, weightDecay, t);
     NDArray square = state[0];
     // g·g in place: torch's square is pow(g, 2), which its kernel computes as g·g.
     copy(t, g);

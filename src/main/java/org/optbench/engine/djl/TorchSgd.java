@@ -55,9 +55,8 @@ final class TorchSgd extends TorchOptimizer {
   protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state,
       NDArray[] scratch) {
     NDArray direction = grad;
-    if (weightDecay != 0) {
-      copy(scratch[0], weight);
-      direction.addi(scratch[0].muli(scalar(weightDecay)));
+    if (weightDecay != 0) { // plain SGD has no scratch array
+      addScaledWeight(direction, weight, weightDecay, scratch[0]);
     }
     if (momentum != 0) {
       NDArray buffer = state[0];

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * probe runs in a child JVM with a fixed, pre-touched 160 MB heap: in a default JVM, RSS also
  * climbs by ~200 MB while the young generation touches its pages for the first time, which says
  * nothing about libtorch memory. Bounds: growth under 10% from step 1,000 to 10,000 on the
- * engine-side optimizer (djl) and on the native one, and from step 500 to 5,000 on djl.
+ * engine-side optimizer (djl) and on the native one, and under 15% from step 500 to 5,000 on djl.
  */
 class NativeMemoryTest {
 
@@ -33,10 +33,13 @@ class NativeMemoryTest {
     System.out.printf("%s: RSS growth step 500→5,000 %.2f%%, step 1,000→10,000 %.2f%%%n",
         engine, 100 * early, 100 * late);
     if (engine.equals("djl")) {
-      // The walking skeleton's bound, for the engine-side step. The native engine's RSS settles
-      // later (≈ +17% by step 5,000, then flat: JIT-compiled optimizer code and its float arrays'
-      // first touch), so only the step-1,000-to-10,000 bound applies to it.
-      assertTrue(early < 0.10, String.format("RSS grew %.1f%% from step 500 to 5,000", 100 * early));
+      // The engine-side optimizers keep their scratch arrays and constant tensors for the whole
+      // run, so the allocator's heap reaches its working set later than when every step allocated
+      // afresh: measured +5% to +11% from step 500 to 5,000, then flat or falling to step 10,000.
+      // A leak still shows: the planted 64 KB/step one adds +83% over the same window (below).
+      // The native engine's RSS settles later still (≈ +17% by step 5,000, then flat: JIT-compiled
+      // optimizer code and its float arrays' first touch), so only the late bound applies to it.
+      assertTrue(early < 0.15, String.format("RSS grew %.1f%% from step 500 to 5,000", 100 * early));
     }
     assertTrue(late < 0.10, String.format("RSS grew %.1f%% from step 1,000 to 10,000", 100 * late));
   }
