@@ -28,6 +28,7 @@ import org.optbench.spec.Trial;
 import org.optbench.spec.TunedOptimizer;
 import org.optbench.spec.TuningSettings;
 import org.optbench.stats.Estimate;
+import org.optbench.stats.Median;
 import tech.tablesaw.api.Table;
 
 /**
@@ -122,9 +123,9 @@ public final class BenchmarkReader {
       String baseline = baselineSolver(solvers);
       List<SolverScore> scores = new ArrayList<>();
       int b = solvers.indexOf(baseline);
-      Map<String, double[]> start = new LinkedHashMap<>();
-      for (int w = 0; w < workloads.size(); w++) {
-        start.put(workloads.get(w), new double[] {startValue(reaches, rows, workloads.get(w))});
+      Map<String, Double> start = new LinkedHashMap<>();
+      for (String workload : workloads) {
+        start.put(workload, startValue(rows, workload));
       }
       for (int s = 0; s < solvers.size(); s++) {
         double score = profile == null ? Double.NaN : profile.score(s, settings.rMax());
@@ -213,7 +214,7 @@ public final class BenchmarkReader {
             + " derived from " + t.from() + ", which has no final run with a finite "
             + t.metric().column() + " here");
       }
-      double median = median(best.stream().mapToDouble(Double::doubleValue).toArray());
+      double median = Median.of(best.stream().mapToDouble(Double::doubleValue).toArray());
       String where = targetSource == results ? "" : " in " + targetSource.dir();
       return new WorkloadTarget(workload.label(), t.metric(), median, "median over "
           + t.from() + "'s " + best.size() + " final run(s)" + where + " of the best "
@@ -285,7 +286,7 @@ public final class BenchmarkReader {
     }
 
     /** v₀ of a workload: the median over its tuned runs of their first held-out value. */
-    private double startValue(List<RunReach> reaches, List<Row> rows, String workload) {
+    private double startValue(List<Row> rows, String workload) {
       TargetMetric metric = null;
       for (Component w : spec.workloads()) {
         if (w.label().equals(workload)) {
@@ -302,12 +303,12 @@ public final class BenchmarkReader {
         }
       }
       return first.isEmpty() ? Double.NaN
-          : median(first.stream().mapToDouble(Double::doubleValue).toArray());
+          : Median.of(first.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** Per workload with final runs of {@code solver}, each final run's progress to the target. */
     private List<double[]> progress(List<RunReach> reaches, List<String> workloads,
-        List<WorkloadTarget> targets, Map<String, double[]> start, String solver) {
+        List<WorkloadTarget> targets, Map<String, Double> start, String solver) {
       List<double[]> out = new ArrayList<>();
       for (int w = 0; w < workloads.size(); w++) {
         double[] p = progressOf(reaches, workloads.get(w), targets.get(w), start, solver);
@@ -319,8 +320,8 @@ public final class BenchmarkReader {
     }
 
     private double[] progressOf(List<RunReach> reaches, String workload, WorkloadTarget target,
-        Map<String, double[]> start, String solver) {
-      double v0 = start.get(workload)[0];
+        Map<String, Double> start, String solver) {
+      double v0 = start.get(workload);
       if (!Double.isFinite(v0) || v0 == target.value()) {
         return new double[0];
       }
@@ -333,7 +334,7 @@ public final class BenchmarkReader {
     }
 
     private Estimate improvement(List<RunReach> reaches, List<String> workloads,
-        List<WorkloadTarget> targets, Map<String, double[]> start, String solver,
+        List<WorkloadTarget> targets, Map<String, Double> start, String solver,
         String baseline) {
       List<double[]> x = new ArrayList<>();
       List<double[]> y = new ArrayList<>();
@@ -388,13 +389,5 @@ public final class BenchmarkReader {
 
   private static double[] column(double[][] table, int c) {
     return Arrays.stream(table).mapToDouble(row -> row[c]).toArray();
-  }
-
-  /** The median; for an even count the mean of the two middle values. */
-  static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }

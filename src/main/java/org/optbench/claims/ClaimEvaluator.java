@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.optbench.io.ResultSet;
 import org.optbench.spec.Claim;
 import org.optbench.spec.check.CheckExpr;
+import org.optbench.stats.Median;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -129,7 +130,7 @@ public final class ClaimEvaluator {
 
   private static double apply(String function, double[] finite) {
     return switch (function) {
-      case "median" -> median(finite);
+      case "median" -> Median.of(finite);
       case "mean" -> Arrays.stream(finite).average().orElseThrow();
       case "min" -> Arrays.stream(finite).min().orElseThrow();
       case "max" -> Arrays.stream(finite).max().orElseThrow();
@@ -192,13 +193,6 @@ public final class ClaimEvaluator {
       return value == null ? Double.NaN : (value ? 1 : 0);
     }
     return ((NumericColumn<?>) column).getDouble(row);
-  }
-
-  static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   private static double std(double[] values) {

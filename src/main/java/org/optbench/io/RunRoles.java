@@ -33,20 +33,4 @@ public final class RunRoles {
     StringColumn role = runs.stringColumn("role");
     return runs.where(role.isNotEqualTo(Trial.Role.TRIAL.word()));
   }
-
-  /** Only the tuning trials. */
-  public static Table trials(Table runs) {
-    if (!runs.containsColumn("role")) {
-      return runs.emptyCopy();
-    }
-    return runs.where(runs.stringColumn("role").isEqualTo(Trial.Role.TRIAL.word()));
-  }
-
-  /** Only the reruns of selected settings. */
-  public static Table finals(Table runs) {
-    if (!runs.containsColumn("role")) {
-      return runs.emptyCopy();
-    }
-    return runs.where(runs.stringColumn("role").isEqualTo(Trial.Role.FINAL.word()));
-  }
 }

@@ -11,6 +11,7 @@ import org.optbench.report.ReportTable.Value;
 import org.optbench.score.ExpectedBest;
 import org.optbench.score.TimeAxis;
 import org.optbench.spec.Trial;
+import org.optbench.stats.Median;
 
 /**
  * The tables of a tuned benchmark, shared by the report's sections and the {@code score} command
@@ -131,8 +132,8 @@ public final class BenchmarkTables {
             time(b.profile().ratio(w, s)),
             Value.text(count(trials) + " of " + trials.size()),
             Value.text(count(finals) + " of " + finals.size()),
-            steps.length == 0 ? Value.text("–") : Value.number(median(steps)),
-            seconds.length == 0 ? Value.text("–") : Value.number(median(seconds)));
+            steps.length == 0 ? Value.text("–") : Value.number(Median.of(steps)),
+            seconds.length == 0 ? Value.text("–") : Value.number(Median.of(seconds)));
       }
     }
     return table;
@@ -253,12 +254,5 @@ public final class BenchmarkTables {
 
   static String unit(TimeAxis axis) {
     return axis == TimeAxis.STEPS ? "steps" : "seconds";
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }

@@ -1,7 +1,7 @@
 package org.optbench.score;
 
-import java.util.Arrays;
 import java.util.List;
+import org.optbench.stats.Median;
 
 /**
  * The time of one optimizer on one workload under AlgoPerf's external-tuning ruleset (Dahl et al.
@@ -81,11 +81,8 @@ public final class ExternalTuningTime {
     for (double t : times) {
       checkTime(t);
     }
-    double[] sorted = times.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
     // (∞ + x)/2 = ∞ for finite x ≥ 0 and (∞ + ∞)/2 = ∞: no special case is needed.
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return Median.of(times);
   }
 
   private static void checkTime(double t) {

@@ -19,12 +19,4 @@ public record Target(TargetMetric metric, double value, String from, double with
   public boolean derived() {
     return !from.isEmpty();
   }
-
-  /** E.g. {@code eval_accuracy ≥ 0.85} or {@code eval_loss from adam}. */
-  public String describe() {
-    if (derived()) {
-      return metric.column() + " from " + from + " within " + Component.format(within);
-    }
-    return metric.column() + (metric.higherIsBetter() ? " ≥ " : " ≤ ") + Component.format(value);
-  }
 }

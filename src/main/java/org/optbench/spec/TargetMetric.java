@@ -26,11 +26,6 @@ public enum TargetMetric {
     return higherIsBetter;
   }
 
-  /** Whether {@code value} is at least as good as {@code target}; NaN never is. */
-  public boolean reaches(double value, double target) {
-    return higherIsBetter ? value >= target : value <= target;
-  }
-
   /** The metric a word names, or null. */
   public static TargetMetric parse(String word) {
     for (TargetMetric m : values()) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.optbench.tune.Choice;
 import org.optbench.tune.Dimension;
 import org.optbench.tune.IntRange;
@@ -243,9 +242,4 @@ final class TuneBlocks {
 
   private static final ParamDef POINTS = ParamDef.integer("points", null,
       new Range(2, true, 1000, true), "grid points of the range");
-
-  /** The first point's problem with {@code def}'s rules, for errors at the block. */
-  static Optional<ComponentRules.Violation> broken(Component point) {
-    return ComponentRules.check(point);
-  }
 }
