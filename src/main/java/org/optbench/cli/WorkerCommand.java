@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.optbench.engine.djl.DjlOffline;
 import org.optbench.io.CellStore;
 import org.optbench.runner.CellWorker;
+import org.optbench.runner.WarmStart;
 import org.optbench.spec.ExperimentSpec;
 import org.optbench.spec.SpecParser;
 import picocli.CommandLine.Command;
@@ -27,8 +28,9 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ExperimentSpec parsed = SpecParser.parse(spec);
     DjlOffline.threads(threads);
+    WarmStart.begin();
+    ExperimentSpec parsed = SpecParser.parse(spec);
     CellWorker.serve(
         parsed,
         CellStore.open(out, parsed.name()),

@@ -57,6 +57,7 @@ public final class DjlReplayEngine implements ReplayEngine {
     private final StepContext context = new StepContext();
 
     Run(ReplayCase c, Optimizer optimizer, GradientClipping clipping) {
+      ThreadGradMode.off();
       this.optimizer = optimizer;
       this.clipping = clipping;
       for (Tensor t : c.initial()) {

@@ -44,6 +44,11 @@ import org.optbench.workload.Workload;
  */
 final class DjlTrainingRun {
 
+  static {
+    // Before any tensor is allocated, so that the first cell's steps reuse freed memory too.
+    NativeAllocator.apply();
+  }
+
   private final Cell cell;
   private final Workload workload;
   private final RunListener listener;
@@ -72,6 +77,7 @@ final class DjlTrainingRun {
     // Only dropout draws from the engine's generator; seeding it makes those runs repeatable.
     Engine.getInstance().setRandomSeed((int) seeds.sampling());
 
+    ThreadGradMode.off();
     try (Model model = Model.newInstance("optbench", Device.cpu(), "PyTorch")) {
       model.setBlock(DjlNetworks.build(spec));
       DefaultTrainingConfig config =
