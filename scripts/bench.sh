@@ -11,6 +11,9 @@
 #   scripts/bench.sh workers SPEC [PAIRS] [K]  cells/hour of run --workers K vs a serial run
 #   scripts/bench.sh adafactor [ROUNDS]  native Adafactor (both variants) vs native Adam, ns/param at 1e6, 1e7
 #   scripts/bench.sh overhead [PAIRS] [JAR...]  quickstart: training share of wall time, cost per cell outside training
+#   scripts/bench.sh report-1g [STEPS] [REPEATS]  the report build of `report` with a 1 GB heap
+#   scripts/bench.sh all [--pairs N] [--python PY] [--baseline-jar JAR]  every figure above, each
+#                                           against its target, one table at the end (tools/bench/all.py)
 # JMH benchmarks: scripts/jmh.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +24,10 @@ fi
 if [ "${1:-}" = workers ]; then
   shift
   exec scripts/bench-workers.sh "$@"
+fi
+if [ "${1:-}" = all ]; then
+  shift
+  exec python3 tools/bench/all.py "$@"
 fi
 if [ "${1:-}" = overhead ]; then
   shift
@@ -39,10 +46,12 @@ case "${1:-}" in
   engine-probe) shift; run org.optbench.engine.djl.EngineStepProbe "$@" ;;
   report) shift; java -Xmx4g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
     org.optbench.bench.ReportScale "$@" ;;
+  report-1g) shift; java -Xmx1g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
+    org.optbench.bench.ReportScale "$@" ;;
   adafactor) shift; java -Xmx2g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
     org.optbench.bench.AdafactorVsAdamComparison "$@" ;;
   report-open) shift; java -Xmx4g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
     org.optbench.bench.ReportOpen "$@" ;;
-  *) echo "usage: scripts/bench.sh harness [PAIRS] | adam [PAIRS] [STEPS] | torch [PAIRS] [STEPS] | engine-probe | report [STEPS] [REPEATS] | report-open [REPEATS] | adafactor [ROUNDS] | workers SPEC [PAIRS] [K] | overhead [PAIRS] [JAR...]" >&2
+  *) echo "usage: scripts/bench.sh harness [PAIRS] | adam [PAIRS] [STEPS] | torch [PAIRS] [STEPS] | engine-probe | report [STEPS] [REPEATS] | report-1g [STEPS] [REPEATS] | all [OPTIONS] | report-open [REPEATS] | adafactor [ROUNDS] | workers SPEC [PAIRS] [K] | overhead [PAIRS] [JAR...]" >&2
      exit 2 ;;
 esac

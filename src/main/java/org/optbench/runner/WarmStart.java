@@ -1,11 +1,13 @@
 package org.optbench.runner;
 
 import org.optbench.engine.djl.EnginePreload;
+import org.optbench.io.CellStore;
 import org.optbench.io.DuckDbPreload;
 
 /**
  * Start-up work that does not depend on the specs, done on a thread of its own while the main
- * thread parses and plans: loading libtorch ({@link EnginePreload}) and DuckDB ({@link
+ * thread parses and plans: loading libtorch ({@link EnginePreload}), Tablesaw's CSV writer
+ * ({@link CellStore#loadWriter}, whose first use scans the class path) and DuckDB ({@link
  * DuckDbPreload}). On a machine with a spare core this takes them off the critical path.
  *
  * <p>Timed steps never overlap it: {@link LocalTrainer} waits for it to end before the first
@@ -53,6 +55,11 @@ public final class WarmStart {
       EnginePreload.load();
     } catch (RuntimeException | LinkageError ignored) {
       // reported by the cell that needs the engine
+    }
+    try {
+      CellStore.loadWriter();
+    } catch (RuntimeException | LinkageError ignored) {
+      // reported by the first run stored
     }
     try {
       DuckDbPreload.open();
