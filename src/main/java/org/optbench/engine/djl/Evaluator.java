@@ -13,8 +13,8 @@ import org.optbench.workload.LossKind;
 import org.optbench.workload.Workload;
 
 /**
- * Loss and accuracy on the held-out split, without gradients. The split is uploaded once per run
- * and evaluated in chunks, so that 10,000 images through a convnet do not need all their
+ * Loss and accuracy on the held-out split, without gradients. The split is uploaded once per
+ * process ({@link EvalUploads}) and evaluated in chunks, so that 10,000 images through a convnet do not need all their
  * activations at once; each evaluation's intermediates live in a sub-manager closed afterwards.
  * Every chunk but the last has the same number of rows, and the mean weights chunks by rows, so
  * the result is the mean over the whole split.
@@ -40,17 +40,24 @@ final class Evaluator {
     this.eval = eval;
   }
 
-  /** Copies the held-out split to the engine; the arrays live as long as the trainer. */
+  /**
+   * Puts the held-out split on the engine, or takes the copy an earlier cell made of the same
+   * split ({@link EvalUploads}); the arrays are only read.
+   */
   void upload() {
-    NDManager manager = trainer.getManager();
     long[] inputShape = new long[1 + workload.model().inputShape().length];
     inputShape[0] = eval.rows();
     for (int d = 1; d < inputShape.length; d++) {
       inputShape[d] = workload.model().inputShape()[d - 1];
     }
-    x = manager.create(eval.x(), new Shape(inputShape));
-    y = manager.create(Targets.encode(eval.y(), workload),
-        Targets.shape(eval.rows(), eval.targetCols(), workload));
+    Shape targetShape = Targets.shape(eval.rows(), eval.targetCols(), workload);
+    EvalUploads.Key key = new EvalUploads.Key(eval, java.util.Arrays.toString(inputShape) + " "
+        + targetShape + " " + workload.loss());
+    EvalUploads.Upload upload = EvalUploads.of(key, manager ->
+        new EvalUploads.Upload(manager.create(eval.x(), new Shape(inputShape)),
+            manager.create(Targets.encode(eval.y(), workload), targetShape)));
+    x = upload.x();
+    y = upload.y();
   }
 
   /** {loss, accuracy}; accuracy is NaN for regression workloads. */

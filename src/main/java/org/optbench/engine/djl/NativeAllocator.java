@@ -3,7 +3,6 @@ package org.optbench.engine.djl;
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Keeps the memory libtorch frees inside glibc's malloc instead of returning it to the kernel, so
@@ -44,10 +43,10 @@ public final class NativeAllocator {
   /** Free memory at an arena's top is returned to the kernel only beyond this. */
   static final long TRIM_THRESHOLD_BYTES = 256L << 20;
 
-  /** The property that turns the settings off ({@code default}) . */
+  /** The property that turns the settings off ({@code default}). */
   public static final String PROPERTY = "optbench.malloc";
 
-  private static Optional<String> outcome;
+  private static String outcome;
 
   private NativeAllocator() {}
 
@@ -57,21 +56,21 @@ public final class NativeAllocator {
    */
   public static synchronized String apply() {
     if (outcome == null) {
-      outcome = Optional.of(configure());
+      outcome = configure(System.getProperty(PROPERTY, "keep"), System.getenv("GLIBC_TUNABLES"),
+          System.getProperty("os.name", ""));
     }
-    return outcome.get();
+    return outcome;
   }
 
-  private static String configure() {
-    String choice = System.getProperty(PROPERTY, "keep").toLowerCase(Locale.ROOT);
-    if (choice.equals("default")) {
+  /** What to do for these settings; calls mallopt only on glibc Linux when nothing overrides. */
+  static String configure(String property, String tunables, String os) {
+    if (property.toLowerCase(Locale.ROOT).equals("default")) {
       return "glibc defaults (-D" + PROPERTY + "=default)";
     }
-    String tunables = System.getenv("GLIBC_TUNABLES");
     if (tunables != null && tunables.contains("glibc.malloc.")) {
       return "glibc defaults with GLIBC_TUNABLES=" + tunables;
     }
-    if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+    if (!os.toLowerCase(Locale.ROOT).contains("linux")) {
       return "system allocator (not Linux)";
     }
     try {

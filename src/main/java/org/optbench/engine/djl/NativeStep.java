@@ -47,6 +47,9 @@ final class NativeStep implements StepStrategy {
       tensors.add(new Tensor(names.get(i), dims(array), array.toFloatArray()));
     }
     params = ParamTree.of(tensors);
+    for (int i = 0; i < parameters.size(); i++) {
+      TensorMemory.checkWritable(params.data(i), parameters.get(i).getArray());
+    }
     grads = params.zerosLike();
     optimizer.init(params);
   }
@@ -92,15 +95,14 @@ final class NativeStep implements StepStrategy {
   /** Copies every gradient view into the tree's arrays. */
   static void read(List<NDArray> arrays, ParamTree into) {
     for (int i = 0; i < arrays.size(); i++) {
-      float[] values = arrays.get(i).toFloatArray();
-      System.arraycopy(values, 0, into.data(i), 0, values.length);
+      TensorMemory.read(arrays.get(i), into.data(i));
     }
   }
 
   /** Writes the tree's values into the parameters. */
   static void write(ParamTree from, List<Parameter> parameters) {
     for (int i = 0; i < parameters.size(); i++) {
-      parameters.get(i).getArray().set(from.data(i));
+      TensorMemory.write(from.data(i), parameters.get(i).getArray());
     }
   }
 
