@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.optbench.engine.TrainingEngine;
 import org.optbench.metrics.RunListener;
 import org.optbench.metrics.StepRecord;
 import org.optbench.spec.Axis;
@@ -43,8 +45,12 @@ import org.optbench.workload.Workloads;
  * {@code /proc/self/stat} and {@code /proc/thread-self/stat}, field 10, minflt).
  *
  * <p>{@code run OPTIMIZER STEPS WORKLOAD} trains another workload with its catalogue defaults
- * instead of the MLP. {@code adam-step STEPS} times the engine-side Adam step alone instead (see
- * {@link #adamStepAlone}).
+ * instead of the MLP ({@code mlp} names the MLP above); {@code run OPTIMIZER STEPS WORKLOAD
+ * ENGINE} trains it on {@code djl} (the default) or {@code native} (the Java optimizer on DJL's
+ * forward and backward). Each line also gives the model's parameter count and its tensors'
+ * shapes in declaration order ({@code shapes=256x784;256;...}), which the driver checks its
+ * PyTorch twin against. {@code adam-step STEPS} times the engine-side Adam step alone instead
+ * (see {@link #adamStepAlone}).
  *
  * <p>Run: {@code scripts/bench.sh engine-probe}, normally started by the driver.
  */
@@ -67,24 +73,40 @@ public final class EngineStepProbe {
         System.out.flush();
         continue;
       }
-      if (words.length < 3 || words.length > 4 || !words[0].equals("run")) {
-        System.out.println("error=usage: run OPTIMIZER STEPS [WORKLOAD] | adam-step STEPS");
+      if (words.length < 3 || words.length > 5 || !words[0].equals("run")) {
+        System.out.println("error=usage: run OPTIMIZER STEPS [WORKLOAD [ENGINE]] | adam-step STEPS");
         System.out.flush();
         continue;
       }
       int steps = Integer.parseInt(words[2]);
       // Another workload (char_rnn, tiny_gpt) runs with its catalogue defaults.
-      Component chosen = words.length == 4
+      Component chosen = words.length >= 4 && !words[3].equals("mlp")
           ? Cells.component(Axis.WORKLOAD, words[3], Map.of())
           : workload;
-      Cell cell = Cells.cell(chosen, Cells.component(Axis.OPTIMIZER, words[1], Map.of()),
+      TrainingEngine engine = words.length == 5 ? engine(words[4]) : new DjlEngine();
+      if (engine == null) {
+        System.out.println("error=no engine " + words[4] + " (djl or native)");
+        System.out.flush();
+        continue;
+      }
+      Cell grid = Cells.cell(chosen, Cells.component(Axis.OPTIMIZER, words[1], Map.of()),
           Cells.noClip(), 0, steps, steps);
-      System.out.println(measure(cell, chosen == workload ? data : Workloads.create(chosen)));
+      Cell cell = new Cell(grid.workload(), grid.optimizer(), grid.clip(), grid.schedule(),
+          grid.seed(), grid.dataSeed(), engine.name(), steps, steps);
+      System.out.println(measure(cell, engine, chosen == workload ? data : Workloads.create(chosen)));
       System.out.flush();
     }
   }
 
-  private static String measure(Cell cell, Workload data) {
+  private static TrainingEngine engine(String name) {
+    return switch (name) {
+      case "djl" -> new DjlEngine();
+      case "native" -> new NativeEngine();
+      default -> null;
+    };
+  }
+
+  private static String measure(Cell cell, TrainingEngine engine, Workload data) {
     int steps = cell.steps();
     double[] stepMs = new double[steps + 1];
     long[] faults = new long[4];
@@ -107,15 +129,27 @@ public final class EngineStepProbe {
         }
       }
     };
-    new DjlEngine().train(cell, data, listener);
+    engine.train(cell, data, listener);
     double[] warm = Arrays.copyOfRange(stepMs, 1, WARM_STEPS + 1);
     double[] steady = Arrays.copyOfRange(stepMs, WARM_STEPS + 1, steps);
     int n = steady.length;
     return String.format("median_ms=%.4f mean_ms=%.4f cpu_ms=%.4f warm_median_ms=%.4f"
-            + " faults_per_step=%.2f thread_faults_per_step=%.2f",
+            + " faults_per_step=%.2f thread_faults_per_step=%.2f params=%d shapes=%s",
         median(steady), Arrays.stream(steady).average().orElse(Double.NaN),
         (cpuNanos[1] - cpuNanos[0]) / 1e6 / n, median(warm),
-        (faults[2] - faults[0]) / (double) n, (faults[3] - faults[1]) / (double) n);
+        (faults[2] - faults[0]) / (double) n, (faults[3] - faults[1]) / (double) n,
+        data.parameterCount(), shapes(data));
+  }
+
+  /**
+   * The model's tensor shapes in declaration order, e.g. {@code 256x784;256;10x256;10}: the
+   * shapes {@code DjlNetworks.load} checks the DJL block against, so also the block's own.
+   */
+  private static String shapes(Workload data) {
+    return data.model().parameterShapes().stream()
+        .map(shape -> Arrays.stream(shape.dims()).mapToObj(Integer::toString)
+            .collect(Collectors.joining("x")))
+        .collect(Collectors.joining(";"));
   }
 
   /**
