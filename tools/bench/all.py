@@ -8,9 +8,11 @@ after the other in this process's order; every one of them alternates what it co
 pair or round by round and reports medians, so the ratios hold on a shared machine. The machine's
 load average is printed before and after each benchmark: quote it with the figures.
 
-  torch        djl engine / plain torch 2.13 loop, thread CPU per step, MLP 784-256-10 + Adam
-               (tools/bench/djl_vs_torch.py; needs --python with torch), page faults per step
-  workloads    the same for the char-LSTM and the tiny GPT, and the native engine for all three
+  torch        djl and native engines / a plain torch 2.13 loop, thread CPU per step (later cells
+               and the JVM's first), page faults per step: MLP 784-256-10 + Adam
+               (tools/bench/djl_vs_torch.py; needs --python with torch)
+  char_rnn     the same for the char-LSTM against its torch twin (tools/bench/torch_twins.py)
+  tiny_gpt     the same for the tiny GPT
   overhead     quickstart: training share of run's wall time, marginal cost per cell outside training
                (tools/bench/run_overhead.py; with --baseline-jar, that build alongside)
   online       online_convex, Adam, 200,000 steps, native engine: training seconds per run
@@ -79,36 +81,30 @@ class Figures:
             print(f"| {name} | {value}{unit} | {target} | {'yes' if met else 'no'} |")
 
 
-def torch_figures(args, figures, workload, engine):
+def torch_figures(args, figures, workload):
+    """djl and native engines against the torch twin of workload, in the same alternating pairs."""
     if not args.python:
-        print(f"skipped {workload}/{engine} against torch: no --python with torch")
+        print(f"skipped {workload} against torch: no --python with torch")
         return
     steps = 330 if workload == "mlp" else 130
-    command = [args.python, "tools/bench/djl_vs_torch.py", "--pairs", str(args.pairs),
-               "--steps", str(steps)]
-    if workload != "mlp":
-        command += ["--workload", workload]
-    if engine != "djl":
-        command += ["--engine", engine]
-    out = run(command)
-    label = f"{workload}, {engine} engine / torch: thread CPU per step (median of pairs)"
-    ratio = number(r"thread CPU per step: ([\d.]+)", out)
-    figures.add(label, f"{ratio:.2f}", "≤ 1.10", ratio <= 1.10)
-    first = re.search(r"first cell .*?: ([\d.]+) ms/step steady", out)
-    if first:
-        figures.add(f"{workload}, {engine}: first cell of the JVM, steady ms/step",
-                    first.group(1), "(reported)", True)
-    faults = re.search(r"page faults per steady-state step: \w+ ([\d.]+)", out)
-    if faults:
-        value = float(faults.group(1))
-        # Today's figure before the speed work: about 1,400 faults per step for this MLP on a
-        # quiet machine (docs/performance.md); the target is 5% of it.
+    out = run([args.python, "tools/bench/djl_vs_torch.py", "--workload", workload, "--native",
+               "--pairs", str(args.pairs), "--steps", str(steps)])
+    for engine in ("djl", "native"):
+        ratio = number(engine + r"/torch thread CPU per step: ([\d.]+)", out)
+        figures.add(f"{workload}, {engine} engine / torch: thread CPU per step (median of pairs)",
+                    f"{ratio:.2f}", "≤ 1.10", ratio <= 1.10)
+        first = number(engine + r" first cell of the JVM: .*?thread CPU [\d.]+ ms/step \(([\d.]+)x", out)
+        figures.add(f"{workload}, {engine}: first cell of the JVM / torch's median, thread CPU",
+                    f"{first:.2f}", "≤ 1.10", first <= 1.10)
+        faults = number(engine + r" minor page faults per steady-state step: ([\d.]+)", out)
         if workload == "mlp":
-            figures.add(f"{workload}, {engine}: minor page faults per steady step", f"{value:.1f}",
-                        "≤ 70 (5% of ≈1,400 before)", value <= 70)
+            # Before the speed work: about 1,400 faults per step for this MLP on a quiet machine
+            # (docs/performance.md); the target is 5% of it.
+            figures.add(f"{workload}, {engine}: minor page faults per steady step (median)",
+                        f"{faults:.1f}", "≤ 70 (5% of ≈1,400 before)", faults <= 70)
         else:
-            figures.add(f"{workload}, {engine}: minor page faults per steady step",
-                        f"{value:.1f}", "(reported)", True)
+            figures.add(f"{workload}, {engine}: minor page faults per steady step (median)",
+                        f"{faults:.1f}", "(reported)", True)
 
 
 def overhead(args, figures):
@@ -188,10 +184,9 @@ def nightly(args, figures):
 
 
 SECTIONS = {
-    "torch": lambda a, f: torch_figures(a, f, "mlp", "djl"),
-    "workloads": lambda a, f: [torch_figures(a, f, w, e) for w, e in
-                               (("char_rnn", "djl"), ("tiny_gpt", "djl"), ("mlp", "native"),
-                                ("char_rnn", "native"), ("tiny_gpt", "native"))],
+    "torch": lambda a, f: torch_figures(a, f, "mlp"),
+    "char_rnn": lambda a, f: torch_figures(a, f, "char_rnn"),
+    "tiny_gpt": lambda a, f: torch_figures(a, f, "tiny_gpt"),
     "overhead": overhead,
     "online": online,
     "adafactor": adafactor,
