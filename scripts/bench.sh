@@ -9,7 +9,9 @@
 #   scripts/bench.sh report [STEPS] [REPEATS]  report build time for a synthetic 500-run grid
 #   scripts/bench.sh report-open [REPEATS]     how fast that report opens in a cold headless Chromium
 #   scripts/bench.sh workers SPEC [PAIRS] [K]  cells/hour of run --workers K vs a serial run
-#   scripts/bench.sh adafactor [ROUNDS]  native Adafactor (both variants) vs native Adam, ns/param at 1e6, 1e7
+#   scripts/bench.sh adafactor [ROUNDS] [BASELINE_CLASSES]  native Adafactor (both variants) vs native
+#                                           Adam, ns/param at 1e6, 1e7; with another build's classes
+#                                           folder, that build's Adafactors timed in the same rounds
 #   scripts/bench.sh overhead [PAIRS] [JAR...]  quickstart: training share of wall time, cost per cell outside training
 #   scripts/bench.sh report-1g [STEPS] [REPEATS]  the report build of `report` with a 1 GB heap
 #   scripts/bench.sh all [--pairs N] [--python PY] [--baseline-jar JAR]  every figure above, each
@@ -52,6 +54,6 @@ case "${1:-}" in
     org.optbench.bench.AdafactorVsAdamComparison "$@" ;;
   report-open) shift; java -Xmx4g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
     org.optbench.bench.ReportOpen "$@" ;;
-  *) echo "usage: scripts/bench.sh harness [PAIRS] | adam [PAIRS] [STEPS] | torch [PAIRS] [STEPS] | engine-probe | report [STEPS] [REPEATS] | report-1g [STEPS] [REPEATS] | all [OPTIONS] | report-open [REPEATS] | adafactor [ROUNDS] | workers SPEC [PAIRS] [K] | overhead [PAIRS] [JAR...]" >&2
+  *) echo "usage: scripts/bench.sh harness [PAIRS] | adam [PAIRS] [STEPS] | torch [PAIRS] [STEPS] | engine-probe | report [STEPS] [REPEATS] | report-1g [STEPS] [REPEATS] | all [OPTIONS] | report-open [REPEATS] | adafactor [ROUNDS] [BASELINE_CLASSES] | workers SPEC [PAIRS] [K] | overhead [PAIRS] [JAR...]" >&2
      exit 2 ;;
 esac

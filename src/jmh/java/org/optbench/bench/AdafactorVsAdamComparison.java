@@ -1,9 +1,14 @@
 package org.optbench.bench;
 
+import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import org.optbench.optim.FusedStep;
 import org.optbench.optim.ParamTree;
 import org.optbench.optim.Tensor;
@@ -25,36 +30,51 @@ import org.optbench.spec.Component;
  * <p>A step that rewrites the gradient buffer (not a {@link FusedStep}) gets fresh gradients
  * copied in first, as in {@link OptimizerStepBenchmark}, and that copy is part of its time.
  *
- * <p>Run: {@code scripts/bench.sh adafactor [ROUNDS]}.
+ * <p>With a second argument, the classes folder of another build of optbench (for example the
+ * parent commit's {@code target/classes}), both Adafactors of that build are timed as well, as
+ * {@code adafactor@base} and {@code adafactor_torch@base}, in the same rounds: that build's
+ * classes come first in a class loader of their own, so that before and after share the load of
+ * the machine and the JVM.
+ *
+ * <p>Run: {@code scripts/bench.sh adafactor [ROUNDS] [BASELINE_CLASSES]}.
  */
 public final class AdafactorVsAdamComparison {
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-  private static final List<String> OPTIMIZERS = List.of("adam", "adafactor", "adafactor_torch");
+  private static final List<String> OWN = List.of("adam", "adafactor", "adafactor_torch");
+  private static final List<String> BASELINE = List.of("adafactor", "adafactor_torch");
   private static final int[] SIZES = {1_000_000, 10_000_000};
   /** Parameters stepped per timed sample (steps × size): about 0.1–1 s of work per sample. */
   private static final long WORK_PER_SAMPLE = 200_000_000L;
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
-    Side[][] sides = new Side[SIZES.length][OPTIMIZERS.size()];
-    double[][][] nsPerParam = new double[SIZES.length][OPTIMIZERS.size()][rounds];
+    ClassLoader baseline = args.length > 1 ? baselineLoader(args[1]) : null;
+    List<String> optimizers = new ArrayList<>(OWN);
+    if (baseline != null) {
+      BASELINE.forEach(o -> optimizers.add(o + "@base"));
+    }
+    DoubleSupplier[][] sides = new DoubleSupplier[SIZES.length][optimizers.size()];
+    double[][][] nsPerParam = new double[SIZES.length][optimizers.size()][rounds];
     for (int s = 0; s < SIZES.length; s++) {
-      for (int o = 0; o < OPTIMIZERS.size(); o++) {
-        sides[s][o] = new Side(OPTIMIZERS.get(o), SIZES[s]);
-        sides[s][o].time(); // warm-up: JIT compilation and first-touch of the arrays
+      for (int o = 0; o < optimizers.size(); o++) {
+        String name = optimizers.get(o);
+        sides[s][o] = name.endsWith("@base")
+            ? baselineSide(baseline, name.substring(0, name.length() - "@base".length()), SIZES[s])
+            : new Side(name, SIZES[s]);
+        sides[s][o].getAsDouble(); // warm-up: JIT compilation and first-touch of the arrays
       }
     }
     for (int r = 0; r < rounds; r++) {
       StringBuilder line = new StringBuilder("round " + (r + 1) + ":");
       for (int s = 0; s < SIZES.length; s++) {
-        for (int k = 0; k < OPTIMIZERS.size(); k++) {
-          int o = (k + r) % OPTIMIZERS.size();
-          nsPerParam[s][o][r] = sides[s][o].time();
+        for (int k = 0; k < optimizers.size(); k++) {
+          int o = (k + r) % optimizers.size();
+          nsPerParam[s][o][r] = sides[s][o].getAsDouble();
         }
         line.append(String.format("  %.0e:", (double) SIZES[s]));
-        for (int o = 0; o < OPTIMIZERS.size(); o++) {
-          line.append(String.format(" %s %.3f", OPTIMIZERS.get(o), nsPerParam[s][o][r]));
+        for (int o = 0; o < optimizers.size(); o++) {
+          line.append(String.format(" %s %.3f", optimizers.get(o), nsPerParam[s][o][r]));
         }
       }
       System.out.println(line);
@@ -62,20 +82,54 @@ public final class AdafactorVsAdamComparison {
     System.out.printf("%nns/param (thread CPU time), median of %d rounds; ratio = median of the"
         + " per-round ratios to adam (min–max)%n", rounds);
     for (int s = 0; s < SIZES.length; s++) {
-      for (int o = 0; o < OPTIMIZERS.size(); o++) {
+      for (int o = 0; o < optimizers.size(); o++) {
         double[] ratio = new double[rounds];
         for (int r = 0; r < rounds; r++) {
           ratio[r] = nsPerParam[s][o][r] / nsPerParam[s][0][r];
         }
-        System.out.printf("%,12d  %-16s %7.3f ns/param  %5.2f× adam (%.2f–%.2f)%n", SIZES[s],
-            OPTIMIZERS.get(o), median(nsPerParam[s][o]), median(ratio),
+        System.out.printf("%,12d  %-21s %7.3f ns/param  %5.2f× adam (%.2f–%.2f)%n", SIZES[s],
+            optimizers.get(o), median(nsPerParam[s][o]), median(ratio),
             Arrays.stream(ratio).min().orElseThrow(), Arrays.stream(ratio).max().orElseThrow());
+      }
+      for (int o = 0; o < optimizers.size(); o++) {
+        int base = optimizers.indexOf(optimizers.get(o) + "@base");
+        if (base >= 0) {
+          double[] ratio = new double[rounds];
+          for (int r = 0; r < rounds; r++) {
+            ratio[r] = nsPerParam[s][o][r] / nsPerParam[s][base][r];
+          }
+          System.out.printf("%,12d  %-21s %.3f of the baseline's time (%.2f–%.2f)%n", SIZES[s],
+              optimizers.get(o), median(ratio), Arrays.stream(ratio).min().orElseThrow(),
+              Arrays.stream(ratio).max().orElseThrow());
+        }
       }
     }
   }
 
+  /**
+   * A class loader in which optbench's classes come from {@code classes} (another build) and
+   * everything else, this benchmark included, from this JVM's class path.
+   */
+  private static ClassLoader baselineLoader(String classes) throws Exception {
+    List<URL> urls = new ArrayList<>();
+    urls.add(new File(classes).toURI().toURL());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      urls.add(new File(entry).toURI().toURL());
+    }
+    return new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+  }
+
+  /** A {@link Side} of the other build, created in its class loader. */
+  private static DoubleSupplier baselineSide(ClassLoader loader, String optimizer, int size)
+      throws ReflectiveOperationException {
+    java.lang.reflect.Constructor<?> c =
+        loader.loadClass(Side.class.getName()).getDeclaredConstructor(String.class, int.class);
+    c.setAccessible(true);
+    return (DoubleSupplier) c.newInstance(optimizer, size);
+  }
+
   /** One optimizer on one matrix, with its own parameters and gradients. */
-  private static final class Side {
+  static final class Side implements DoubleSupplier {
     private final NativeOptimizer opt;
     private final ParamTree params;
     private final ParamTree grads;
@@ -99,7 +153,8 @@ public final class AdafactorVsAdamComparison {
     }
 
     /** ns per parameter per step, thread CPU time over {@link #steps} steps. */
-    double time() {
+    @Override
+    public double getAsDouble() {
       long cpu = THREADS.getCurrentThreadCpuTime();
       for (int i = 0; i < steps; i++) {
         if (refill) {

@@ -16,18 +16,22 @@ final class AdafactorKernels {
    * One row chunk of the factored update U = g·rf·cf: without a first moment
    * {@code Δp = −(q·cf)·g − decay·p} with q = step·rf; with one ({@code m} not null)
    * {@code m ← b1·m + (q·cf)·g, Δp = −m − decay·p} with q = (1 − b1)·step·rf. Applies Δp to p,
-   * or writes it into g.
+   * or writes it into g. The chunk's column factors must be in {@code s.colFactors}
+   * ({@link RowScratch#loadColumnFactors}).
    */
-  static void factoredUpdate(float[] p, float[] g, float[] m, int off, float[] cf, int cfOff,
-      int len, float q, float b1, float decay, boolean apply, RowScratch s) {
+  static void factoredUpdate(float[] p, float[] g, float[] m, int off, int len, float q,
+      float b1, float decay, boolean apply, RowScratch s) {
     System.arraycopy(p, off, s.p, 0, len);
     System.arraycopy(g, off, s.g, 0, len);
-    float[] f = cf;
-    if (cfOff != 0) {
-      System.arraycopy(cf, cfOff, s.colFactors, 0, len);
-      f = s.colFactors;
-    }
-    if (m == null) {
+    float[] f = s.colFactors;
+    if (m == null && decay == 0) {
+      // Without weight decay (the default): transformers and torch skip the decay term too.
+      if (apply) {
+        applyFactored(s.p, s.g, f, len, q);
+      } else {
+        updateFactored(s.g, f, len, q);
+      }
+    } else if (m == null) {
       if (apply) {
         applyFactored(s.p, s.g, f, len, q, decay);
       } else {
@@ -63,6 +67,18 @@ final class AdafactorKernels {
       applyDirectMomentum(p, u, m, off, len, q, b1, decay);
     } else {
       updateDirectMomentum(p, u, m, off, len, q, b1, decay);
+    }
+  }
+
+  private static void applyFactored(float[] p, float[] g, float[] cf, int len, float q) {
+    for (int c = 0; c < len; c++) {
+      p[c] = p[c] - q * cf[c] * g[c];
+    }
+  }
+
+  private static void updateFactored(float[] g, float[] cf, int len, float q) {
+    for (int c = 0; c < len; c++) {
+      g[c] = -(q * cf[c]) * g[c];
     }
   }
 

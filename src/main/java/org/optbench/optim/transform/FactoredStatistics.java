@@ -12,8 +12,9 @@ package org.optbench.optim.transform;
  * </pre>
  *
  * <p>transformers: R ← β̂R + (1 − β̂)·mean_cols(G² + ε₁), C likewise over rows. torch:
- * R ← lerp(R, mean_cols(G²), w), C likewise. Both are {@code C ← keep·C + Σ_rows w·(G² + add)/n}
- * accumulated row by row, so that memory is read in order.
+ * R ← lerp(R, mean_cols(G²), w), C likewise. Both are {@code C ← keep·C + Σ_rows w·(G² + add)/n},
+ * G² accumulated row by row, so that memory is read in order, and the {@code add} (ε₁) terms
+ * added once at the end.
  */
 final class FactoredStatistics {
 
@@ -50,31 +51,59 @@ final class FactoredStatistics {
     int pendingRows = 0;
     for (int r = 0; r < n; r++) {
       int off = (k * n + r) * m;
-      double rowSum = 0;
-      for (int c0 = 0; c0 < m; c0 += RowScratch.CHUNK) {
-        int len = Math.min(RowScratch.CHUNK, m - c0);
-        rowSum += chunk(p, g, off + c0, cols, colOff + c0, len, wn, add, !oneChunk, s);
-      }
       int row = k * n + r;
-      if (lerp) {
-        rows[row] += w * ((float) (rowSum / m) - rows[row]);
-      } else {
-        // Σ(g² + ε₁) = Σg² + m·ε₁.
-        rows[row] = keep * rows[row] + w * (float) ((rowSum + (double) m * add) / m);
-      }
       if (weighted) {
-        weigh(s.g, s.weightedSquares, m, 1 / rows[row]);
+        // The row is one chunk: its Σg² first, so that one loop then reads g² for the column
+        // sums and, weighted by 1/R_r, for ΣU².
+        System.arraycopy(g, off, s.g, 0, m);
+        double rowSum = PairwiseSum.sumOfSquares(s.g, m, s.fold);
+        addParamSquares(p, off, m, s);
+        updateRow(rows, row, rowSum, m, keep, w, add, lerp);
+        addToColumnsWeighted(s.g, s.cols, s.weightedSquares, m, wn, 1 / rows[row]);
         if (++pendingRows == RowScratch.FLUSH) {
           flushWeighted(s, m);
           pendingRows = 0;
         }
+      } else {
+        double rowSum = 0;
+        for (int c0 = 0; c0 < m; c0 += RowScratch.CHUNK) {
+          int len = Math.min(RowScratch.CHUNK, m - c0);
+          rowSum += chunk(p, g, off + c0, cols, colOff + c0, len, wn, !oneChunk, s);
+        }
+        updateRow(rows, row, rowSum, m, keep, w, add, lerp);
       }
     }
     if (weighted) {
       flushWeighted(s, m);
     }
     if (oneChunk) {
+      addConstant(s.cols, 0, m, n * (wn * add));
       System.arraycopy(s.cols, 0, cols, colOff, m);
+    } else {
+      addConstant(cols, colOff, m, n * (wn * add));
+    }
+  }
+
+  /**
+   * The ε₁ part of the column sums, Σ_rows w·ε₁/n, added once: inside the per-element loop it
+   * cost an addition per element and changed nothing but columns of (near-)zero gradients,
+   * where g² + ε₁ rounds to other than g² (|g| below about 3e-12 for ε₁ = 1e-30).
+   */
+  private static void addConstant(float[] x, int from, int len, float a) {
+    if (a != 0) {
+      for (int c = from; c < from + len; c++) {
+        x[c] += a;
+      }
+    }
+  }
+
+  private static void updateRow(float[] rows, int row, double rowSum, int m, float keep, float w,
+      float add, boolean lerp) {
+    if (lerp) {
+      rows[row] += w * ((float) (rowSum / m) - rows[row]);
+    } else {
+      // Σ(g² + ε₁) = Σg² + m·ε₁.
+      rows[row] = keep * rows[row] + w * (float) ((rowSum + (double) m * add) / m);
     }
   }
 
@@ -102,30 +131,30 @@ final class FactoredStatistics {
    * inlined loop 30–50% slower (JDK 17.0.15).
    */
   private static double chunk(float[] p, float[] g, int off, float[] cols, int colOff, int len,
-      float wn, float add, boolean copyColumns, RowScratch s) {
+      float wn, boolean copyColumns, RowScratch s) {
     System.arraycopy(g, off, s.g, 0, len);
-    System.arraycopy(p, off, s.p, 0, len);
     if (copyColumns) {
       System.arraycopy(cols, colOff, s.cols, 0, len);
     }
-    addToColumns(s.g, s.cols, len, wn, add);
+    addToColumns(s.g, s.cols, len, wn);
     if (copyColumns) {
       System.arraycopy(s.cols, 0, cols, colOff, len);
     }
+    addParamSquares(p, off, len, s);
+    return PairwiseSum.sumOfSquares(s.g, len, s.fold);
+  }
+
+  /**
+   * Adds x² over {@code p[off, off + len)} into the scratch's float sums by position (an
+   * elementwise loop over the chunk copied into scratch: cheaper than a pairwise sum per row,
+   * whose short halving loops cost more than the one store per element they save).
+   */
+  private static void addParamSquares(float[] p, int off, int len, RowScratch s) {
+    System.arraycopy(p, off, s.p, 0, len);
     addSquares(s.p, s.paramSquares, len);
     s.paramWidth = Math.max(s.paramWidth, len);
     if (++s.paramChunks == RowScratch.FLUSH) {
       flushParams(s);
-    }
-    return PairwiseSum.sumOfSquares(s.g, len, s.fold);
-  }
-
-  // Separate loops: one loop storing g², the column sums and Σx² together ran 30% slower than
-  // separate loops (JDK 17 C2); g² is recomputed where needed instead of stored.
-
-  private static void addToColumns(float[] g, float[] cols, int len, float wn, float add) {
-    for (int c = 0; c < len; c++) {
-      cols[c] += wn * (g[c] * g[c] + add);
     }
   }
 
@@ -135,9 +164,19 @@ final class FactoredStatistics {
     }
   }
 
-  private static void weigh(float[] g, float[] weighted, int len, float inverseRow) {
+  private static void addToColumns(float[] g, float[] cols, int len, float wn) {
     for (int c = 0; c < len; c++) {
-      weighted[c] += g[c] * g[c] * inverseRow;
+      cols[c] += wn * (g[c] * g[c]);
+    }
+  }
+
+  /** {@link #addToColumns} and Σ_r g²[r, c]/R_r by column in one loop: g² is read once. */
+  private static void addToColumnsWeighted(float[] g, float[] cols, float[] weighted, int len,
+      float wn, float inverseRow) {
+    for (int c = 0; c < len; c++) {
+      float gc = g[c];
+      cols[c] += wn * (gc * gc);
+      weighted[c] += gc * gc * inverseRow;
     }
   }
 

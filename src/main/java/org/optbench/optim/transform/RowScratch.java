@@ -40,4 +40,12 @@ final class RowScratch {
   int paramChunks;
   /** Widest chunk in {@link #paramSquares} since its last flush. */
   int paramWidth;
+
+  /**
+   * Copies the column factors {@code cf[off, off + len)} into {@link #colFactors}: once per
+   * matrix for rows of one chunk, once per chunk for wider rows.
+   */
+  void loadColumnFactors(float[] cf, int off, int len) {
+    System.arraycopy(cf, off, colFactors, 0, len);
+  }
 }

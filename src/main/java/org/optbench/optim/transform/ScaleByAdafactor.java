@@ -179,13 +179,20 @@ public final class ScaleByAdafactor implements FusedStep {
     // Last pass: the update.
     float b1 = m == null ? 0 : beta1.floatValue();
     float into = m == null ? step : (1 - b1) * step;
+    boolean oneChunk = cw <= RowScratch.CHUNK;
     for (int k = 0; k < batches; k++) {
+      if (oneChunk) {
+        s.chunks.loadColumnFactors(cf, k * cw, cw);
+      }
       for (int r = 0; r < n; r++) {
         int off = (k * n + r) * cw;
         float q = into * rf[k * n + r];
         for (int c0 = 0; c0 < cw; c0 += RowScratch.CHUNK) {
-          AdafactorKernels.factoredUpdate(p, g, m, off + c0, cf, k * cw + c0,
-              Math.min(RowScratch.CHUNK, cw - c0), q, b1, decay, apply, s.chunks);
+          int len = Math.min(RowScratch.CHUNK, cw - c0);
+          if (!oneChunk) {
+            s.chunks.loadColumnFactors(cf, k * cw + c0, len);
+          }
+          AdafactorKernels.factoredUpdate(p, g, m, off + c0, len, q, b1, decay, apply, s.chunks);
         }
       }
     }

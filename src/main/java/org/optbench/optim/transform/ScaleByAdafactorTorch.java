@@ -165,14 +165,22 @@ public final class ScaleByAdafactorTorch implements FusedStep {
     }
     float step = (float) (alpha / Math.max(1, FactoredMoments.rms(sumU, p.length) / d));
     // Last pass: Δθ = −γλ·θ − step·U.
+    boolean oneChunk = cw <= RowScratch.CHUNK;
     for (int k = 0; k < batches; k++) {
+      if (oneChunk) {
+        s.chunks.loadColumnFactors(cf, k * cw, cw);
+      }
       for (int r = 0; r < n; r++) {
         int off = (k * n + r) * cw;
         float f = rf[k * n + r];
         if (f > 0) {
           for (int c0 = 0; c0 < cw; c0 += RowScratch.CHUNK) {
-            AdafactorKernels.factoredUpdate(p, g, null, off + c0, cf, k * cw + c0,
-                Math.min(RowScratch.CHUNK, cw - c0), step * f, 0, decay, apply, s.chunks);
+            int len = Math.min(RowScratch.CHUNK, cw - c0);
+            if (!oneChunk) {
+              s.chunks.loadColumnFactors(cf, k * cw + c0, len);
+            }
+            AdafactorKernels.factoredUpdate(p, g, null, off + c0, len, step * f, 0, decay, apply,
+                s.chunks);
           }
         } else {
           AdafactorKernels.directUpdate(p, g, null, off, cw, step, 0, decay, apply);
