@@ -26,10 +26,8 @@ public final class ClaimEvaluator {
 
   private final Table runs;
   private final Table steps;
-  private final ResultSet results;
 
   public ClaimEvaluator(ResultSet results) {
-    this.results = results;
     // Claims are about the settings a spec compares: grid cells and the reruns of tuned ones.
     this.runs = org.optbench.io.RunRoles.withoutTrials(results.runs());
     this.steps = results.steps();
@@ -99,11 +97,6 @@ public final class ClaimEvaluator {
   private SeedwiseValue aggregate(CheckExpr.Aggregate aggregate, List<String> numbers) {
     String metric = Columns.resolve(aggregate.metric());
     Table table = runs.columnNames().contains(metric) ? runs : steps;
-    if (table == steps && !results.hasSteps()) {
-      throw new org.optbench.io.ResultSetException(results.dir(), "the claim '"
-          + aggregate.metric() + "' needs the step rows, and this summary keeps runs.csv only;"
-          + " rerun the experiment (optbench run SPEC) to get steps.parquet");
-    }
     Column<?> values = table.column(metric);
     List<Integer> rows = new ArrayList<>();
     for (int row = 0; row < table.rowCount(); row++) {

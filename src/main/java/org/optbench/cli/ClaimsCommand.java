@@ -77,8 +77,7 @@ final class ClaimsCommand implements Callable<Integer> {
     if (!Files.isDirectory(dir)) {
       throw new UserInputException(dir + ": no such results folder");
     }
-    // A committed summary keeps runs.csv without the step rows: claims on run columns still work.
-    return ResultSet.readSummary(dir);
+    return ResultSet.read(dir);
   }
 
   private static ExperimentSpec specOf(ResultSet results) throws org.optbench.spec.SpecException {

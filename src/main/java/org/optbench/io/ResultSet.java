@@ -1,6 +1,5 @@
 package org.optbench.io;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import tech.tablesaw.api.Table;
 
@@ -39,34 +38,6 @@ public record ResultSet(Path dir, Manifest manifest, Table steps, Table runs, Ta
                 dir, ResultFiles.SAMPLES, SamplesTable.SCHEMA, RunsCheck.ids(runs), fix)
             .orElseGet(() -> SamplesTable.SCHEMA.emptyTable(ResultFiles.SAMPLES));
     return new ResultSet(dir, manifest, steps, runs.table(), samples);
-  }
-
-  /**
-   * Reads a result set that may lack its step rows: a curated summary (manifest.json, runs.csv and
-   * the claims and samples files, as committed under results/) keeps only the per-run rows. Its
-   * {@code steps} table is then empty; everything present is checked as by {@link #read}.
-   *
-   * @throws ResultSetException naming the file, the line or field, and the fix
-   */
-  public static ResultSet readSummary(Path dir) {
-    ResultSetCheck.folder(dir);
-    if (ResultFiles.hasSteps(dir) || !Files.isRegularFile(dir.resolve(ResultFiles.RUNS))) {
-      return read(dir);
-    }
-    String fix = Remedies.RESULT_SET;
-    Manifest manifest = ManifestJson.read(dir.resolve(ResultFiles.MANIFEST), fix);
-    ReadTable runs = RunsCheck.read(dir, manifest, fix);
-    Table samples =
-        ResultSetCheck.optionalTable(
-                dir, ResultFiles.SAMPLES, SamplesTable.SCHEMA, RunsCheck.ids(runs), fix)
-            .orElseGet(() -> SamplesTable.SCHEMA.emptyTable(ResultFiles.SAMPLES));
-    return new ResultSet(dir, manifest, StepsTable.SCHEMA.emptyTable(ResultFiles.STEPS_PARQUET),
-        runs.table(), samples);
-  }
-
-  /** Whether the step rows were read: false for a summary without them ({@link #readSummary}). */
-  public boolean hasSteps() {
-    return steps.rowCount() > 0 || runs.rowCount() == 0;
   }
 
   /** The experiment's name, from the manifest. */

@@ -76,31 +76,6 @@ class ClaimsCliTest {
   }
 
   @Test
-  void aSummaryWithoutStepRowsDecidesRunClaimsAndNamesTheFileAStepClaimNeeds() throws Exception {
-    assertEquals(0, run());
-    Path results = dir.resolve("results/claimed");
-    Files.delete(results.resolve("steps.parquet"));
-    // The step-metric claim (grad_norm_after_clip) cannot be decided from runs.csv.
-    assertEquals(2, Main.execute("claims", results.toString()));
-    String before = Files.readString(results.resolve("claims.csv"));
-    assertTrue(before.contains(",reproduced,"), "claims.csv is left as it was: " + before);
-
-    // With only run-level claims the summary is enough: min(final_loss) is read from runs.csv.
-    Path manifest = results.resolve("manifest.json");
-    String text = Files.readString(manifest);
-    String stepClaim = "  - claim: clipping never lets the applied gradient norm exceed max_norm\\n"
-        + "    source: torch.nn.utils.clip_grad_norm_\\n"
-        + "    check: max(grad_norm_after_clip | clip=global_norm) <= 0.5 + 1e-6\\n";
-    assertTrue(text.contains(stepClaim), text);
-    Files.writeString(manifest, text.replace(stepClaim, ""));
-    assertEquals(0, Main.execute("claims", results.toString()));
-    String csv = Files.readString(results.resolve("claims.csv"));
-    assertEquals(2, csv.strip().split("\n").length, csv);
-    assertTrue(csv.contains("a squared error can go below zero") && csv.contains(",not reproduced,"),
-        csv);
-  }
-
-  @Test
   void anUnknownMetricInACheckIsABadSpecAtItsLine() throws Exception {
     Path spec = dir.resolve("bad.yaml");
     Files.writeString(spec, SPEC.replace("min(final_loss) < 0", "min(final_los) < 0"));
