@@ -34,8 +34,11 @@ final class StepsParquet {
    * and byte-stream-split for the doubles, which zstd then compresses about a third better than
    * plain doubles (docs/performance.md, "Step storage").
    */
-  private static final String OPTIONS =
-      "(FORMAT parquet, COMPRESSION zstd, PARQUET_VERSION v2, ROW_GROUP_SIZE 122880)";
+  // USE_TMP_FILE false: the target is already a temporary file of optbench's own (renamed into
+  // place when complete, see AtomicFiles); DuckDB's own "tmp_" copy of it would be one more file
+  // that a process killed mid-write leaves behind under a name no cleaner knows.
+  private static final String OPTIONS = "(FORMAT parquet, COMPRESSION zstd, PARQUET_VERSION v2,"
+      + " ROW_GROUP_SIZE 122880, USE_TMP_FILE false)";
 
   /** Column names in file order. */
   static final List<String> COLUMNS = columns();
