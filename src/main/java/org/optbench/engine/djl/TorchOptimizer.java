@@ -155,7 +155,7 @@ abstract class TorchOptimizer extends Optimizer {
     int step = steps.merge(parameterId, 1, Integer::sum);
     float lr = learningRate.getNewValue(step);
     NDArray[] state = states.computeIfAbsent(parameterId, id -> newState(stateManager(weight), weight));
-    NDArray[] buffers = scratch.computeIfAbsent(parameterId, id -> newScratch(weight));
+    NDArray[] buffers = scratch.computeIfAbsent(parameterId, id -> newScratch(stateManager, weight));
     if (!collectsTemporaries()) {
       apply(step, lr, weight, grad, state, buffers);
       return;
@@ -172,10 +172,15 @@ abstract class TorchOptimizer extends Optimizer {
     }
   }
 
-  private NDArray[] newScratch(NDArray weight) {
+  /**
+   * The scratch arrays of one parameter, allocated in {@code manager} before its first update. By
+   * default {@link #scratchArrays()} zero arrays shaped like the weight; Adafactor adds a float64
+   * one for its RMS.
+   */
+  protected NDArray[] newScratch(NDManager manager, NDArray weight) {
     NDArray[] buffers = new NDArray[scratchArrays()];
     for (int i = 0; i < buffers.length; i++) {
-      buffers[i] = stateManager.zeros(weight.getShape(), weight.getDataType());
+      buffers[i] = manager.zeros(weight.getShape(), weight.getDataType());
     }
     return buffers;
   }
