@@ -12,8 +12,9 @@ import org.optbench.testing.Cells;
 import org.optbench.workload.Workloads;
 
 /**
- * Prints, for a fixed set of {@code djl} cells of a small MLP (784-32-10 would do; 64-32-10 is
- * quicker), every step's training loss, clipped gradient norm, clipping threshold and step size
+ * Prints, for a fixed set of {@code djl} cells of a small MLP (64-32-10, batch 32: Adafactor in
+ * both variants, the value, stat and agc clipping methods, and the other engine-side optimizers),
+ * every step's training loss, clipped gradient norm, clipping threshold and step size
  * as raw IEEE-754 bits, one line per step. Run it with two builds' classes and {@code diff} the
  * outputs: a rewrite that keeps the float32 op sequence must leave them identical to the bit.
  *
@@ -46,6 +47,22 @@ public final class LossBitsProbe {
     cells.put("stat", cell(workload, adam, clip("stat", Map.of("k", 1.0)), steps));
     cells.put("agc", cell(workload, adam, clip("agc", Map.of()), steps));
     cells.put("agc loose", cell(workload, adam, clip("agc", Map.of("clipping", 0.05)), steps));
+    // The optimizers that share TorchOptimizer's in-place copy.
+    cells.put("adam wd", cell(workload, optimizer("adam", Map.of("weight_decay", 0.1)),
+        Cells.noClip(), steps));
+    cells.put("adamw", cell(workload, optimizer("adamw", Map.of()), Cells.noClip(), steps));
+    cells.put("amsgrad", cell(workload, optimizer("amsgrad", Map.of()), Cells.noClip(), steps));
+    cells.put("sgd nesterov wd", cell(workload, optimizer("sgd", Map.of("momentum", 0.9,
+        "nesterov", true, "weight_decay", 0.01)), Cells.noClip(), steps));
+    cells.put("sgd dampening", cell(workload, optimizer("sgd", Map.of("momentum", 0.9,
+        "dampening", 0.5)), Cells.noClip(), steps));
+    cells.put("rmsprop centered", cell(workload, optimizer("rmsprop", Map.of("centered", true,
+        "momentum", 0.9, "weight_decay", 0.01)), Cells.noClip(), steps));
+    cells.put("adagrad wd", cell(workload, optimizer("adagrad", Map.of("weight_decay", 0.01)),
+        Cells.noClip(), steps));
+    cells.put("lion wd", cell(workload, optimizer("lion", Map.of("weight_decay", 0.1)),
+        Cells.noClip(), steps));
+    cells.put("yogi", cell(workload, optimizer("yogi", Map.of()), Cells.noClip(), steps));
     cells.forEach((name, cell) -> {
       RunListener listener = new RunListener() {
         @Override

@@ -34,9 +34,7 @@ final class AdaptiveClipping implements GradientClipping {
 
   /**
    * The unit norms come from squares in the parameter's scratch (x·x rounds once, as square()
-   * does) instead of two weight-sized temporaries; the per-unit factors are unit-sized. The
-   * weight goes first, so that the scratch is left holding g², finite whenever clipping runs
-   * (the global norm was), which keeps the next step's 0·scratch + x copy exact.
+   * does) instead of two weight-sized temporaries; the per-unit factors are unit-sized.
    */
   @Override
   public double apply(List<NDArray> grads, List<NDArray> weights, double norm, StepContext c) {

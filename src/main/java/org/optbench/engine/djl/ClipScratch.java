@@ -16,7 +16,6 @@ final class ClipScratch {
 
   private NDManager manager;
   private NDArray[] arrays;
-  private NDArray zero;
 
   /**
    * Makes the arrays on the first call; later calls check nothing else. Call it while the
@@ -31,7 +30,6 @@ final class ClipScratch {
     for (int i = 0; i < arrays.length; i++) {
       arrays[i] = manager.zeros(new Shape(weights.get(i).getShape().size()), DataType.FLOAT32);
     }
-    zero = manager.zeros(new Shape(), DataType.FLOAT32);
   }
 
   /** Parameter i's array; {@link #reserve} must have run. */
@@ -42,11 +40,8 @@ final class ClipScratch {
     return arrays[i];
   }
 
-  /**
-   * target ← source in place, as 0·target + source: exact for finite target up to the sign of
-   * a zero, see {@link TorchOptimizer}'s class comment.
-   */
+  /** target ← source in place ({@link InPlaceCopy}). */
   void copy(NDArray target, NDArray source) {
-    target.muli(zero).addi(source);
+    InPlaceCopy.into(target, source);
   }
 }

@@ -64,18 +64,15 @@ final class FactoredState {
   /**
    * √(mean(x²)), read back to Java (Adafactor's step size depends on it). Accumulated in float64
    * like the native library's: a float32 mean moves the whole update by up to ~2e-6 relative.
-   * {@code wide}, a float64 array of x's shape, receives x² in place: 0·wide + x widens x exactly
-   * (wide holds the previous call's finite squares), and the square of a float32 value is exact
-   * in float64, so the mean is the one {@code x.toType(FLOAT64).square().mean()} computes,
-   * without its two float64 temporaries.
-   *
-   * @param zero a float32 0-dim tensor holding 0
+   * {@code wide}, a float64 array of x's shape, receives x² in place: the copy widens x exactly
+   * and the square of a float32 value is exact in float64, so the mean is the one
+   * {@code x.toType(FLOAT64).square().mean()} computes, without its two float64 temporaries.
    */
-  static double rms(NDArray x, NDArray wide, NDArray zero) {
+  static double rms(NDArray x, NDArray wide) {
     if (x.getShape().size() == 0) {
       return 0;
     }
-    wide.muli(zero).addi(x);
+    InPlaceCopy.into(wide, x);
     wide.muli(wide);
     try (NDArray mean = wide.mean()) {
       return Math.sqrt(mean.getDouble());

@@ -107,8 +107,8 @@ interface GradientClipping {
     return norm * coefficient;
   }
 
-  /** Overwrites a gradient view with {@code values} in place (0·g + v is exact for finite g). */
+  /** Overwrites a gradient view with {@code values} in place ({@link InPlaceCopy}). */
   static void overwrite(NDArray grad, NDArray values) {
-    grad.muli(0).addi(values);
+    InPlaceCopy.into(grad, values);
   }
 }

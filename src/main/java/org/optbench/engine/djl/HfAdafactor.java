@@ -90,7 +90,7 @@ final class HfAdafactor extends TorchOptimizer {
     NDArray wide = scratch[1];
     double rho = relativeStep ? Math.min(warmupInit ? 1e-6 * t : 1e-2, 1 / Math.sqrt(t)) * lr : lr;
     float b = (float) decay.at(t);
-    double alpha = (scaleParameter ? Math.max(eps2, FactoredState.rms(weight, wide, scalar(0f))) : 1)
+    double alpha = (scaleParameter ? Math.max(eps2, FactoredState.rms(weight, wide)) : 1)
         * rho;
     recordStepSize(t, alpha, weight);
     // g² + ε₁: x·x rounds once, as square() does.
@@ -106,7 +106,7 @@ final class HfAdafactor extends TorchOptimizer {
       }
     }
     float scale =
-        (float) (alpha / Math.max(1, FactoredState.rms(grad, wide, scalar(0f)) / clipThreshold));
+        (float) (alpha / Math.max(1, FactoredState.rms(grad, wide) / clipThreshold));
     NDArray update = grad.muli(stepScalar(2, scale));
     if (beta1 != null) {
       NDArray m = state[state.length - 1];

@@ -78,7 +78,7 @@ final class TorchAdafactor extends TorchOptimizer {
     NDArray wide = scratch[1];
     float w = (float) Math.pow(t, beta2Decay);
     double rho = Math.min(lr, 1 / Math.sqrt(t));
-    double alpha = Math.max(eps2, FactoredState.rms(weight, wide, scalar(0f))) * rho;
+    double alpha = Math.max(eps2, FactoredState.rms(weight, wide)) * rho;
     recordStepSize(t, alpha, weight);
     float floor = eps1 * eps1;
     // g²: x·x rounds once, as square() does.
@@ -96,7 +96,7 @@ final class TorchAdafactor extends TorchOptimizer {
         NDArray root = floored.sqrt()) {
       grad.divi(root);
     }
-    float step = (float) (alpha / Math.max(1, FactoredState.rms(grad, wide, scalar(0f)) / d));
+    float step = (float) (alpha / Math.max(1, FactoredState.rms(grad, wide) / d));
     float decay = (float) (lr * weightDecay);
     if (decay != 0) {
       weight.muli(stepScalar(1, 1 - decay));
@@ -106,7 +106,7 @@ final class TorchAdafactor extends TorchOptimizer {
 
   /**
    * R and C from g² (in {@code work}), then V̂ = R·C / max(mean(R), ε₁) written over
-   * {@code work}: 0·work + R broadcast copies R exactly, so the product rounds as R·C did.
+   * {@code work}: copying R broadcast over work first, so that the product rounds as R·C did.
    */
   private void secondMomentFactored(NDArray weight, NDArray work, NDArray rows, NDArray cols,
       float w) {
