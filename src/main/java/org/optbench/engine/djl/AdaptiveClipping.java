@@ -19,6 +19,7 @@ final class AdaptiveClipping implements GradientClipping {
   /** The threshold as the spec gives it (the float above rounds it). */
   private final double threshold;
   private final float eps;
+  private final ClipScratch scratch = new ClipScratch();
 
   AdaptiveClipping(double clipping, double eps) {
     this.clipping = (float) clipping;
@@ -27,23 +28,48 @@ final class AdaptiveClipping implements GradientClipping {
   }
 
   @Override
+  public void reserve(List<NDArray> weights) {
+    scratch.reserve(weights);
+  }
+
+  /**
+   * The unit norms come from squares in the parameter's scratch (x·x rounds once, as square()
+   * does) instead of two weight-sized temporaries; the per-unit factors are unit-sized.
+   */
+  @Override
   public double apply(List<NDArray> grads, List<NDArray> weights, double norm, StepContext c) {
     double after = 0;
     for (int i = 0; i < grads.size(); i++) {
       NDArray weight = weights.get(i);
       long size = weight.getShape().size();
       long units = weight.getShape().dimension() <= 1 || size == 0 ? 1 : weight.getShape().get(0);
-      NDArray g = grads.get(i).reshape(units, size / Math.max(units, 1));
-      NDArray w = weight.reshape(units, size / Math.max(units, 1));
-      NDArray gNorm = g.square().sum(new int[] {1}, true).sqrt();
-      NDArray maxNorm = w.square().sum(new int[] {1}, true).sqrt().maximum(eps).mul(clipping);
-      NDArray scale = maxNorm.div(gNorm.maximum(MIN_GRAD_NORM));
-      // Units within the bound keep a factor of exactly 1.
-      NDArray factor = NDArrays.where(gNorm.gt(maxNorm), scale, scale.onesLike());
-      g.muli(factor);
+      long rest = size / Math.max(units, 1);
+      NDArray g = grads.get(i).reshape(units, rest);
+      NDArray w = weight.reshape(units, rest);
+      try (NDArray work = scratch.get(i).reshape(units, rest);
+          NDArray wNorm = unitNorms(work, w);
+          NDArray maxNorm = wNorm.maximum(eps).muli(clipping);
+          NDArray gNorm = unitNorms(work, g);
+          NDArray flooredGNorm = gNorm.maximum(MIN_GRAD_NORM);
+          NDArray scale = maxNorm.div(flooredGNorm);
+          NDArray over = gNorm.gt(maxNorm);
+          NDArray ones = scale.onesLike();
+          // Units within the bound keep a factor of exactly 1.
+          NDArray factor = NDArrays.where(over, scale, ones)) {
+        g.muli(factor);
+      }
       after += GradientClipping.sumOfSquares(grads.get(i));
     }
     return Math.sqrt(after);
+  }
+
+  /** ‖xᵢ‖ per unit (row) of x, a (units, 1) array; {@code work}, x's shape, receives x². */
+  private NDArray unitNorms(NDArray work, NDArray x) {
+    scratch.copy(work, x);
+    work.muli(x);
+    try (NDArray sums = work.sum(new int[] {1}, true)) {
+      return sums.sqrt();
+    }
   }
 
   @Override

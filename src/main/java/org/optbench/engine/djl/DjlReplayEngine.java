@@ -69,6 +69,7 @@ public final class DjlReplayEngine implements ReplayEngine {
 
     @Override
     public void step(int step, float[][] values, double loss) {
+      clipping.reserve(weights);
       try (NDManager scratch = manager.newSubManager()) {
         List<NDArray> grads = new ArrayList<>();
         for (int i = 0; i < weights.size(); i++) {

@@ -82,6 +82,7 @@ final class EngineStep implements StepStrategy {
   double clip(StepInput in) {
     context.set(in.step(), learningRate(in.step()), in.loss());
     List<NDArray> weights = in.weights();
+    clipping.reserve(weights);
     try (NDManager scratch = in.stepManager().newSubManager()) {
       scratch.tempAttachAll(new NDList(in.grads()), new NDList(weights));
       return clipping.apply(in.grads(), weights, in.norm(), context);

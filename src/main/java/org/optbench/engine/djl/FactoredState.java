@@ -50,13 +50,32 @@ final class FactoredState {
   }
 
   /**
+   * Adafactor's scratch for one parameter, made once: a float32 array shaped like the weight
+   * (g², then the second-moment estimate, then the update with decay) and a float64 one for
+   * {@link #rms}.
+   */
+  static NDArray[] scratch(NDManager manager, NDArray weight) {
+    return new NDArray[] {
+      manager.zeros(weight.getShape(), weight.getDataType()),
+      manager.zeros(weight.getShape(), DataType.FLOAT64)
+    };
+  }
+
+  /**
    * √(mean(x²)), read back to Java (Adafactor's step size depends on it). Accumulated in float64
    * like the native library's: a float32 mean moves the whole update by up to ~2e-6 relative.
+   * {@code wide}, a float64 array of x's shape, receives x² in place: the copy widens x exactly
+   * and the square of a float32 value is exact in float64, so the mean is the one
+   * {@code x.toType(FLOAT64).square().mean()} computes, without its two float64 temporaries.
    */
-  static double rms(NDArray x) {
+  static double rms(NDArray x, NDArray wide) {
     if (x.getShape().size() == 0) {
       return 0;
     }
-    return Math.sqrt(x.toType(DataType.FLOAT64, false).square().mean().getDouble());
+    InPlaceCopy.into(wide, x);
+    wide.muli(wide);
+    try (NDArray mean = wide.mean()) {
+      return Math.sqrt(mean.getDouble());
+    }
   }
 }

@@ -26,6 +26,12 @@ interface GradientClipping {
   double apply(List<NDArray> grads, List<NDArray> weights, double norm, StepContext context);
 
   /**
+   * Called before every {@link #apply}, with the weights still owned by their own manager:
+   * methods that keep per-parameter scratch arrays ({@link ClipScratch}) make them here, once.
+   */
+  default void reserve(List<NDArray> weights) {}
+
+  /**
    * The threshold the last {@link #apply} used, as the native {@code ClipReport} records it:
    * max_norm or max_value for fixed methods, the adaptive value for autoclip, zclip, stat
    * (largest τ over tensors), lr_scaled and loss_feedback, λ for agc; NaN without clipping.
@@ -101,8 +107,8 @@ interface GradientClipping {
     return norm * coefficient;
   }
 
-  /** Overwrites a gradient view with {@code values} in place (0·g + v is exact for finite g). */
+  /** Overwrites a gradient view with {@code values} in place ({@link InPlaceCopy}). */
   static void overwrite(NDArray grad, NDArray values) {
-    grad.muli(0).addi(values);
+    InPlaceCopy.into(grad, values);
   }
 }

@@ -64,45 +64,86 @@ final class HfAdafactor extends TorchOptimizer {
 
   @Override
   protected int scratchArrays() {
-    return 0;
+    return 2;
   }
 
   @Override
+  protected NDArray[] newScratch(NDManager manager, NDArray weight) {
+    return FactoredState.scratch(manager, weight);
+  }
+
+  @Override
+  protected boolean collectsTemporaries() {
+    return false;
+  }
+
+  /**
+   * In place, on the gradient (which becomes U, then the update) and on the scratch, in the same
+   * float32 operations as the formula above. The factored path makes no weight-sized temporary
+   * (the row and column factors are row- and column-sized); the unfactored one makes √V (DJL's
+   * PyTorch engine has no in-place √).
+   */
+  @Override
   protected void apply(int t, float lr, NDArray weight, NDArray grad, NDArray[] state,
       NDArray[] scratch) {
+    NDArray work = scratch[0];
+    NDArray wide = scratch[1];
     double rho = relativeStep ? Math.min(warmupInit ? 1e-6 * t : 1e-2, 1 / Math.sqrt(t)) * lr : lr;
     float b = (float) decay.at(t);
-    double alpha = (scaleParameter ? Math.max(eps2, FactoredState.rms(weight)) : 1) * rho;
+    double alpha = (scaleParameter ? Math.max(eps2, FactoredState.rms(weight, wide)) : 1)
+        * rho;
     recordStepSize(t, alpha, weight);
-    NDArray g2 = grad.square().add(eps1);
-    NDArray u;
+    // g² + ε₁: x·x rounds once, as square() does.
+    copy(work, grad);
+    work.muli(grad).addi(scalar(eps1));
     if (factored && FactoredState.factored(weight)) {
-      Shape bnm = FactoredState.matrices(weight);
-      NDArray squares = g2.reshape(bnm);
-      NDArray rows = state[0];
-      NDArray cols = state[1];
-      rows.muli(b).addi(squares.mean(new int[] {2}).mul(1 - b));
-      cols.muli(b).addi(squares.mean(new int[] {1}).mul(1 - b));
-      NDArray rowFactor = rows.div(rows.mean(new int[] {1}, true)).sqrt().expandDims(2);
-      NDArray colFactor = cols.sqrt().expandDims(1);
-      u = grad.reshape(bnm).div(rowFactor).div(colFactor).reshape(weight.getShape());
+      divideByFactors(weight, grad, work, state[0], state[1], b);
     } else {
       NDArray v = state[0];
-      v.muli(b).addi(g2.mul(1 - b));
-      u = grad.div(v.sqrt());
+      v.muli(stepScalar(0, b)).addi(work.muli(stepScalar(1, 1 - b)));
+      try (NDArray root = v.sqrt()) {
+        grad.divi(root);
+      }
     }
-    float scale = (float) (alpha / Math.max(1, FactoredState.rms(u) / clipThreshold));
-    NDArray update = u.mul(scale);
+    float scale =
+        (float) (alpha / Math.max(1, FactoredState.rms(grad, wide) / clipThreshold));
+    NDArray update = grad.muli(stepScalar(2, scale));
     if (beta1 != null) {
       NDArray m = state[state.length - 1];
-      m.muli(beta1).addi(update.mul(1 - beta1));
+      m.muli(stepScalar(3, beta1)).addi(update.muli(stepScalar(4, 1 - beta1)));
       update = m;
     }
     float decay = (float) (weightDecay * alpha);
     if (decay != 0) {
-      update = update.add(weight.mul(decay));
+      // update + λαₜ·p, in the scratch: the sum is the same either way round.
+      copy(work, weight);
+      update = work.muli(stepScalar(5, decay)).addi(update);
     }
     weight.subi(update);
+  }
+
+  /**
+   * R and C from g² + ε₁ (in {@code work}), then U = g / √(R / mean(R)) / √C on the gradient's
+   * (B, n, m) view.
+   */
+  private void divideByFactors(NDArray weight, NDArray grad, NDArray work, NDArray rows,
+      NDArray cols, float b) {
+    Shape bnm = FactoredState.matrices(weight);
+    try (NDArray squares = work.reshape(bnm);
+        NDArray rowMeans = squares.mean(new int[] {2});
+        NDArray colMeans = squares.mean(new int[] {1})) {
+      rows.muli(stepScalar(0, b)).addi(rowMeans.muli(stepScalar(1, 1 - b)));
+      cols.muli(stepScalar(0, b)).addi(colMeans.muli(stepScalar(1, 1 - b)));
+    }
+    try (NDArray meanOfRows = rows.mean(new int[] {1}, true);
+        NDArray relativeRows = rows.div(meanOfRows);
+        NDArray rowRoot = relativeRows.sqrt();
+        NDArray rowFactor = rowRoot.expandDims(2);
+        NDArray colRoot = cols.sqrt();
+        NDArray colFactor = colRoot.expandDims(1);
+        NDArray matrices = grad.reshape(bnm)) {
+      matrices.divi(rowFactor).divi(colFactor);
+    }
   }
 
   /** DJL-style builder with transformers' defaults (relative step, no lr). */

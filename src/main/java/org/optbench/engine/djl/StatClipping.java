@@ -11,6 +11,7 @@ import org.optbench.optim.StepContext;
 final class StatClipping implements GradientClipping {
 
   private final double k;
+  private final ClipScratch scratch = new ClipScratch();
   private double largestTau = Double.NaN;
 
   StatClipping(double k) {
@@ -18,20 +19,41 @@ final class StatClipping implements GradientClipping {
   }
 
   @Override
+  public void reserve(List<NDArray> weights) {
+    scratch.reserve(weights);
+  }
+
+  /**
+   * |g| in the parameter's scratch as sign(g)·g (exact: a product by ±1 or 0, and a zero's sign
+   * cannot move a sum away from zero), instead of abs()'s temporary. The clamp's result stays
+   * a temporary (DJL's PyTorch engine has no in-place clamp), written back over the view; unlike
+   * value clipping there is no in-range test first, since τ = μ + k·σ is below a large tensor's
+   * largest |g| (the case that costs) at every k worth using.
+   */
+  @Override
   public double apply(List<NDArray> grads, List<NDArray> weights, double norm, StepContext c) {
     double after = 0;
     largestTau = Double.NaN;
-    for (NDArray grad : grads) {
+    for (int i = 0; i < grads.size(); i++) {
+      NDArray grad = grads.get(i);
       long n = grad.getShape().size();
       if (n == 0) {
         continue;
       }
-      double mean = grad.abs().sum().getFloat() / (double) n;
+      NDArray magnitudes = scratch.get(i);
+      scratch.copy(magnitudes, grad);
+      magnitudes.signi().muli(grad);
+      double mean;
+      try (NDArray sum = magnitudes.sum()) {
+        mean = sum.getFloat() / (double) n;
+      }
       double squares = GradientClipping.sumOfSquares(grad);
       double std = Math.sqrt(Math.max(0, squares / n - mean * mean));
       float tau = (float) (mean + k * std);
       largestTau = Double.isNaN(largestTau) ? tau : Math.max(largestTau, tau);
-      GradientClipping.overwrite(grad, grad.clip(-tau, tau));
+      try (NDArray clamped = grad.clip(-tau, tau)) {
+        GradientClipping.overwrite(grad, clamped);
+      }
       after += GradientClipping.sumOfSquares(grad);
     }
     return Math.sqrt(after);

@@ -2,7 +2,6 @@ package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 
 /**
  * Adafactor as torch.optim.Adafactor (PyTorch 2.5+, torch/optim/_adafactor.py) computes it; the
@@ -53,40 +52,78 @@ final class TorchAdafactor extends TorchOptimizer {
 
   @Override
   protected int scratchArrays() {
-    return 0;
+    return 2;
   }
 
   @Override
+  protected NDArray[] newScratch(NDManager manager, NDArray weight) {
+    return FactoredState.scratch(manager, weight);
+  }
+
+  @Override
+  protected boolean collectsTemporaries() {
+    return false;
+  }
+
+  /**
+   * In place, on the gradient (which becomes U, then αₜ·Û) and on the scratch, in the same
+   * float32 operations as the formula above. Weight-sized temporaries: the floor's maximum and
+   * √ (DJL's PyTorch engine has neither in place); the row and column statistics are row- and
+   * column-sized.
+   */
+  @Override
   protected void apply(int t, float lr, NDArray weight, NDArray grad, NDArray[] state,
       NDArray[] scratch) {
+    NDArray work = scratch[0];
+    NDArray wide = scratch[1];
     float w = (float) Math.pow(t, beta2Decay);
     double rho = Math.min(lr, 1 / Math.sqrt(t));
-    double alpha = Math.max(eps2, FactoredState.rms(weight)) * rho;
+    double alpha = Math.max(eps2, FactoredState.rms(weight, wide)) * rho;
     recordStepSize(t, alpha, weight);
     float floor = eps1 * eps1;
-    NDArray g2 = grad.square();
+    // g²: x·x rounds once, as square() does.
+    copy(work, grad);
+    work.muli(grad);
     NDArray variance;
     if (FactoredState.factored(weight)) {
-      Shape bnm = FactoredState.matrices(weight);
-      NDArray squares = g2.reshape(bnm);
-      NDArray rows = state[0];
-      NDArray cols = state[1];
-      cols.muli(1 - w).addi(squares.mean(new int[] {1}).mul(w));
-      rows.addi(squares.mean(new int[] {2}).sub(rows).mul(w));
-      NDArray rowMean = rows.mean(new int[] {1}, true).maximum(eps1);
-      variance = rows.expandDims(2).mul(cols.expandDims(1)).div(rowMean.expandDims(2))
-          .reshape(weight.getShape());
+      secondMomentFactored(weight, work, state[0], state[1], w);
+      variance = work;
     } else {
       variance = state[0];
-      variance.addi(g2.sub(variance).mul(w));
+      variance.addi(work.subi(variance).muli(stepScalar(0, w)));
     }
-    NDArray u = grad.div(variance.maximum(floor).sqrt());
-    float step = (float) (alpha / Math.max(1, FactoredState.rms(u) / d));
+    try (NDArray floored = variance.maximum(scalar(floor));
+        NDArray root = floored.sqrt()) {
+      grad.divi(root);
+    }
+    float step = (float) (alpha / Math.max(1, FactoredState.rms(grad, wide) / d));
     float decay = (float) (lr * weightDecay);
     if (decay != 0) {
-      weight.muli(1 - decay);
+      weight.muli(stepScalar(1, 1 - decay));
     }
-    weight.subi(u.mul(step));
+    weight.subi(grad.muli(stepScalar(2, step)));
+  }
+
+  /**
+   * R and C from g² (in {@code work}), then V̂ = R·C / max(mean(R), ε₁) written over
+   * {@code work}: copying R broadcast over work first, so that the product rounds as R·C did.
+   */
+  private void secondMomentFactored(NDArray weight, NDArray work, NDArray rows, NDArray cols,
+      float w) {
+    try (NDArray squares = work.reshape(FactoredState.matrices(weight));
+        NDArray colMeans = squares.mean(new int[] {1});
+        NDArray rowMeans = squares.mean(new int[] {2})) {
+      cols.muli(stepScalar(0, 1 - w)).addi(colMeans.muli(stepScalar(1, w)));
+      rows.addi(rowMeans.subi(rows).muli(stepScalar(1, w)));
+      try (NDArray rowMean = rows.mean(new int[] {1}, true);
+          NDArray floored = rowMean.maximum(scalar(eps1));
+          NDArray rowColumn = rows.expandDims(2);
+          NDArray columnRow = cols.expandDims(1);
+          NDArray divisor = floored.expandDims(2)) {
+        copy(squares, rowColumn);
+        squares.muli(columnRow).divi(divisor);
+      }
+    }
   }
 
   /** DJL-style builder with torch.optim.Adafactor's defaults. */

@@ -47,11 +47,8 @@ import java.util.Map;
  *       weight's gradient itself, without the copy, and zeroes it.
  * </ul>
  *
- * <p>{@link #copy} writes one array into another as 0·target + source, exact for any finite
- * target up to the sign of a zero (a −0 in the source may arrive as +0, which no later
- * arithmetic here can tell apart except through sign(), where it still moves nothing). A scratch array holds intermediates of the last step only, which are finite unless
- * that step overflowed float32 (|g| ≳ 1.8e19 in g²); the parameters are then already
- * non-finite or on their way, and the run diverges either way.
+ * <p>{@link #copy} writes one array into another in place ({@link InPlaceCopy}: torch's
+ * {@code copy_}, one pass, exact whatever the target held).
  */
 abstract class TorchOptimizer extends Optimizer {
 
@@ -155,7 +152,7 @@ abstract class TorchOptimizer extends Optimizer {
     int step = steps.merge(parameterId, 1, Integer::sum);
     float lr = learningRate.getNewValue(step);
     NDArray[] state = states.computeIfAbsent(parameterId, id -> newState(stateManager(weight), weight));
-    NDArray[] buffers = scratch.computeIfAbsent(parameterId, id -> newScratch(weight));
+    NDArray[] buffers = scratch.computeIfAbsent(parameterId, id -> newScratch(stateManager, weight));
     if (!collectsTemporaries()) {
       apply(step, lr, weight, grad, state, buffers);
       return;
@@ -172,10 +169,15 @@ abstract class TorchOptimizer extends Optimizer {
     }
   }
 
-  private NDArray[] newScratch(NDArray weight) {
+  /**
+   * The scratch arrays of one parameter, allocated in {@code manager} before its first update. By
+   * default {@link #scratchArrays()} zero arrays shaped like the weight; Adafactor adds a float64
+   * one for its RMS.
+   */
+  protected NDArray[] newScratch(NDManager manager, NDArray weight) {
     NDArray[] buffers = new NDArray[scratchArrays()];
     for (int i = 0; i < buffers.length; i++) {
-      buffers[i] = stateManager.zeros(weight.getShape(), weight.getDataType());
+      buffers[i] = manager.zeros(weight.getShape(), weight.getDataType());
     }
     return buffers;
   }
@@ -218,9 +220,9 @@ abstract class TorchOptimizer extends Optimizer {
     }
   }
 
-  /** target ← source, in place (see the class comment for why 0·target + source is exact). */
+  /** target ← source, in place ({@link InPlaceCopy}). */
   protected final void copy(NDArray target, NDArray source) {
-    target.muli(scalar(0f)).addi(source);
+    InPlaceCopy.into(target, source);
   }
 
   private NDManager stateManager(NDArray weight) {

@@ -19,15 +19,34 @@ final class ValueClipping implements GradientClipping {
     this.threshold = maxValue;
   }
 
+  /**
+   * A tensor already inside [−max_value, max_value] (its max and min, two reductions, say so) is
+   * left as it is, which is what the clamp would leave; otherwise the clamp's result, one
+   * temporary (DJL's PyTorch engine has no in-place clamp), is written back over the view.
+   */
   @Override
   public double apply(List<NDArray> grads, List<NDArray> weights, double norm, StepContext c) {
     double after = 0;
     for (NDArray grad : grads) {
-      NDArray clamped = grad.clip(-maxValue, maxValue);
-      GradientClipping.overwrite(grad, clamped);
+      if (!withinRange(grad)) {
+        try (NDArray clamped = grad.clip(-maxValue, maxValue)) {
+          GradientClipping.overwrite(grad, clamped);
+        }
+      }
       after += GradientClipping.sumOfSquares(grad);
     }
     return Math.sqrt(after);
+  }
+
+  /** Whether every element is in range; false for NaN, which max() and min() propagate. */
+  private boolean withinRange(NDArray grad) {
+    if (grad.getShape().size() == 0) {
+      return true;
+    }
+    try (NDArray max = grad.max();
+        NDArray min = grad.min()) {
+      return max.getFloat() <= maxValue && min.getFloat() >= -maxValue;
+    }
   }
 
   @Override
