@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
  * Native memory stays flat over long runs: per-step arrays are freed when their step ends. Each
  * probe runs in a child JVM with a fixed, pre-touched 160 MB heap: in a default JVM, RSS also
  * climbs by ~200 MB while the young generation touches its pages for the first time, which says
- * nothing about libtorch memory. Bounds: growth under 10% from step 1,000 to 10,000 on the
- * engine-side optimizer (djl) and on the native one, and under 15% from step 500 to 5,000 on djl.
+ * nothing about libtorch memory. Bounds: growth under 5% from step 5,000 to 10,000 on the
+ * engine-side optimizer (djl) and on the native one (as sensitive as the earlier 10% over steps
+ * 1,000–10,000: about 4 KB leaked per step), and under 15% from step 500 to 5,000 on djl.
  */
 class NativeMemoryTest {
 
@@ -26,22 +27,23 @@ class NativeMemoryTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"djl", "native"})
-  void residentMemoryGrowsLessThanTenPercentOverTenThousandSteps(String engine) throws Exception {
+  void residentMemoryIsFlatOverTheSecondHalfOfTenThousandSteps(String engine) throws Exception {
     long[] rss = probe(engine, 10_000, false);
     double early = growth(rss[0], rss[2]);
-    double late = growth(rss[1], rss[3]);
-    System.out.printf("%s: RSS growth step 500→5,000 %.2f%%, step 1,000→10,000 %.2f%%%n",
+    double late = growth(rss[2], rss[3]);
+    System.out.printf("%s: RSS growth step 500→5,000 %.2f%%, step 5,000→10,000 %.2f%%%n",
         engine, 100 * early, 100 * late);
     if (engine.equals("djl")) {
       // The engine-side optimizers keep their scratch arrays and constant tensors for the whole
       // run, so the allocator's heap reaches its working set later than when every step allocated
       // afresh: measured +5% to +11% from step 500 to 5,000, then flat or falling to step 10,000.
       // A leak still shows: the planted 64 KB/step one adds +83% over the same window (below).
-      // The native engine's RSS settles later still (≈ +17% by step 5,000, then flat: JIT-compiled
-      // optimizer code and its float arrays' first touch), so only the late bound applies to it.
+      // The native engine's RSS settles later still (+6% to +17% by step 5,000, then flat), so
+      // only the late bound applies to it: what grows is C2's compilation memory (about 26 MB of
+      // "Arena Chunk" in -XX:NativeMemoryTracking=summary; flat with -XX:TieredStopAtLevel=1).
       assertTrue(early < 0.15, String.format("RSS grew %.1f%% from step 500 to 5,000", 100 * early));
     }
-    assertTrue(late < 0.10, String.format("RSS grew %.1f%% from step 1,000 to 10,000", 100 * late));
+    assertTrue(late < 0.05, String.format("RSS grew %.1f%% from step 5,000 to 10,000", 100 * late));
   }
 
   @Test
