@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  */
 class NativeAllocatorTest {
 
-  private static final String APPLIED = "mmap_threshold=32MiB, trim_threshold=256MiB";
+  private static final String APPLIED =
+      "mmap_threshold=32MiB, trim_threshold=256MiB, top_pad=64MiB";
 
   @Test
   void glibcLinuxGetsBothThresholds() {
