@@ -9,7 +9,6 @@ import org.optbench.engine.djl.DjlOffline;
 import org.optbench.runner.ExperimentOutcome;
 import org.optbench.runner.ExperimentRunner;
 import org.optbench.runner.TunedGrid;
-import org.optbench.runner.WarmStart;
 import org.optbench.spec.Cell;
 import org.optbench.runner.RunOptions;
 import org.optbench.spec.ExperimentSpec;
@@ -58,11 +57,6 @@ final class RunCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new UserInputException("--threads must be at least 1, got " + threads);
     }
-    DjlOffline.threads(threads);
-    if (gridFlags.options().workers() <= 1) {
-      // Only a process that trains loads the engine; --workers children start their own.
-      WarmStart.begin();
-    }
     List<ExperimentSpec> parsed = SpecFiles.parseAll(specs);
     OutputChecks.folder("--out", out);
     OutputChecks.folder("--reports", reports);
@@ -70,6 +64,7 @@ final class RunCommand implements Callable<Integer> {
     for (ExperimentSpec spec : parsed) {
       OutputChecks.none(ExperimentRunner.outputProblem(options, spec.name()));
     }
+    DjlOffline.threads(threads);
     ExperimentRunner runner = new ExperimentRunner(options, gridFlags.options());
     long contradicted = 0;
     // The first spec's time counts from the JVM's start: start-up is part of what a run costs.

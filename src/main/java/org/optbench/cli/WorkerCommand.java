@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.optbench.engine.djl.DjlOffline;
 import org.optbench.io.CellStore;
 import org.optbench.runner.CellWorker;
-import org.optbench.runner.WarmStart;
 import org.optbench.spec.ExperimentSpec;
 import org.optbench.spec.SpecParser;
 import picocli.CommandLine.Command;
@@ -28,9 +27,8 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DjlOffline.threads(threads);
-    WarmStart.begin();
     ExperimentSpec parsed = SpecParser.parse(spec);
+    DjlOffline.threads(threads);
     CellWorker.serve(
         parsed,
         CellStore.open(out, parsed.name()),
