@@ -21,7 +21,7 @@ import org.optbench.optim.transform.SecondMomentDecay;
  *   p = p − Û − weight_decay·αₜ·p
  * </pre>
  */
-final class HfAdafactor extends TorchOptimizer {
+final class HfAdafactor extends FactoredOptimizer {
 
   private final float eps1;
   private final double eps2;
@@ -60,21 +60,6 @@ final class HfAdafactor extends TorchOptimizer {
   @Override
   protected NDArray[] newState(NDManager manager, NDArray weight) {
     return FactoredState.create(manager, weight, beta1 != null, factored);
-  }
-
-  @Override
-  protected int scratchArrays() {
-    return 2;
-  }
-
-  @Override
-  protected NDArray[] newScratch(NDManager manager, NDArray weight) {
-    return FactoredState.scratch(manager, weight);
-  }
-
-  @Override
-  protected boolean collectsTemporaries() {
-    return false;
   }
 
   /**

@@ -16,7 +16,7 @@ import ai.djl.ndarray.NDManager;
  *   p = p·(1 − lr·λ) − αₜ·Û
  * </pre>
  */
-final class TorchAdafactor extends TorchOptimizer {
+final class TorchAdafactor extends FactoredOptimizer {
 
   /** torch.finfo(torch.float32).eps, torch's default ε₁. */
   static final double FLOAT32_EPS = Math.ulp(1.0f);
@@ -48,21 +48,6 @@ final class TorchAdafactor extends TorchOptimizer {
   @Override
   protected NDArray[] newState(NDManager manager, NDArray weight) {
     return FactoredState.create(manager, weight, false, true);
-  }
-
-  @Override
-  protected int scratchArrays() {
-    return 2;
-  }
-
-  @Override
-  protected NDArray[] newScratch(NDManager manager, NDArray weight) {
-    return FactoredState.scratch(manager, weight);
-  }
-
-  @Override
-  protected boolean collectsTemporaries() {
-    return false;
   }
 
   /**

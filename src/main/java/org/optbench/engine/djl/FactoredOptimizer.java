@@ -1,0 +1,31 @@
+package org.optbench.engine.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * What the two engine-side Adafactors share: a float32 and a float64 scratch array per parameter
+ * ({@link FactoredState#scratch}), and steps that free their own few temporaries (the row and
+ * column statistics, √, the floor's maximum) rather than leaving them to a sub-manager.
+ */
+abstract class FactoredOptimizer extends TorchOptimizer {
+
+  FactoredOptimizer(Builder<?> builder) {
+    super(builder);
+  }
+
+  @Override
+  protected final int scratchArrays() {
+    return 2;
+  }
+
+  @Override
+  protected final NDArray[] newScratch(NDManager manager, NDArray weight) {
+    return FactoredState.scratch(manager, weight);
+  }
+
+  @Override
+  protected final boolean collectsTemporaries() {
+    return false;
+  }
+}
