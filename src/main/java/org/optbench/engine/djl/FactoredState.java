@@ -50,18 +50,6 @@ final class FactoredState {
   }
 
   /**
-   * Adafactor's scratch for one parameter, made once: a float32 array shaped like the weight
-   * (g², then the second-moment estimate, then the update with decay) and a float64 one for
-   * {@link #rms}.
-   */
-  static NDArray[] scratch(NDManager manager, NDArray weight) {
-    return new NDArray[] {
-      manager.zeros(weight.getShape(), weight.getDataType()),
-      manager.zeros(weight.getShape(), DataType.FLOAT64)
-    };
-  }
-
-  /**
    * √(mean(x²)), read back to Java (Adafactor's step size depends on it). Accumulated in float64
    * like the native library's: a float32 mean moves the whole update by up to ~2e-6 relative.
    * {@code wide}, a float64 array of x's shape, receives x² in place: the copy widens x exactly

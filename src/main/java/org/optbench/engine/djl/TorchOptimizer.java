@@ -152,7 +152,7 @@ abstract class TorchOptimizer extends Optimizer {
     int step = steps.merge(parameterId, 1, Integer::sum);
     float lr = learningRate.getNewValue(step);
     NDArray[] state = states.computeIfAbsent(parameterId, id -> newState(stateManager(weight), weight));
-    NDArray[] buffers = scratch.computeIfAbsent(parameterId, id -> newScratch(stateManager, weight));
+    NDArray[] buffers = scratchFor(parameterId, weight, stateManager);
     if (!collectsTemporaries()) {
       apply(step, lr, weight, grad, state, buffers);
       return;
@@ -167,6 +167,14 @@ abstract class TorchOptimizer extends Optimizer {
       }
       apply(step, lr, weight, grad, state, buffers);
     }
+  }
+
+  /**
+   * The scratch arrays {@link #apply} gets for one parameter: by default its own ({@link
+   * #newScratch}), made at its first update and kept for the run.
+   */
+  protected NDArray[] scratchFor(String parameterId, NDArray weight, NDManager manager) {
+    return scratch.computeIfAbsent(parameterId, id -> newScratch(manager, weight));
   }
 
   /**
