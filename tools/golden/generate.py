@@ -34,29 +34,30 @@ STEPS = 12
 
 def f32(x):
     """Shortest decimal that reads back as the same float32."""
-    return float(repr(np.float32(x)))
+    return float(str(np.float32(x)))
 
 
 def flat(a):
     return [f32(v) for v in np.asarray(a, dtype=np.float32).ravel()]
 
 
-def inputs(seed, steps=STEPS, scales=None):
+def inputs(seed, steps=STEPS, scales=None, shapes=SHAPES):
     rng = np.random.default_rng(seed)
-    params = [rng.standard_normal(shape).astype(np.float32) for _, shape in SHAPES]
+    params = [rng.standard_normal(shape).astype(np.float32) for _, shape in shapes]
     grads = []
     for t in range(steps):
         s = 1.0 if scales is None else scales[t % len(scales)]
-        grads.append([(s * rng.standard_normal(shape)).astype(np.float32) for _, shape in SHAPES])
+        grads.append([(s * rng.standard_normal(shape)).astype(np.float32) for _, shape in shapes])
     return params, grads
 
 
-def write(name, reference, optimizer, params, grads, expected, clip=None, losses=None):
+def write(name, reference, optimizer, params, grads, expected, clip=None, losses=None,
+          shapes=SHAPES):
     case = {"reference": reference, "optimizer": optimizer}
     if clip is not None:
         case["clip"] = clip
     case["params"] = [{"name": n, "shape": list(s), "values": flat(p)}
-                      for (n, s), p in zip(SHAPES, params)]
+                      for (n, s), p in zip(shapes, params)]
     case["grads"] = [[flat(g) for g in step] for step in grads]
     if losses is not None:
         case["losses"] = [float(l) for l in losses]

@@ -19,8 +19,8 @@ import org.optbench.optim.replay.ReplayEngines;
 import org.optbench.optim.replay.TrajectoryCheck;
 
 /**
- * Every committed golden vector (src/test/resources/golden, from torch.optim 1.13 or the
- * published algorithm) replayed through the engine-side optimizers and clipping on DJL, at the
+ * Every committed golden vector (src/test/resources/golden, from torch.optim 1.13, the
+ * published algorithm, or transformers' and torch's own Adafactor and torch.optim 2.x) replayed through the engine-side optimizers and clipping on DJL, at the
  * replay contract's tolerances rtol 1e-5, atol 1e-6: the same bar the native engine meets.
  */
 class DjlGoldenReplayTest {

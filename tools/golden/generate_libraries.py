@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Golden vectors whose expected values come from the reference libraries themselves.
+
+generate.py runs on Debian's PyTorch 1.13, which has no Adafactor, so its Adafactor cases use an
+independent NumPy implementation. The cases here run the real code instead, float32 throughout:
+
+* transformers.optimization.Adafactor (transformers 4.x or later) for "adafactor";
+* torch.optim.Adafactor (PyTorch 2.5 or later) for "adafactor_torch".
+
+They cover what the NumPy cases do not: transformers' weight decay without a first moment, a
+rank-3 parameter (Adafactor factors the last two dimensions, one row/column pair per leading
+index), and torch's ρₜ = min(lr, 1/√t) on its 1/√t branch (lr 0.5, so from step 5 on). Every
+Adafactor case is also recomputed by generate.py's float64 NumPy implementation and must agree
+with the library, so the two references check each other.
+
+It also runs generate.py's torch.optim cases for the eps of AMSGrad, RMSprop (plain and centered)
+and Adagrad at 0.1, where the defaults (1e-8, 1e-10) vanish next to √v in float32 and a kernel
+that dropped or misplaced eps would still pass. Their reference names this PyTorch's version.
+
+Regenerate (writes only the files named in main() into src/test/resources/golden/):
+
+    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install torch numpy transformers
+    /tmp/venv/bin/python tools/golden/generate_libraries.py
+
+Inputs come from fixed NumPy seeds, so the output is the same on every run.
+"""
+import os
+import sys
+
+import numpy as np
+import torch
+import transformers
+from transformers.optimization import Adafactor as HfAdafactor
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import generate as g  # noqa: E402
+
+RANK3 = [("w", (2, 4, 3)), ("b", (3,))]
+
+
+def hf(ps, o):
+    return HfAdafactor(ps, lr=o.get("lr"), weight_decay=o.get("weight_decay", 0.0),
+                       beta1=o.get("beta1"), scale_parameter=o.get("scale_parameter", True),
+                       relative_step=o.get("relative_step", True),
+                       warmup_init=o.get("warmup_init", False))
+
+
+def torch_adafactor(ps, o):
+    return torch.optim.Adafactor(ps, lr=o.get("lr", 1e-2), weight_decay=o.get("weight_decay", 0.0),
+                                 beta2_decay=o.get("beta2_decay", -0.8), foreach=False)
+
+
+LIBRARIES = {
+    "adafactor": (hf, "transformers.optimization.Adafactor (transformers "
+                  + transformers.__version__ + ", PyTorch " + torch.__version__ + ", float32)"),
+    "adafactor_torch": (torch_adafactor, "torch.optim.Adafactor (PyTorch " + torch.__version__
+                        + ", float32)"),
+}
+
+
+def library_case(name, optimizer, numpy_step, seed, shapes=g.SHAPES, scales=None):
+    params, grads = g.inputs(seed, scales=scales, shapes=shapes)
+    make, reference = LIBRARIES[optimizer["name"]]
+    tensors = [torch.tensor(p, dtype=torch.float32, requires_grad=True) for p in params]
+    opt = make(tensors, optimizer)
+    expected = []
+    for step in grads:
+        for t, grad in zip(tensors, step):
+            t.grad = torch.tensor(grad, dtype=torch.float32)
+        opt.step()
+        expected.append([t.detach().numpy().copy() for t in tensors])
+    # The float64 NumPy implementation of generate.py must agree (float32 vs float64 only).
+    ps, state = [p.astype(np.float64) for p in params], {}
+    for t, step in enumerate(grads, start=1):
+        ps = numpy_step(ps, [x.astype(np.float64) for x in step], state, t)
+        for lib, ind in zip(expected[t - 1], ps):
+            np.testing.assert_allclose(lib, ind, rtol=1e-4, atol=1e-6, err_msg=name)
+    g.write(name, reference + "; agrees with tools/golden/generate.py's float64 NumPy"
+            " implementation", optimizer, params, grads, expected, shapes=shapes)
+
+
+def main():
+    torch.set_num_threads(1)
+    spiky = [0.2, 3.0, 0.5, 8.0, 1.0, 0.1]
+    library_case("adafactor-decay", {"name": "adafactor", "weight_decay": 0.1},
+                 g.adafactor64(wd=0.1), 46, scales=spiky)
+    library_case("adafactor-rank3", {"name": "adafactor"}, g.adafactor64(), 47, shapes=RANK3)
+    library_case("adafactor-torch-rank3", {"name": "adafactor_torch"}, g.adafactor_torch64(), 48,
+                 shapes=RANK3)
+    library_case("adafactor-torch-inverse-sqrt", {"name": "adafactor_torch", "lr": 0.5},
+                 g.adafactor_torch64(lr=0.5), 49)
+    # eps large enough to matter (the default 1e-8 is lost next to √v ~ 1 in float32).
+    g.torch_case("amsgrad-eps", {"name": "amsgrad", "lr": 0.01, "eps": 0.1}, 50, scales=spiky)
+    g.torch_case("rmsprop-eps", {"name": "rmsprop", "lr": 0.01, "eps": 0.1}, 51, scales=spiky)
+    g.torch_case("rmsprop-centered-eps", {"name": "rmsprop", "lr": 0.01, "centered": True,
+                                          "eps": 0.1}, 52, scales=spiky)
+    g.torch_case("adagrad-eps", {"name": "adagrad", "lr": 0.1, "eps": 0.1}, 53, scales=spiky)
+    print("wrote 8 cases to", os.path.normpath(g.OUT), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
