@@ -28,9 +28,4 @@ abstract class FactoredOptimizer extends TorchOptimizer {
     }
     return shared.of(parameterId, weight);
   }
-
-  @Override
-  protected final boolean collectsTemporaries() {
-    return false;
-  }
 }

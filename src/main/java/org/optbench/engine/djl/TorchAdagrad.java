@@ -48,11 +48,6 @@ final class TorchAdagrad extends TorchOptimizer {
   }
 
   @Override
-  protected boolean collectsTemporaries() {
-    return false;
-  }
-
-  @Override
   protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state,
       NDArray[] scratch) {
     NDArray t = scratch[0];

@@ -55,11 +55,6 @@ final class TorchAdam extends TorchOptimizer {
   }
 
   @Override
-  protected boolean collectsTemporaries() {
-    return false;
-  }
-
-  @Override
   protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state,
       NDArray[] scratch) {
     NDArray m = state[0];

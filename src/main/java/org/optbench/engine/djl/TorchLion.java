@@ -40,11 +40,6 @@ final class TorchLion extends TorchOptimizer {
   }
 
   @Override
-  protected boolean collectsTemporaries() {
-    return false;
-  }
-
-  @Override
   protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state,
       NDArray[] scratch) {
     NDArray m = state[0];

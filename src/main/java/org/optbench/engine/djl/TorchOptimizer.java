@@ -191,12 +191,12 @@ abstract class TorchOptimizer extends Optimizer {
   }
 
   /**
-   * Whether {@link #apply} leaves temporaries for a scratch sub-manager to free (the default),
-   * or closes the few it makes itself, which spares moving every operand into a sub-manager and
-   * back at each step.
+   * Whether {@link #apply} leaves temporaries for a scratch sub-manager to free, for an update
+   * written with allocating ops. The catalogue's optimizers close the few they make themselves
+   * (the default), which spares moving every operand into a sub-manager and back at each step.
    */
   protected boolean collectsTemporaries() {
-    return true;
+    return false;
   }
 
   /** A float32 0-dim tensor of a constant value, made once and owned by the optimizer. */

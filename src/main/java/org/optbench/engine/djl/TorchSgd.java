@@ -47,11 +47,6 @@ final class TorchSgd extends TorchOptimizer {
   }
 
   @Override
-  protected boolean collectsTemporaries() {
-    return false;
-  }
-
-  @Override
   protected void apply(int step, float lr, NDArray weight, NDArray grad, NDArray[] state,
       NDArray[] scratch) {
     NDArray direction = grad;

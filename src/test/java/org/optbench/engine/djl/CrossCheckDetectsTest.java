@@ -42,6 +42,13 @@ class CrossCheckDetectsTest {
       return 0;
     }
 
+    // Written with allocating ops, like a first draft of an optimizer: its temporaries go to a
+    // scratch sub-manager.
+    @Override
+    protected boolean collectsTemporaries() {
+      return true;
+    }
+
     @Override
     protected void apply(int t, float lr, NDArray weight, NDArray grad, NDArray[] state,
         NDArray[] scratch) {
