@@ -55,6 +55,11 @@ final class RunsCheck {
         throw bad(runs, row, "steps_done", done + " is outside 0.." + steps + " (the run's steps)",
             fix);
       }
+      int recorded = RunsTable.recordedSteps(t, row);
+      if (recorded < 0 || recorded > done) {
+        throw bad(runs, row, RunsTable.STEPS_RECORDED, recorded + " is outside 0.." + done
+            + " (the steps the run trained)", fix);
+      }
       int divergedStep = t.intColumn("diverged_step").getInt(row);
       if (divergedStep < -1 || divergedStep > steps) {
         throw bad(runs, row, "diverged_step", divergedStep + " is neither -1 (not diverged) nor"

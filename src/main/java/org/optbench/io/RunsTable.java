@@ -24,6 +24,12 @@ import tech.tablesaw.columns.Column;
 /** {@code runs.csv}: one row per run, the run's identifying columns first. */
 public final class RunsTable {
 
+  /**
+   * How many of a run's steps its step table holds: {@code steps_done}, or fewer under a spec's
+   * {@code record_every}. Absent from result sets written before that setting existed.
+   */
+  public static final String STEPS_RECORDED = "steps_recorded";
+
   /** The columns of {@code runs.csv}, in file order. */
   public static final ColumnSchema SCHEMA =
       CellColumns.SCHEMA.plus(
@@ -56,6 +62,7 @@ public final class RunsTable {
               .optional("solver", STRING)
               .optional("study", INTEGER)
               .optional("trial", INTEGER)
+              .optional(STEPS_RECORDED, INTEGER)
               .build());
 
   private RunsTable() {}
@@ -100,6 +107,15 @@ public final class RunsTable {
     columns.add(StringColumn.create("solver", new String[] {trial.solver()}));
     columns.add(IntColumn.create("study", new int[] {trial.study()}));
     columns.add(IntColumn.create("trial", new int[] {trial.index()}));
+    columns.add(IntColumn.create(STEPS_RECORDED, new int[] {run.steps().size()}));
     return Table.create(ResultFiles.RUNS, columns);
+  }
+
+  /** The step rows run {@code row} of a runs table should have ({@link #STEPS_RECORDED}). */
+  public static int recordedSteps(Table runs, int row) {
+    if (runs.containsColumn(STEPS_RECORDED) && !runs.intColumn(STEPS_RECORDED).isMissing(row)) {
+      return runs.intColumn(STEPS_RECORDED).getInt(row);
+    }
+    return runs.intColumn("steps_done").getInt(row);
   }
 }

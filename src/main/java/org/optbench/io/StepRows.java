@@ -8,8 +8,8 @@ import tech.tablesaw.api.Table;
 /**
  * What {@code steps.csv} holds per run (rows, last step, where the run starts), to check it
  * against {@code runs.csv}: every step row belongs to a run listed there, no step lies beyond the
- * run's step count, and each run has exactly its {@code steps_done} rows (a run's rows are every
- * step it trained, so fewer rows mean a cut file, more a duplicated block).
+ * run's step count, and each run has exactly its {@code steps_recorded} rows ({@code steps_done}
+ * unless the spec set {@code record_every}; fewer rows mean a cut file, more a duplicated block).
  */
 final class StepRows {
 
@@ -81,11 +81,13 @@ final class StepRows {
             + run.lastStep() + ", beyond its " + steps + " steps (" + ResultFiles.RUNS + " line "
             + runsTable.line(row) + "); " + fix);
       }
-      int done = t.intColumn("steps_done").getInt(row);
-      if (run.rows() != done) {
+      int recorded = RunsTable.recordedSteps(t, row);
+      if (run.rows() != recorded) {
+        String column = t.containsColumn(RunsTable.STEPS_RECORDED) ? RunsTable.STEPS_RECORDED
+            : "steps_done";
         throw new ResultSetException(file, "has " + run.rows() + " rows of run "
             + entry.getKey() + ", but " + ResultFiles.RUNS + " line " + runsTable.line(row)
-            + " says steps_done " + done + "; " + fix);
+            + " says " + column + " " + recorded + "; " + fix);
       }
     }
   }

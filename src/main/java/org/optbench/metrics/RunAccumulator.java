@@ -110,6 +110,20 @@ public final class RunAccumulator {
             finalLossAvg,
             evalMs / 1000.0,
             0.0);
-    return new RunResult(summary, steps);
+    return new RunResult(summary, recorded(done));
+  }
+
+  /** The steps the step table keeps ({@link Cell#recordsStep}); the summary used them all. */
+  private List<StepRecord> recorded(int done) {
+    if (cell.recordEvery() <= 1) {
+      return steps;
+    }
+    List<StepRecord> kept = new ArrayList<>();
+    for (StepRecord step : steps) {
+      if (cell.recordsStep(step.step(), done, step.hasEval())) {
+        kept.add(step);
+      }
+    }
+    return kept;
   }
 }

@@ -20,6 +20,8 @@ import java.util.HexFormat;
  * @param steps training steps
  * @param evalEvery evaluate on the held-out split every this many steps
  * @param trial the run's place in a tuning protocol ({@link Trial#NONE} for a grid cell)
+ * @param recordEvery keep every this many steps' rows in the step table (1: every step); see
+ *     {@link #recordsStep}
  */
 public record Cell(
     Component workload,
@@ -31,18 +33,42 @@ public record Cell(
     String engine,
     int steps,
     int evalEvery,
-    Trial trial) {
+    Trial trial,
+    int recordEvery) {
 
-  /** A grid cell (no tuning). */
+  /** A grid cell (no tuning) that records every step. */
   public Cell(Component workload, Component optimizer, Component clip, Component schedule,
       long seed, DataSeed dataSeed, String engine, int steps, int evalEvery) {
     this(workload, optimizer, clip, schedule, seed, dataSeed, engine, steps, evalEvery, Trial.NONE);
   }
 
+  /** A cell that records every step. */
+  public Cell(Component workload, Component optimizer, Component clip, Component schedule,
+      long seed, DataSeed dataSeed, String engine, int steps, int evalEvery, Trial trial) {
+    this(workload, optimizer, clip, schedule, seed, dataSeed, engine, steps, evalEvery, trial, 1);
+  }
+
   /** This cell rerun as {@code trial} on {@code seed} (a study's selected setting). */
   public Cell rerun(long seed, Trial trial) {
     return new Cell(workload, optimizer, clip, schedule, seed, dataSeed, engine, steps, evalEvery,
-        trial);
+        trial, recordEvery);
+  }
+
+  /** This cell keeping every {@code every}-th step's row. */
+  public Cell recordingEvery(int every) {
+    return new Cell(workload, optimizer, clip, schedule, seed, dataSeed, engine, steps, evalEvery,
+        trial, every);
+  }
+
+  /**
+   * Whether step {@code step} of a run that trained {@code stepsDone} steps keeps its row: every
+   * {@link #recordEvery}-th step, the first, every evaluated step (time to target and the
+   * held-out curves read them) and the last, which holds the final values. The run's summary is
+   * computed from all steps before any are dropped.
+   */
+  public boolean recordsStep(int step, int stepsDone, boolean evaluated) {
+    return recordEvery <= 1 || step % recordEvery == 0 || step == 1 || evaluated
+        || step == stepsDone;
   }
 
   /**
@@ -60,7 +86,10 @@ public record Cell(
         "data_seed=" + dataSeed.text(),
         "engine=" + engine,
         "steps=" + steps,
-        "eval_every=" + evalEvery) + trial.identity();
+        "eval_every=" + evalEvery)
+        // Absent at 1 (every step), so that runs stored before the setting existed keep their ids.
+        + (recordEvery > 1 ? "|record_every=" + recordEvery : "")
+        + trial.identity();
   }
 
   /** The seeds this run draws its data, initial weights, batch order and samples from. */

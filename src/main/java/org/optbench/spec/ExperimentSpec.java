@@ -26,6 +26,8 @@ import java.util.Map;
  * @param engines engine axis
  * @param steps training steps per run
  * @param evalEvery evaluate every this many steps
+ * @param recordEvery keep every this many steps' rows in the step table ({@code record_every},
+ *     default 1: every step; see {@link Cell#recordsStep})
  * @param claims what the results should show ({@code expect:}), possibly none
  * @param presets points of {@code grid.optimizer} entries that name a preset: each fixes its own
  *     clip and schedule, so it is not crossed with {@code clips} and {@code schedules}
@@ -47,6 +49,7 @@ public record ExperimentSpec(
     List<String> engines,
     int steps,
     int evalEvery,
+    int recordEvery,
     List<Claim> claims,
     List<PresetPoint> presets,
     Limits limits,
@@ -68,8 +71,8 @@ public record ExperimentSpec(
       int steps,
       int evalEvery) {
     this(name, description, source, text, workloads, optimizers, clips, schedules, seeds,
-        DataSeed.DEFAULT, engines, steps, evalEvery, List.of(), List.of(), Limits.DEFAULTS, Map.of(),
-        Tuning.NONE);
+        DataSeed.DEFAULT, engines, steps, evalEvery, 1, List.of(), List.of(), Limits.DEFAULTS,
+        Map.of(), Tuning.NONE);
   }
 
   public ExperimentSpec {
@@ -139,7 +142,7 @@ public record ExperimentSpec(
               for (TunedOptimizer.Point point : tuned.studies().get(study)) {
                 cells.add(new Cell(workload, point.optimizer(), clip, schedule,
                     settings.studySeed(study), dataSeed, engine, steps, evalEvery,
-                    new Trial(Trial.Role.TRIAL, solver, study, point.index())));
+                    new Trial(Trial.Role.TRIAL, solver, study, point.index()), recordEvery));
               }
             }
           }
@@ -206,8 +209,8 @@ public record ExperimentSpec(
       Component clip, Component schedule) {
     for (long seed : seeds) {
       for (String engine : engines) {
-        cells.add(new Cell(
-            workload, optimizer, clip, schedule, seed, dataSeed, engine, steps, evalEvery));
+        cells.add(new Cell(workload, optimizer, clip, schedule, seed, dataSeed, engine, steps,
+            evalEvery, Trial.NONE, recordEvery));
       }
     }
   }

@@ -26,13 +26,17 @@ public final class SpecParser {
   /** Top-level keys, in the order messages list them. */
   static final List<String> KEYS =
       List.of(
-          "name", "description", "workloads", "steps", "eval_every", "seeds", DataSeed.KEY,
+          "name", "description", "workloads", "steps", "eval_every", "record_every", "seeds",
+          DataSeed.KEY,
           "engines", "grid", TuningSection.KEY, "expect", CrossCheckMode.KEY, Limits.KEY);
 
   private static final ParamDef STEPS =
       ParamDef.integer("steps", null, Range.AT_LEAST_ONE, "training steps per run");
   private static final ParamDef EVAL_EVERY =
       ParamDef.integer("eval_every", null, Range.AT_LEAST_ONE, "steps between evaluations");
+  private static final ParamDef RECORD_EVERY =
+      ParamDef.integer("record_every", null, Range.AT_LEAST_ONE,
+          "keep every this many steps' rows in the step table");
   private static final ParamDef SEED =
       ParamDef.integer("seeds", null, Range.NON_NEGATIVE, "seed of one run");
 
@@ -95,6 +99,7 @@ public final class SpecParser {
         components.located(Axis.WORKLOAD, workloadsNode, "workloads", "[{model: mlp}]");
     int steps = steps(stepsNode, limits);
     int evalEvery = evalEvery(entries.get("eval_every"), steps);
+    int recordEvery = recordEvery(entries.get("record_every"), steps);
     List<Long> seeds = seeds(entries.get("seeds"));
     DataSeed dataSeed = dataSeed(entries.get(DataSeed.KEY));
     List<String> engines = engines(entries.get("engines"));
@@ -114,7 +119,7 @@ public final class SpecParser {
     return new ExperimentSpec(
         name, description, yaml.file(), text, List.copyOf(workloads.keySet()),
         grid.get(Axis.OPTIMIZER), grid.get(Axis.CLIP), grid.get(Axis.SCHEDULE), seeds, dataSeed, engines,
-        steps, evalEvery, claims, presets, limits, positions, tuning);
+        steps, evalEvery, recordEvery, claims, presets, limits, positions, tuning);
   }
 
   private int steps(Node node, Limits limits) throws SpecException {
@@ -236,6 +241,23 @@ public final class SpecParser {
       throw yaml.error(
           tuple.getValueNode(),
           "eval_every must be <= steps (" + steps + "), got " + every);
+    }
+    return every;
+  }
+
+  /**
+   * How often a step's row is kept. Long analytic runs (10⁶ steps at a few hundred ns each) would
+   * otherwise spend more time and disk on their step table than on training.
+   */
+  private int recordEvery(NodeTuple tuple, int steps) throws SpecException {
+    if (tuple == null) {
+      return 1;
+    }
+    int every = (Integer) values.read(RECORD_EVERY, tuple.getValueNode(), "");
+    if (every > steps) {
+      throw yaml.error(
+          tuple.getValueNode(),
+          "record_every must be <= steps (" + steps + "), got " + every);
     }
     return every;
   }

@@ -65,7 +65,7 @@ class SpecErrorsTest {
             stpes: 10
             grid: {optimizer: [adam]}
             """, "experiments/x.yaml:3:1: unknown key 'stpes' at top level; known: name,"
-            + " description, workloads, steps, eval_every, seeds, data_seed, engines, grid, tuning, expect, crosscheck,"
+            + " description, workloads, steps, eval_every, record_every, seeds, data_seed, engines, grid, tuning, expect, crosscheck,"
             + " limits, regression"
             + " (did you mean 'steps'?)"),
         Arguments.of("duplicate key", """
@@ -175,6 +175,20 @@ class SpecErrorsTest {
             eval_every: 0
             grid: {optimizer: [adam]}
             """, "experiments/x.yaml:4:13: eval_every must be >= 1, got 0"),
+        Arguments.of("record_every beyond steps", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            record_every: 20
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:4:15: record_every must be <= steps (10), got 20"),
+        Arguments.of("zero record_every", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            record_every: 0
+            grid: {optimizer: [adam]}
+            """, "experiments/x.yaml:4:15: record_every must be >= 1, got 0"),
         Arguments.of("negative seed", """
             name: t
             workloads: [mlp]
