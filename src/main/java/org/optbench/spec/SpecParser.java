@@ -98,8 +98,12 @@ public final class SpecParser {
     Map<Component, Node> workloads =
         components.located(Axis.WORKLOAD, workloadsNode, "workloads", "[{model: mlp}]");
     int steps = steps(stepsNode, limits);
-    int evalEvery = evalEvery(entries.get("eval_every"), steps);
-    int recordEvery = recordEvery(entries.get("record_every"), steps);
+    // About ten evaluations per run by default: enough for a curve, few enough to stay cheap.
+    int evalEvery = stepInterval(EVAL_EVERY, entries.get("eval_every"), steps,
+        Math.max(1, steps / 10));
+    // Every step by default; long analytic runs (10⁶ steps at a few hundred ns each) would
+    // otherwise spend more time and disk on their step table than on training.
+    int recordEvery = stepInterval(RECORD_EVERY, entries.get("record_every"), steps, 1);
     List<Long> seeds = seeds(entries.get("seeds"));
     DataSeed dataSeed = dataSeed(entries.get(DataSeed.KEY));
     List<String> engines = engines(entries.get("engines"));
@@ -231,33 +235,19 @@ public final class SpecParser {
     return scalar.getValue();
   }
 
-  private int evalEvery(NodeTuple tuple, int steps) throws SpecException {
-    if (tuple == null) {
-      // About ten evaluations per run: enough for a curve, few enough to stay cheap.
-      return Math.max(1, steps / 10);
-    }
-    int every = (Integer) values.read(EVAL_EVERY, tuple.getValueNode(), "");
-    if (every > steps) {
-      throw yaml.error(
-          tuple.getValueNode(),
-          "eval_every must be <= steps (" + steps + "), got " + every);
-    }
-    return every;
-  }
-
   /**
-   * How often a step's row is kept. Long analytic runs (10⁶ steps at a few hundred ns each) would
-   * otherwise spend more time and disk on their step table than on training.
+   * A step interval ({@code eval_every}, {@code record_every}): a positive integer no larger than
+   * {@code steps}, or {@code absent} when the key is not given.
    */
-  private int recordEvery(NodeTuple tuple, int steps) throws SpecException {
+  private int stepInterval(ParamDef def, NodeTuple tuple, int steps, int absent)
+      throws SpecException {
     if (tuple == null) {
-      return 1;
+      return absent;
     }
-    int every = (Integer) values.read(RECORD_EVERY, tuple.getValueNode(), "");
+    int every = (Integer) values.read(def, tuple.getValueNode(), "");
     if (every > steps) {
-      throw yaml.error(
-          tuple.getValueNode(),
-          "record_every must be <= steps (" + steps + "), got " + every);
+      throw yaml.error(tuple.getValueNode(),
+          def.name() + " must be <= steps (" + steps + "), got " + every);
     }
     return every;
   }
