@@ -3,15 +3,14 @@ package org.optbench.engine.djl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.optbench.optim.StepContext;
+import org.optbench.testing.ManagerPerTest;
 
 /**
  * The engine's ZClip ceiling and AutoClip history, on values worked out by hand: the golden
@@ -20,23 +19,12 @@ import org.optbench.optim.StepContext;
  */
 class EngineAdaptiveClippingTest {
 
-  private NDManager manager;
+  @RegisterExtension final ManagerPerTest nd = new ManagerPerTest();
   private final StepContext context = new StepContext();
-
-  @BeforeEach
-  void open() {
-    DjlOffline.enforce();
-    manager = NDManager.newBaseManager("PyTorch");
-  }
-
-  @AfterEach
-  void close() {
-    manager.close();
-  }
 
   /** One gradient tensor whose L2 norm is {@code norm}: (norm, 0). */
   private List<NDArray> gradientOfNorm(double norm) {
-    return List.of(manager.create(new float[] {(float) norm, 0f}));
+    return List.of(nd.get().create(new float[] {(float) norm, 0f}));
   }
 
   @Test

@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.optbench.testing.ManagerPerTest;
 
 /**
  * Global-norm clipping on engine arrays, checked by hand against torch.nn.utils.clip_grad_norm_:
@@ -20,24 +19,13 @@ class GlobalNormClippingTest {
   private static final org.optbench.optim.StepContext CTX =
       org.optbench.optim.StepContext.of(1, 1e-3, Double.NaN);
 
-  private NDManager manager;
-
-  @BeforeEach
-  void open() {
-    DjlOffline.enforce();
-    manager = NDManager.newBaseManager("PyTorch");
-  }
-
-  @AfterEach
-  void close() {
-    manager.close();
-  }
+  @RegisterExtension final ManagerPerTest nd = new ManagerPerTest();
 
   @Test
   void aLargeGradientIsScaledToMaxNormWithItsDirectionKept() {
     // Two tensors (3, 4) and (0, 0, 12): global norm √(9 + 16 + 144) = 13.
-    NDArray a = manager.create(new float[] {3, 4});
-    NDArray b = manager.create(new float[] {0, 0, 12});
+    NDArray a = nd.get().create(new float[] {3, 4});
+    NDArray b = nd.get().create(new float[] {0, 0, 12});
     List<NDArray> grads = List.of(a, b);
     double before = GradientClipping.globalNorm(grads);
     assertEquals(13.0, before, 1e-6);
@@ -58,7 +46,7 @@ class GlobalNormClippingTest {
 
   @Test
   void aGradientWithinMaxNormIsLeftUntouched() {
-    NDArray a = manager.create(new float[] {0.3f, -0.4f}); // norm 0.5
+    NDArray a = nd.get().create(new float[] {0.3f, -0.4f}); // norm 0.5
     double after = new GlobalNormClipping(1.0).apply(List.of(a), List.of(a), 0.5, CTX);
     assertEquals(0.5, after);
     assertArrayEquals(new float[] {0.3f, -0.4f}, a.toFloatArray());
@@ -67,7 +55,7 @@ class GlobalNormClippingTest {
   @Test
   void negativeComponentsAreClippedToo() {
     // DJL's optClipGrad is a one-sided clamp_max on this engine; global-norm scaling is symmetric.
-    NDArray a = manager.create(new float[] {-30, 40}); // norm 50
+    NDArray a = nd.get().create(new float[] {-30, 40}); // norm 50
     new GlobalNormClipping(5.0).apply(List.of(a), List.of(a), 50.0, CTX);
     assertArrayEquals(new float[] {-3, 4}, a.toFloatArray(), 1e-5f);
   }

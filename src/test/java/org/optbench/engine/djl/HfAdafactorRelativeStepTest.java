@@ -3,12 +3,11 @@ package org.optbench.engine.djl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.tracker.Tracker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.optbench.testing.ManagerPerTest;
 
 /**
  * The engine's transformers Adafactor on the 1/√t branch of its relative step, which the golden
@@ -19,30 +18,19 @@ import org.junit.jupiter.api.Test;
  */
 class HfAdafactorRelativeStepTest {
 
-  private NDManager manager;
-
-  @BeforeEach
-  void open() {
-    DjlOffline.enforce();
-    manager = NDManager.newBaseManager("PyTorch");
-  }
-
-  @AfterEach
-  void close() {
-    manager.close();
-  }
+  @RegisterExtension final ManagerPerTest nd = new ManagerPerTest();
 
   /** ρ₁₀₀ = min(0.01, 0.1) = 0.01; ρ₄₀₀₀₀ = min(0.01, 0.005) = 0.005. */
   @Test
   void relativeStepTakesOneOverRootTPastTenThousandSteps() {
     HfAdafactor adafactor = HfAdafactor.builder().setLearningRateTracker(Tracker.fixed(1f))
         .optScaleParameter(false).build();
-    NDArray w = manager.zeros(new Shape(2, 3));
+    NDArray w = nd.get().zeros(new Shape(2, 3));
     w.setRequiresGradient(true);
     float before = 0;
     for (int t = 1; t <= 40_000; t++) {
       before = w.getFloat(0, 0);
-      try (NDArray g = manager.ones(new Shape(2, 3))) {
+      try (NDArray g = nd.get().ones(new Shape(2, 3))) {
         adafactor.update("w", w, g);
       }
       if (t == 100) {

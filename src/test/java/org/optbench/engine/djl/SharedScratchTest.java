@@ -5,34 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.optbench.testing.ManagerPerTest;
 
 /** The scratch views of different parameters share one buffer pair, shaped per parameter. */
 class SharedScratchTest {
 
-  private NDManager manager;
-
-  @BeforeEach
-  void open() {
-    DjlOffline.enforce();
-    manager = NDManager.newBaseManager("PyTorch");
-  }
-
-  @AfterEach
-  void close() {
-    manager.close();
-  }
+  @RegisterExtension final ManagerPerTest nd = new ManagerPerTest();
 
   @Test
   void viewsHaveTheWeightsShapesAndShareStorage() {
-    SharedScratch scratch = new SharedScratch(manager);
-    NDArray matrix = manager.zeros(new Shape(2, 3));
-    NDArray vector = manager.zeros(new Shape(4));
+    SharedScratch scratch = new SharedScratch(nd.get());
+    NDArray matrix = nd.get().zeros(new Shape(2, 3));
+    NDArray vector = nd.get().zeros(new Shape(4));
     NDArray[] a = scratch.of("w", matrix);
     assertEquals(new Shape(2, 3), a[0].getShape());
     assertEquals(DataType.FLOAT32, a[0].getDataType());
@@ -47,9 +35,9 @@ class SharedScratchTest {
 
   @Test
   void aLargerParameterRemakesTheViewsOverLargerBuffers() {
-    SharedScratch scratch = new SharedScratch(manager);
-    NDArray small = manager.zeros(new Shape(3));
-    NDArray large = manager.zeros(new Shape(5, 2));
+    SharedScratch scratch = new SharedScratch(nd.get());
+    NDArray small = nd.get().zeros(new Shape(3));
+    NDArray large = nd.get().zeros(new Shape(5, 2));
     NDArray[] first = scratch.of("s", small);
     NDArray[] big = scratch.of("l", large);
     assertEquals(new Shape(5, 2), big[0].getShape());

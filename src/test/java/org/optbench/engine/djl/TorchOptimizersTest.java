@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.tracker.Tracker;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.optbench.testing.ManagerPerTest;
 
 /**
  * The engine optimizers' first steps computed by hand from torch.optim's formulas (torch/optim/
@@ -18,27 +17,16 @@ import org.junit.jupiter.api.Test;
  */
 class TorchOptimizersTest {
 
-  private NDManager manager;
-
-  @BeforeEach
-  void open() {
-    DjlOffline.enforce();
-    manager = NDManager.newBaseManager("PyTorch");
-  }
-
-  @AfterEach
-  void close() {
-    manager.close();
-  }
+  @RegisterExtension final ManagerPerTest nd = new ManagerPerTest();
 
   private NDArray weight(float... values) {
-    NDArray weight = manager.create(values);
+    NDArray weight = nd.get().create(values);
     weight.setRequiresGradient(true);
     return weight;
   }
 
   private float[] step(TorchOptimizer optimizer, NDArray weight, float... grad) {
-    optimizer.update("w", weight, manager.create(grad));
+    optimizer.update("w", weight, nd.get().create(grad));
     return weight.toFloatArray();
   }
 
@@ -80,15 +68,15 @@ class TorchOptimizersTest {
     float[] g = {1f, -2f, 3f, -4f};
     TorchAdam copied = TorchAdam.builder().setLearningRateTracker(Tracker.fixed(0.1f)).build();
     TorchAdam live = TorchAdam.builder().setLearningRateTracker(Tracker.fixed(0.1f)).build();
-    NDArray a = manager.create(new float[] {1f, 1f, 1f, 1f}, new Shape(2, 2));
+    NDArray a = nd.get().create(new float[] {1f, 1f, 1f, 1f}, new Shape(2, 2));
     a.setRequiresGradient(true);
-    NDArray b = manager.create(new float[] {1f, 1f, 1f, 1f}, new Shape(2, 2));
+    NDArray b = nd.get().create(new float[] {1f, 1f, 1f, 1f}, new Shape(2, 2));
     b.setRequiresGradient(true);
-    NDArray coefficients = manager.create(g, new Shape(2, 2));
+    NDArray coefficients = nd.get().create(g, new Shape(2, 2));
     NDArray flat = null;
     for (int step = 1; step <= 3; step++) {
-      copied.update("w", a, manager.create(g, new Shape(2, 2)));
-      try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+      copied.update("w", a, nd.get().create(g, new Shape(2, 2)));
+      try (GradientCollector collector = nd.get().getEngine().newGradientCollector()) {
         collector.backward(b.mul(coefficients).sum());
       }
       if (flat == null) {
