@@ -2,6 +2,7 @@ package org.optbench.spec;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * Every component a spec may name, by axis. The spec parser validates against it, {@code list}
@@ -15,7 +16,7 @@ public final class Catalog {
   public static List<ComponentDef> components(Axis axis) {
     return switch (axis) {
       case WORKLOAD -> WorkloadDefs.ALL;
-      case OPTIMIZER -> OptimizerDefs.ALL;
+      case OPTIMIZER -> Registered.OPTIMIZERS;
       case CLIP -> ClipDefs.ALL;
       case SCHEDULE -> ScheduleDefs.ALL;
     };
@@ -35,6 +36,16 @@ public final class Catalog {
   /** Known names on an axis, comma separated, for "known: ..." messages. */
   public static String names(Axis axis) {
     return String.join(", ", components(axis).stream().map(ComponentDef::name).toList());
+  }
+
+  /** The registry's optimizers, loaded on first use (see {@link CatalogueProvider}). */
+  private static final class Registered {
+    static final List<ComponentDef> OPTIMIZERS = ServiceLoader
+        .load(CatalogueProvider.class, CatalogueProvider.class.getClassLoader())
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no optimizer registry on the class path"
+            + " (META-INF/services/" + CatalogueProvider.class.getName() + " is missing)"))
+        .optimizers();
   }
 
   /** The engines a cell can run on. */

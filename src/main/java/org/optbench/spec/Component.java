@@ -117,7 +117,7 @@ public record Component(ComponentDef def, Map<String, Object> params) {
   }
 
   /** Formats a value the way specs write it: 0.1 not 0.10000000149, integers without ".0". */
-  static String format(Object value) {
+  public static String format(Object value) {
     if (value == null) {
       return "null";
     }

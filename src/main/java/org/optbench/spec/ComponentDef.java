@@ -13,17 +13,29 @@ import java.util.Optional;
  * @param reference where the semantics come from (paper or library), shown by {@code list}
  * @param params the hyperparameters, in the order they are listed and labelled
  * @param presets defaults picked by one parameter (e.g. a workload's {@code size}), or none
+ * @param rule what must hold across its hyperparameters (checked on every grid point)
  */
-public record ComponentDef(
-    String name, String summary, String reference, List<ParamDef> params, Presets presets) {
+public record ComponentDef(String name, String summary, String reference, List<ParamDef> params,
+    Presets presets, ComponentRule rule) {
 
   public ComponentDef {
     params = List.copyOf(params);
   }
 
+  /** A component with presets and no rule across its hyperparameters. */
+  public ComponentDef(String name, String summary, String reference, List<ParamDef> params,
+      Presets presets) {
+    this(name, summary, reference, params, presets, ComponentRule.NONE);
+  }
+
   /** A component without presets. */
   public ComponentDef(String name, String summary, String reference, List<ParamDef> params) {
     this(name, summary, reference, params, Presets.NONE);
+  }
+
+  /** This component with {@code rule} checked on every grid point. */
+  public ComponentDef withRule(ComponentRule rule) {
+    return new ComponentDef(name, summary, reference, params, presets, rule);
   }
 
   /**

@@ -350,7 +350,7 @@ final class ComponentResolver {
         params.put(p.name(), base != null ? base.get(p.name()) : def.defaultFor(p, params));
       }
       Component component = new Component(def, params);
-      Optional<ComponentRules.Violation> broken =
+      Optional<RuleViolation> broken =
           checkRules ? ComponentRules.check(component) : Optional.empty();
       if (broken.isPresent()) {
         Node at = point.get(broken.get().param()).node();

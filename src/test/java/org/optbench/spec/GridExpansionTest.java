@@ -33,7 +33,7 @@ class GridExpansionTest {
 
   @Test
   void twoListsGiveTheirProductInDefinitionOrder() throws SpecException {
-    // lr is listed before momentum in OptimizerDefs.SGD, so lr varies slowest: 2 x 3 = 6 points,
+    // lr is listed before momentum in the sgd definition, so lr varies slowest: 2 x 3 = 6 points,
     // even though the spec writes momentum first.
     List<String> labels =
         optimizerLabels("{optimizer: [{name: sgd, momentum: [0.0, 0.5, 0.9], lr: [0.1, 0.01]}]}");

@@ -34,71 +34,15 @@ final class DjlOptimizers {
    * @param totalSteps the run's length, for schedules whose total is unset
    */
   static Optimizer create(Component o, Component clip, Component schedule, int totalSteps) {
-    // The cross-parameter rules (Nesterov needs momentum, Adafactor's lr vs relative_step) are
-    // the native library's; checking them here keeps both engines refusing the same cells.
+    // The rules across hyperparameters (Nesterov needs momentum, Adafactor's lr vs
+    // relative_step) are checked by the native library; checking them here too keeps both engines
+    // refusing the same cells.
     NativeOptimizers.recipe(o);
     Tracker lr = learningRate(o, schedule, totalSteps);
     if (builtin(o)) {
       return builtinOptimizer(o, clip, lr);
     }
-    return switch (o.name()) {
-      case "sgd" -> TorchSgd.builder().setLearningRateTracker(lr)
-          .optMomentum((float) o.number("momentum"))
-          .optDampening(o.number("dampening"))
-          .optNesterov(o.flag("nesterov"))
-          .optWeightDecay((float) o.number("weight_decay"))
-          .build();
-      case "adam", "adamw", "amsgrad" -> TorchAdam.builder().setLearningRateTracker(lr)
-          .optBeta1(o.number("beta1"))
-          .optBeta2(o.number("beta2"))
-          .optEpsilon((float) o.number("eps"))
-          .optWeightDecay((float) o.number("weight_decay"))
-          .optAmsgrad(o.name().equals("amsgrad") || o.flag("amsgrad"))
-          .optDecoupledWeightDecay(o.name().equals("adamw"))
-          .build();
-      case "adagrad" -> TorchAdagrad.builder().setLearningRateTracker(lr)
-          .optLrDecay((float) o.number("lr_decay"))
-          .optEpsilon((float) o.number("eps"))
-          .optInitialAccumulatorValue((float) o.number("initial_accumulator_value"))
-          .optWeightDecay((float) o.number("weight_decay"))
-          .build();
-      case "rmsprop" -> TorchRmsProp.builder().setLearningRateTracker(lr)
-          .optAlpha((float) o.number("alpha"))
-          .optEpsilon((float) o.number("eps"))
-          .optMomentum((float) o.number("momentum"))
-          .optCentered(o.flag("centered"))
-          .optWeightDecay((float) o.number("weight_decay"))
-          .build();
-      case "yogi" -> TorchYogi.builder().setLearningRateTracker(lr)
-          .optBeta1(o.number("beta1"))
-          .optBeta2(o.number("beta2"))
-          .optEpsilon((float) o.number("eps"))
-          .build();
-      case "lion" -> TorchLion.builder().setLearningRateTracker(lr)
-          .optBeta1((float) o.number("beta1"))
-          .optBeta2((float) o.number("beta2"))
-          .optWeightDecay((float) o.number("weight_decay"))
-          .build();
-      case "adafactor" -> HfAdafactor.builder().setLearningRateTracker(lr)
-          .optEps(o.number("eps1"), o.number("eps2"))
-          .optClipThreshold(NativeOptimizers.updateClipThreshold(o))
-          .optDecay(NativeOptimizers.secondMomentDecay(o))
-          .optBeta1(o.optionalNumber("beta1"))
-          .optWeightDecay(o.number("weight_decay"))
-          .optScaleParameter(o.flag("scale_parameter"))
-          .optRelativeStep(o.flag("relative_step"))
-          .optWarmupInit(o.flag("warmup_init"))
-          .optFactored(o.flag("factored"))
-          .build();
-      case "adafactor_torch" -> TorchAdafactor.builder().setLearningRateTracker(lr)
-          .optBeta2Decay(o.number("beta2_decay"))
-          .optEps(o.optionalNumber("eps1"), o.number("eps2"))
-          .optD(o.number("d"))
-          .optWeightDecay(o.number("weight_decay"))
-          .build();
-      default -> throw new IllegalArgumentException(
-          "optimizer " + o.name() + " has no engine implementation for djl");
-    };
+    return EngineOptimizerProvider.installed().create(o, lr);
   }
 
   private static Optimizer builtinOptimizer(Component o, Component clip, Tracker lr) {

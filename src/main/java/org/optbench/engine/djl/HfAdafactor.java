@@ -4,6 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.optbench.optim.transform.SecondMomentDecay;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import org.optbench.spec.Component;
+import org.optbench.optim.alias.NativeOptimizers;
 
 /**
  * Adafactor (Shazeer &amp; Stern 2018, Algorithms 4–5) as transformers.optimization.Adafactor
@@ -21,7 +25,7 @@ import org.optbench.optim.transform.SecondMomentDecay;
  *   p = p − Û − weight_decay·αₜ·p
  * </pre>
  */
-final class HfAdafactor extends FactoredOptimizer {
+public final class HfAdafactor extends FactoredOptimizer {
 
   private final float eps1;
   private final double eps2;
@@ -46,6 +50,25 @@ final class HfAdafactor extends FactoredOptimizer {
     relativeStep = b.relativeStep;
     warmupInit = b.warmupInit;
     factored = b.factored;
+  }
+
+  /**
+   * The engine optimizer of a resolved adafactor component.
+   *
+   * @param lr the learning rate per step (the schedule)
+   */
+  public static Optimizer create(Component o, Tracker lr) {
+    return HfAdafactor.builder().setLearningRateTracker(lr)
+        .optEps(o.number("eps1"), o.number("eps2"))
+        .optClipThreshold(NativeOptimizers.updateClipThreshold(o))
+        .optDecay(NativeOptimizers.secondMomentDecay(o))
+        .optBeta1(o.optionalNumber("beta1"))
+        .optWeightDecay(o.number("weight_decay"))
+        .optScaleParameter(o.flag("scale_parameter"))
+        .optRelativeStep(o.flag("relative_step"))
+        .optWarmupInit(o.flag("warmup_init"))
+        .optFactored(o.flag("factored"))
+        .build();
   }
 
   static Builder builder() {

@@ -2,6 +2,9 @@ package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import org.optbench.spec.Component;
 
 /**
  * Adafactor as torch.optim.Adafactor (PyTorch 2.5+, torch/optim/_adafactor.py) computes it; the
@@ -16,7 +19,7 @@ import ai.djl.ndarray.NDManager;
  *   p = p·(1 − lr·λ) − αₜ·Û
  * </pre>
  */
-final class TorchAdafactor extends FactoredOptimizer {
+public final class TorchAdafactor extends FactoredOptimizer {
 
   /** torch.finfo(torch.float32).eps, torch's default ε₁. */
   static final double FLOAT32_EPS = Math.ulp(1.0f);
@@ -34,6 +37,20 @@ final class TorchAdafactor extends FactoredOptimizer {
     eps2 = b.eps2;
     d = b.d;
     weightDecay = b.weightDecay;
+  }
+
+  /**
+   * The engine optimizer of a resolved adafactor_torch component.
+   *
+   * @param lr the learning rate per step (the schedule)
+   */
+  public static Optimizer create(Component o, Tracker lr) {
+    return TorchAdafactor.builder().setLearningRateTracker(lr)
+        .optBeta2Decay(o.number("beta2_decay"))
+        .optEps(o.optionalNumber("eps1"), o.number("eps2"))
+        .optD(o.number("d"))
+        .optWeightDecay(o.number("weight_decay"))
+        .build();
   }
 
   static Builder builder() {

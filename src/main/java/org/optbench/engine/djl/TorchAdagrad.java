@@ -2,6 +2,9 @@ package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import org.optbench.spec.Component;
 
 /**
  * AdaGrad with torch.optim.Adagrad's semantics (Duchi et al. 2011; torch/optim/adagrad.py,
@@ -13,7 +16,7 @@ import ai.djl.ndarray.NDManager;
  *   p = p − lr / (1 + (t − 1)·lr_decay) · g / (√s + ε)
  * </pre>
  */
-final class TorchAdagrad extends TorchOptimizer {
+public final class TorchAdagrad extends TorchOptimizer {
 
   private final float lrDecay;
   private final float eps;
@@ -26,6 +29,20 @@ final class TorchAdagrad extends TorchOptimizer {
     eps = builder.eps;
     initialAccumulator = builder.initialAccumulator;
     weightDecay = builder.weightDecay;
+  }
+
+  /**
+   * The engine optimizer of a resolved adagrad component.
+   *
+   * @param lr the learning rate per step (the schedule)
+   */
+  public static Optimizer create(Component o, Tracker lr) {
+    return TorchAdagrad.builder().setLearningRateTracker(lr)
+        .optLrDecay((float) o.number("lr_decay"))
+        .optEpsilon((float) o.number("eps"))
+        .optInitialAccumulatorValue((float) o.number("initial_accumulator_value"))
+        .optWeightDecay((float) o.number("weight_decay"))
+        .build();
   }
 
   static Builder builder() {

@@ -1,6 +1,9 @@
 package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import org.optbench.spec.Component;
 
 /**
  * Adam with torch.optim.Adam's semantics (Kingma & Ba 2015, Algorithm 1, as arranged in
@@ -19,7 +22,7 @@ import ai.djl.ndarray.NDArray;
  * DJL's built-in Adam adds ε to the uncorrected √v and folds √(1 − β2ᵗ) into the step size (the
  * paper's "ε̂" form of §2), which is a different optimizer whenever ε matters.
  */
-final class TorchAdam extends TorchOptimizer {
+public final class TorchAdam extends TorchOptimizer {
 
   // (1 − β) is rounded from the double, as the native library does: 1 − 0.999f in float
   // differs from 0.001f by 1.3e-5 relative.
@@ -38,6 +41,22 @@ final class TorchAdam extends TorchOptimizer {
     weightDecay = builder.weightDecay;
     amsgrad = builder.amsgrad;
     decoupled = builder.decoupled;
+  }
+
+  /**
+   * The engine optimizer of a resolved adam, adamw or amsgrad component.
+   *
+   * @param lr the learning rate per step (the schedule)
+   */
+  public static Optimizer create(Component o, Tracker lr) {
+    return TorchAdam.builder().setLearningRateTracker(lr)
+        .optBeta1(o.number("beta1"))
+        .optBeta2(o.number("beta2"))
+        .optEpsilon((float) o.number("eps"))
+        .optWeightDecay((float) o.number("weight_decay"))
+        .optAmsgrad(o.name().equals("amsgrad") || o.flag("amsgrad"))
+        .optDecoupledWeightDecay(o.name().equals("adamw"))
+        .build();
   }
 
   static Builder builder() {

@@ -1,6 +1,9 @@
 package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import org.optbench.spec.Component;
 
 /**
  * Lion (Chen et al. 2023, "Symbolic Discovery of Optimization Algorithms", Algorithm 2) with
@@ -12,7 +15,7 @@ import ai.djl.ndarray.NDArray;
  *   p = p − lr·(u + λ·p)
  * </pre>
  */
-final class TorchLion extends TorchOptimizer {
+public final class TorchLion extends TorchOptimizer {
 
   private final float beta1;
   private final float beta2;
@@ -23,6 +26,19 @@ final class TorchLion extends TorchOptimizer {
     beta1 = builder.beta1;
     beta2 = builder.beta2;
     weightDecay = builder.weightDecay;
+  }
+
+  /**
+   * The engine optimizer of a resolved lion component.
+   *
+   * @param lr the learning rate per step (the schedule)
+   */
+  public static Optimizer create(Component o, Tracker lr) {
+    return TorchLion.builder().setLearningRateTracker(lr)
+        .optBeta1((float) o.number("beta1"))
+        .optBeta2((float) o.number("beta2"))
+        .optWeightDecay((float) o.number("weight_decay"))
+        .build();
   }
 
   static Builder builder() {

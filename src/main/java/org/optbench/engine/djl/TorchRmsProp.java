@@ -1,6 +1,9 @@
 package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import org.optbench.spec.Component;
 
 /**
  * RMSprop with torch.optim.RMSprop's semantics (Tieleman &amp; Hinton 2012; centered form of
@@ -16,7 +19,7 @@ import ai.djl.ndarray.NDArray;
  *
  * State arrays, in the native library's order: s, then ḡ if centered, then b if momentum.
  */
-final class TorchRmsProp extends TorchOptimizer {
+public final class TorchRmsProp extends TorchOptimizer {
 
   private final float alpha;
   private final float eps;
@@ -31,6 +34,21 @@ final class TorchRmsProp extends TorchOptimizer {
     momentum = builder.momentum;
     centered = builder.centered;
     weightDecay = builder.weightDecay;
+  }
+
+  /**
+   * The engine optimizer of a resolved rmsprop component.
+   *
+   * @param lr the learning rate per step (the schedule)
+   */
+  public static Optimizer create(Component o, Tracker lr) {
+    return TorchRmsProp.builder().setLearningRateTracker(lr)
+        .optAlpha((float) o.number("alpha"))
+        .optEpsilon((float) o.number("eps"))
+        .optMomentum((float) o.number("momentum"))
+        .optCentered(o.flag("centered"))
+        .optWeightDecay((float) o.number("weight_decay"))
+        .build();
   }
 
   static Builder builder() {

@@ -1,7 +1,9 @@
 package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import org.optbench.spec.Component;
 
 /**
  * SGD with torch.optim.SGD's semantics (torch/optim/sgd.py, single-tensor path):
@@ -17,7 +19,7 @@ import ai.djl.training.tracker.Tracker;
  * DJL's built-in Sgd instead keeps v = μ·v + lr·g (MXNet's form, lr inside the buffer), which
  * differs as soon as the learning rate changes, and has no dampening or Nesterov.
  */
-final class TorchSgd extends TorchOptimizer {
+public final class TorchSgd extends TorchOptimizer {
 
   private final float momentum;
   private final double dampening;
@@ -30,6 +32,20 @@ final class TorchSgd extends TorchOptimizer {
     dampening = builder.dampening;
     nesterov = builder.nesterov;
     weightDecay = builder.weightDecay;
+  }
+
+  /**
+   * The engine optimizer of a resolved sgd component.
+   *
+   * @param lr the learning rate per step (the schedule)
+   */
+  public static Optimizer create(Component o, Tracker lr) {
+    return TorchSgd.builder().setLearningRateTracker(lr)
+        .optMomentum((float) o.number("momentum"))
+        .optDampening(o.number("dampening"))
+        .optNesterov(o.flag("nesterov"))
+        .optWeightDecay((float) o.number("weight_decay"))
+        .build();
   }
 
   static Builder builder() {

@@ -1,6 +1,9 @@
 package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import org.optbench.spec.Component;
 
 /**
  * Yogi (Zaheer et al. 2018, Algorithm 2) with Adam's bias corrections and v₀ = 0, as d2l.ai
@@ -12,7 +15,7 @@ import ai.djl.ndarray.NDArray;
  *   p = p − lr · (m / (1 − β1ᵗ)) / (√(v / (1 − β2ᵗ)) + ε)
  * </pre>
  */
-final class TorchYogi extends TorchOptimizer {
+public final class TorchYogi extends TorchOptimizer {
 
   private final double beta1;
   private final double beta2;
@@ -23,6 +26,19 @@ final class TorchYogi extends TorchOptimizer {
     beta1 = builder.beta1;
     beta2 = builder.beta2;
     eps = builder.eps;
+  }
+
+  /**
+   * The engine optimizer of a resolved yogi component.
+   *
+   * @param lr the learning rate per step (the schedule)
+   */
+  public static Optimizer create(Component o, Tracker lr) {
+    return TorchYogi.builder().setLearningRateTracker(lr)
+        .optBeta1(o.number("beta1"))
+        .optBeta2(o.number("beta2"))
+        .optEpsilon((float) o.number("eps"))
+        .build();
   }
 
   static Builder builder() {

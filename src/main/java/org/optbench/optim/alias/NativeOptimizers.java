@@ -8,9 +8,9 @@ import org.optbench.spec.Component;
 
 /**
  * Builds native optimizers from the catalogue's resolved components. Every hyperparameter has
- * already passed its range check in the spec layer; the cross-parameter rules (Nesterov needs
- * momentum, Adafactor's lr versus relative_step, ...) are checked here, with messages that name
- * the component and parameter.
+ * already passed its range check in the spec layer; the rules across hyperparameters (Nesterov
+ * needs momentum, Adafactor's lr versus relative_step, ...) are checked again here, for code that
+ * builds components without a spec.
  */
 public final class NativeOptimizers {
 
@@ -32,42 +32,17 @@ public final class NativeOptimizers {
     return new NativeOptimizer(recipe, clipping, schedule(schedule, totalSteps), baseLr(optimizer));
   }
 
-  /** The optimizer recipe of an optimizer component. */
+  /**
+   * The optimizer recipe of an optimizer component, from the registry entry that defines it.
+   *
+   * @throws IllegalArgumentException when its hyperparameters break one of its rules
+   */
   public static Recipe recipe(Component o) {
-    return switch (o.name()) {
-      case "sgd" -> {
-        if (o.flag("nesterov") && (o.number("momentum") <= 0 || o.number("dampening") != 0)) {
-          throw new IllegalArgumentException(
-              "optimizer sgd: nesterov needs momentum > 0 and dampening 0");
-        }
-        yield Optimizers.sgd(o.number("momentum"), o.number("dampening"), o.flag("nesterov"),
-            o.number("weight_decay"));
-      }
-      case "adam" -> Optimizers.adam(o.number("beta1"), o.number("beta2"), o.number("eps"),
-          o.number("weight_decay"), false, o.flag("amsgrad"), true);
-      case "adamw" -> Optimizers.adam(o.number("beta1"), o.number("beta2"), o.number("eps"),
-          o.number("weight_decay"), true, o.flag("amsgrad"), true);
-      case "amsgrad" -> Optimizers.adam(o.number("beta1"), o.number("beta2"), o.number("eps"),
-          o.number("weight_decay"), false, true, true);
-      case "adagrad" -> Optimizers.adagrad(o.number("lr_decay"), o.number("eps"),
-          o.number("initial_accumulator_value"), o.number("weight_decay"));
-      case "rmsprop" -> Optimizers.rmsprop(o.number("alpha"), o.number("eps"),
-          o.number("momentum"), o.flag("centered"), o.number("weight_decay"));
-      case "yogi" -> Optimizers.yogi(o.number("beta1"), o.number("beta2"), o.number("eps"));
-      case "lion" -> Optimizers.lion(o.number("beta1"), o.number("beta2"),
-          o.number("weight_decay"));
-      case "adafactor" -> {
-        checkAdafactor(o);
-        yield Optimizers.adafactor(o.number("eps1"), o.number("eps2"),
-            updateClipThreshold(o), secondMomentDecay(o), o.optionalNumber("beta1"),
-            o.number("weight_decay"), o.flag("scale_parameter"), o.flag("relative_step"),
-            o.flag("warmup_init"), o.flag("factored"));
-      }
-      case "adafactor_torch" -> Optimizers.adafactorTorch(o.number("beta2_decay"),
-          o.optionalNumber("eps1"), o.number("eps2"), o.number("d"), o.number("weight_decay"));
-      default -> throw new IllegalArgumentException(
-          "no native implementation of optimizer '" + o.name() + "'");
-    };
+    o.def().rule().check(o).ifPresent(broken -> {
+      throw new IllegalArgumentException(
+          "optimizer " + o.name() + ": " + broken.problem());
+    });
+    return NativeOptimizerProvider.installed().recipe(o);
   }
 
   /**
@@ -88,24 +63,6 @@ public final class NativeOptimizers {
   public static double updateClipThreshold(Component o) {
     Double d = o.optionalNumber("clip_threshold");
     return d == null ? Double.POSITIVE_INFINITY : d;
-  }
-
-  /** transformers' Adafactor refuses the same combinations. */
-  private static void checkAdafactor(Component o) {
-    boolean hasLr = o.optionalNumber("lr") != null;
-    boolean relative = o.flag("relative_step");
-    if (hasLr && relative) {
-      throw new IllegalArgumentException(
-          "optimizer adafactor: lr is set, so set relative_step: false (or leave lr null)");
-    }
-    if (!hasLr && !relative) {
-      throw new IllegalArgumentException(
-          "optimizer adafactor: relative_step is false, so lr must be given");
-    }
-    if (o.flag("warmup_init") && !relative) {
-      throw new IllegalArgumentException(
-          "optimizer adafactor: warmup_init needs relative_step: true");
-    }
   }
 
   /**

@@ -13,6 +13,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.optbench.metrics.CrossCheckResult;
 import org.optbench.metrics.CrossCheckRow;
+import org.optbench.registry.CrossChecks;
+import org.optbench.registry.OptimizerRegistry;
 import org.optbench.spec.Axis;
 import org.optbench.spec.Catalog;
 import org.optbench.spec.Cell;
@@ -34,23 +36,9 @@ class LockstepTest {
         Map.of("features", 8, "hidden", List.of(16), "classes", 3, "batch_size", 16));
   }
 
-  /** Hyperparameters that switch on every branch worth checking. */
+  /** The registry's first cross-check setting: the one that switches on most branches. */
   static Component optimizer(String name) {
-    return switch (name) {
-      case "sgd" -> Cells.component(Axis.OPTIMIZER, name,
-          Map.of("lr", 0.05, "momentum", 0.9, "nesterov", true, "weight_decay", 1e-3));
-      case "adam" -> Cells.component(Axis.OPTIMIZER, name, Map.of("lr", 0.01, "weight_decay", 1e-3));
-      case "adamw" -> Cells.component(Axis.OPTIMIZER, name, Map.of("lr", 0.01, "amsgrad", true));
-      case "rmsprop" -> Cells.component(Axis.OPTIMIZER, name,
-          Map.of("lr", 0.005, "momentum", 0.5, "centered", true, "weight_decay", 1e-3));
-      case "adagrad" -> Cells.component(Axis.OPTIMIZER, name,
-          Map.of("lr", 0.05, "lr_decay", 0.01, "initial_accumulator_value", 0.1));
-      case "lion" -> Cells.component(Axis.OPTIMIZER, name, Map.of("lr", 1e-3, "weight_decay", 0.1));
-      case "adafactor" -> Cells.component(Axis.OPTIMIZER, name,
-          Map.of("beta1", 0.9, "weight_decay", 1e-3));
-      case "adafactor_torch" -> Cells.component(Axis.OPTIMIZER, name, Map.of("weight_decay", 1e-2));
-      default -> Component.withDefaults(Catalog.require(Axis.OPTIMIZER, name));
-    };
+    return CrossChecks.settings(OptimizerRegistry.find(name).orElseThrow()).get(0);
   }
 
   static Component clip(String name) {
@@ -95,16 +83,31 @@ class LockstepTest {
         + (beyond.isEmpty() ? "" : beyond.get(0)));
   }
 
-  /** The unfactored Adafactor ablation: both sides keep a full v and agree step for step. */
-  @org.junit.jupiter.api.Test
-  void unfactoredAdafactorAgreesAndKeepsAFullSecondMoment() {
+  static Stream<Arguments> everyCrossCheckSetting() {
+    return CrossChecks.all().stream().map(c -> Arguments.of(c.label(), c));
+  }
+
+  /**
+   * Every setting the registry generates (each entry's settings and each flag toggled), without
+   * clipping: a flag added to a definition is checked on and off without a new test.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCrossCheckSetting")
+  void everyCrossCheckSettingAgreesAtEveryStep(String label, Component optimizer) {
+    CrossCheckResult result = lockstep(optimizer, clip("none"));
+    double tolerance = tolerance(optimizer.name());
+    List<CrossCheckRow> beyond =
+        result.rows().stream().filter(r -> !(r.maxRel() <= tolerance)).toList();
+    assertTrue(beyond.isEmpty(), label + ": " + beyond.size() + " rows beyond " + tolerance
+        + ", first " + (beyond.isEmpty() ? "" : beyond.get(0)));
+  }
+
+  /** The unfactored Adafactor ablation keeps a full v and a first moment on both sides. */
+  @Test
+  void unfactoredAdafactorKeepsAFullSecondMoment() {
     Component unfactored = Cells.component(Axis.OPTIMIZER, "adafactor",
         Map.of("beta1", 0.9, "factored", false));
     CrossCheckResult result = lockstep(unfactored, clip("none"));
-    List<CrossCheckRow> beyond =
-        result.rows().stream().filter(r -> !(r.maxRel() <= Differences.LOCKSTEP_RTOL)).toList();
-    assertTrue(beyond.isEmpty(), beyond.size() + " rows beyond, first "
-        + (beyond.isEmpty() ? "" : beyond.get(0)));
     // Two state arrays per tensor (v and the first moment): :state0 and :state1, no :state2.
     assertTrue(result.rows().stream().anyMatch(r -> r.tensor().endsWith(":state1")));
     assertTrue(result.rows().stream().noneMatch(r -> r.tensor().endsWith(":state2")));

@@ -1,0 +1,66 @@
+package org.optbench.registry;
+
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.List;
+import java.util.Optional;
+import org.optbench.engine.djl.EngineOptimizerProvider;
+import org.optbench.optim.alias.NativeOptimizerProvider;
+import org.optbench.optim.alias.Recipe;
+import org.optbench.spec.CatalogueProvider;
+import org.optbench.spec.Component;
+import org.optbench.spec.ComponentDef;
+
+/**
+ * The optimizers, one {@link OptimizerEntry} each, in the order {@code list} shows them. The spec
+ * layer, the native library and the engine reach it through {@link java.util.ServiceLoader}
+ * (META-INF/services), so adding an optimizer is adding its entry here.
+ */
+public final class OptimizerRegistry
+    implements CatalogueProvider, NativeOptimizerProvider, EngineOptimizerProvider {
+
+  private static final List<OptimizerEntry> ENTRIES = List.of(
+      new SgdEntry(),
+      new AdamEntry(),
+      new AdamWEntry(),
+      new AmsgradEntry(),
+      new AdagradEntry(),
+      new RmspropEntry(),
+      new YogiEntry(),
+      new AdafactorEntry(),
+      new AdafactorTorchEntry(),
+      new LionEntry());
+
+  /** For {@link java.util.ServiceLoader}; the registry itself is static. */
+  public OptimizerRegistry() {}
+
+  /** Every entry, in listing order. */
+  public static List<OptimizerEntry> entries() {
+    return ENTRIES;
+  }
+
+  /** The entry called {@code name}, if there is one. */
+  public static Optional<OptimizerEntry> find(String name) {
+    return ENTRIES.stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+
+  private static OptimizerEntry entryOf(Component optimizer) {
+    return find(optimizer.name()).orElseThrow(() -> new IllegalArgumentException(
+        "optimizer '" + optimizer.name() + "' is not in the registry"));
+  }
+
+  @Override
+  public List<ComponentDef> optimizers() {
+    return ENTRIES.stream().map(OptimizerEntry::definition).toList();
+  }
+
+  @Override
+  public Recipe recipe(Component optimizer) {
+    return entryOf(optimizer).recipe(optimizer);
+  }
+
+  @Override
+  public Optimizer create(Component optimizer, Tracker learningRate) {
+    return entryOf(optimizer).engine(optimizer, learningRate);
+  }
+}

@@ -1,0 +1,15 @@
+package org.optbench.spec;
+
+import java.util.List;
+
+/**
+ * Where the optimizers' definitions come from. The spec layer validates against them, but each
+ * optimizer's definition is bound to its implementations in one registry entry
+ * ({@code org.optbench.registry}), which depends on this layer and the engines; the registry is
+ * found through {@link java.util.ServiceLoader} so that the spec layer need not depend on the engines.
+ */
+public interface CatalogueProvider {
+
+  /** The optimizers, in the order {@code list} shows them. */
+  List<ComponentDef> optimizers();
+}
