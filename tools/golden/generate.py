@@ -91,7 +91,31 @@ TORCH_OPTIMIZERS = {
     "amsgrad": lambda ps, o: torch.optim.Adam(
         ps, lr=o["lr"], betas=(o.get("beta1", 0.9), o.get("beta2", 0.999)), eps=o.get("eps", 1e-8),
         weight_decay=o.get("weight_decay", 0), amsgrad=True, foreach=False),
+    "nadam": lambda ps, o: torch.optim.NAdam(
+        ps, lr=o["lr"], betas=(o.get("beta1", 0.9), o.get("beta2", 0.999)), eps=o.get("eps", 1e-8),
+        weight_decay=o.get("weight_decay", 0), momentum_decay=o.get("momentum_decay", 4e-3),
+        foreach=False, **decoupled(o)),
+    "radam": lambda ps, o: torch.optim.RAdam(
+        ps, lr=o["lr"], betas=(o.get("beta1", 0.9), o.get("beta2", 0.999)), eps=o.get("eps", 1e-8),
+        weight_decay=o.get("weight_decay", 0), foreach=False, **decoupled(o)),
+    "adamax": lambda ps, o: torch.optim.Adamax(
+        ps, lr=o["lr"], betas=(o.get("beta1", 0.9), o.get("beta2", 0.999)), eps=o.get("eps", 1e-8),
+        weight_decay=o.get("weight_decay", 0), foreach=False),
+    "adadelta": lambda ps, o: torch.optim.Adadelta(
+        ps, lr=o["lr"], rho=o.get("rho", 0.9), eps=o.get("eps", 1e-6),
+        weight_decay=o.get("weight_decay", 0), foreach=False),
+    "asgd": lambda ps, o: torch.optim.ASGD(
+        ps, lr=o["lr"], lambd=o.get("lambd", 1e-4), alpha=o.get("alpha", 0.75),
+        t0=o.get("t0", 1e6), weight_decay=o.get("weight_decay", 0), foreach=False),
+    "rprop": lambda ps, o: torch.optim.Rprop(
+        ps, lr=o["lr"], etas=(o.get("eta_minus", 0.5), o.get("eta_plus", 1.2)),
+        step_sizes=(o.get("step_size_min", 1e-6), o.get("step_size_max", 50)), foreach=False),
 }
+
+
+def decoupled(o):
+    """torch 2.x's decoupled_weight_decay, passed only when a case sets it (1.13 lacks it)."""
+    return {"decoupled_weight_decay": True} if o.get("decoupled_weight_decay") else {}
 
 
 def torch_clip(clip, tensors):
@@ -158,6 +182,23 @@ def lion64(lr, b1=0.9, b2=0.99, wd=0.0):
             u = np.sign(b1 * m + (1 - b1) * g)
             m[:] = b2 * m + (1 - b2) * g
             out.append(p * (1 - lr * wd) - lr * u)
+        return out
+    return step
+
+
+def nadamw64(lr, b1=0.9, b2=0.999, eps=1e-8, wd=1e-2):
+    """NAdamW of the AlgoPerf baseline: Choi et al. 2019, Table 1 (NAdam) with AdamW's decoupled
+    decay p <- p (1 - lr wd) first; the Nesterov look-ahead b1 m_t + (1 - b1) g_t over 1 - b1^t."""
+    def step(ps, gs, state, t):
+        out = []
+        for i, (p, g) in enumerate(zip(ps, gs)):
+            m, v = state.setdefault(i, [np.zeros_like(p), np.zeros_like(p)])
+            p = p * (1 - lr * wd)
+            m[:] = b1 * m + (1 - b1) * g
+            v[:] = b2 * v + (1 - b2) * g * g
+            look_ahead = b1 * m + (1 - b1) * g
+            denom = np.sqrt(v) / math.sqrt(1 - b2 ** t) + eps
+            out.append(p - lr / (1 - b1 ** t) * look_ahead / denom)
         return out
     return step
 
@@ -369,6 +410,29 @@ def main():
                clip={"name": "global_norm", "max_norm": 1.0}, scales=spiky)
     torch_case("clip-param-norm", {"name": "sgd", "lr": 0.1}, 23,
                clip={"name": "param_norm", "max_norm": 1.0}, scales=spiky)
+
+    # NAdam's vectors come from PyTorch 2.x (generate_libraries.py): 1.13's single-tensor NAdam
+    # multiplies mu_t into mu_product_next twice (mu_product * mu * mu_next), fixed in 2.0.
+    torch_case("radam-default", {"name": "radam", "lr": 0.01}, 62)
+    torch_case("radam-decay", {"name": "radam", "lr": 0.01, "beta2": 0.99, "weight_decay": 0.1,
+                               "eps": 1e-3}, 63, scales=spiky)
+    torch_case("adamax-default", {"name": "adamax", "lr": 0.01}, 64)
+    torch_case("adamax-decay", {"name": "adamax", "lr": 0.01, "beta1": 0.8, "beta2": 0.99,
+                                "weight_decay": 0.1, "eps": 0.1}, 65, scales=spiky)
+    torch_case("adadelta-default", {"name": "adadelta", "lr": 1.0}, 66)
+    torch_case("adadelta-decay", {"name": "adadelta", "lr": 0.5, "rho": 0.5, "eps": 1e-3,
+                                  "weight_decay": 0.1}, 67, scales=spiky)
+    torch_case("asgd-default", {"name": "asgd", "lr": 0.05}, 68)
+    torch_case("asgd-averaging", {"name": "asgd", "lr": 0.05, "lambd": 0.01, "alpha": 0.6,
+                                  "t0": 4.0, "weight_decay": 0.1}, 69, scales=spiky)
+    torch_case("rprop-default", {"name": "rprop", "lr": 0.01}, 70)
+    torch_case("rprop-etas", {"name": "rprop", "lr": 0.05, "eta_minus": 0.3, "eta_plus": 1.5,
+                              "step_size_min": 0.01, "step_size_max": 0.08}, 71, scales=spiky)
+    algoperf = "NAdamW of the AlgoPerf baseline (Choi et al. 2019, Table 1, decoupled decay)"
+    numpy_case("nadamw-default", algoperf, {"name": "nadamw", "lr": 0.01}, nadamw64(0.01), 72)
+    numpy_case("nadamw-betas-decay", algoperf,
+               {"name": "nadamw", "lr": 0.01, "beta1": 0.3, "beta2": 0.99, "eps": 1e-3,
+                "weight_decay": 0.3}, nadamw64(0.01, 0.3, 0.99, 1e-3, 0.3), 73, scales=spiky)
 
     numpy_case("yogi-default", "Zaheer et al. 2018, Algorithm 2; d2l.ai 12.10.3",
                {"name": "yogi", "lr": 0.01}, yogi64(0.01), 30)

@@ -13,6 +13,11 @@ index), and torch's ρₜ = min(lr, 1/√t) on its 1/√t branch (lr 0.5, so fro
 Adafactor case is also recomputed by generate.py's float64 NumPy implementation and must agree
 with the library, so the two references check each other.
 
+It runs generate.py's torch.optim cases for what PyTorch 1.13 lacks or gets wrong: every NAdam
+case (1.13's single-tensor NAdam multiplies mu_t into mu_product_next twice, which 2.0 fixed),
+NAdam's and RAdam's decoupled_weight_decay (PyTorch 2.1+), and the lerp kernel 2.x uses for the first moment on its
+"from the end" branch (weight 1 - beta1 >= 0.5), with Adamax at beta1 0.3.
+
 It also runs generate.py's torch.optim cases for the eps of AMSGrad, RMSprop (plain and centered)
 and Adagrad at 0.1, where the defaults (1e-8, 1e-10) vanish next to √v in float32 and a kernel
 that dropped or misplaced eps would still pass. Their reference names this PyTorch's version.
@@ -95,7 +100,16 @@ def main():
     g.torch_case("rmsprop-centered-eps", {"name": "rmsprop", "lr": 0.01, "centered": True,
                                           "eps": 0.1}, 52, scales=spiky)
     g.torch_case("adagrad-eps", {"name": "adagrad", "lr": 0.1, "eps": 0.1}, 53, scales=spiky)
-    print("wrote 8 cases to", os.path.normpath(g.OUT), file=sys.stderr)
+    g.torch_case("nadam-default", {"name": "nadam", "lr": 0.01}, 60)
+    g.torch_case("nadam-decay-momentum", {"name": "nadam", "lr": 0.01, "beta1": 0.8,
+                                          "weight_decay": 0.1, "momentum_decay": 0.04,
+                                          "eps": 1e-3}, 61, scales=spiky)
+    g.torch_case("nadam-decoupled", {"name": "nadam", "lr": 0.01, "weight_decay": 0.1,
+                                     "decoupled_weight_decay": True}, 54, scales=spiky)
+    g.torch_case("radam-decoupled", {"name": "radam", "lr": 0.01, "weight_decay": 0.1,
+                                     "decoupled_weight_decay": True}, 55, scales=spiky)
+    g.torch_case("adamax-lerp-from-end", {"name": "adamax", "lr": 0.01, "beta1": 0.3}, 56)
+    print("wrote 13 cases to", os.path.normpath(g.OUT), file=sys.stderr)
 
 
 if __name__ == "__main__":

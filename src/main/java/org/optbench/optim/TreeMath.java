@@ -51,6 +51,17 @@ public final class TreeMath {
     return Math.copySign(Math.min(1f, Math.abs(v) * 1e38f * 1e38f), v);
   }
 
+  /**
+   * start + weight·(end − start) in float32 as torch's lerp kernel computes it: from the start
+   * for |weight| &lt; 0.5, from the end ({@code end − (end − start)·(1 − weight)}) otherwise, so
+   * that the result is exact at both ends.
+   */
+  public static float lerp(float start, float end, float weight) {
+    return Math.abs(weight) < 0.5f
+        ? start + weight * (end - start)
+        : end - (end - start) * (1 - weight);
+  }
+
   /** √(Σ x²) over every element: the global L2 norm of torch.nn.utils.clip_grad_norm_. */
   public static double globalNorm(ParamTree tree) {
     return Math.sqrt(sumOfSquares(tree));

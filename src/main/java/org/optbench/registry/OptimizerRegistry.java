@@ -29,7 +29,14 @@ public final class OptimizerRegistry
       new YogiEntry(),
       new AdafactorEntry(),
       new AdafactorTorchEntry(),
-      new LionEntry());
+      new LionEntry(),
+      new NadamEntry(),
+      new NadamWEntry(),
+      new RadamEntry(),
+      new AdamaxEntry(),
+      new AdadeltaEntry(),
+      new AsgdEntry(),
+      new RpropEntry());
 
   /** For {@link java.util.ServiceLoader}; the registry itself is static. */
   public OptimizerRegistry() {}

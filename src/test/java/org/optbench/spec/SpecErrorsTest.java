@@ -15,6 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SpecErrorsTest {
 
+  /** The registry's optimizer names, as "known: ..." lists them. */
+  private static final String OPTIMIZERS = Catalog.names(Axis.OPTIMIZER);
+
   private static final Path FILE = Path.of("experiments/x.yaml");
 
   @ParameterizedTest(name = "{0}")
@@ -304,7 +307,7 @@ class SpecErrorsTest {
             steps: 10
             grid:
               optimizer: [adma]
-            """, "experiments/x.yaml:5:15: unknown optimizer 'adma'; known: sgd, adam, adamw, amsgrad, adagrad, rmsprop, yogi, adafactor, adafactor_torch, lion"
+            """, "experiments/x.yaml:5:15: unknown optimizer 'adma'; known: " + OPTIMIZERS
             + " (did you mean 'adam'?)"),
         Arguments.of("unknown optimizer, no near miss", """
             name: t
@@ -313,7 +316,7 @@ class SpecErrorsTest {
             grid:
               optimizer:
                 - {name: shampoo, lr: 0.001}
-            """, "experiments/x.yaml:6:14: unknown optimizer 'shampoo'; known: sgd, adam, adamw, amsgrad, adagrad, rmsprop, yogi, adafactor, adafactor_torch, lion"),
+            """, "experiments/x.yaml:6:14: unknown optimizer 'shampoo'; known: " + OPTIMIZERS),
         Arguments.of("unknown clip", """
             name: t
             workloads: [mlp]
@@ -530,6 +533,64 @@ class SpecErrorsTest {
             steps: 10
             grid: {optimizer: [adam]}
             """, "experiments/x.yaml:3:27: workload mlp: classes must be >= 2, got 1"),
+
+        // --- the optimizers torch.optim added to the registry
+        Arguments.of("nadam: unknown hyperparameter, near miss", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: nadam, momentum_decy: 0.01}
+            """, "experiments/x.yaml:6:21: optimizer nadam: unknown hyperparameter 'momentum_decy'; known: lr, beta1, beta2, eps, weight_decay, momentum_decay, decoupled_weight_decay (did you mean 'momentum_decay'?)"),
+        Arguments.of("adadelta: rho above 1", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: adadelta, rho: 1.5}
+            """, "experiments/x.yaml:6:29: optimizer adadelta: rho must be in [0, 1], got 1.5"),
+        Arguments.of("adadelta: rho below 0", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: adadelta, rho: -0.1}
+            """, "experiments/x.yaml:6:29: optimizer adadelta: rho must be in [0, 1], got -0.1"),
+        Arguments.of("rprop: eta_minus of 1", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: rprop, eta_minus: 1.0}
+            """, "experiments/x.yaml:6:32: optimizer rprop: eta_minus must be in (0, 1), got 1.0"),
+        Arguments.of("rprop: eta_plus of 1", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: rprop, eta_plus: 1}
+            """, "experiments/x.yaml:6:31: optimizer rprop: eta_plus must be > 1, got 1"),
+        Arguments.of("rprop: step_size_min above step_size_max", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: rprop, step_size_min: 1.0, step_size_max: 0.5}
+            """, "experiments/x.yaml:6:36: optimizer rprop: step_size_min must be <= step_size_max (the step sizes are clamped between them), got step_size_min 1.0 and step_size_max 0.5"),
+        Arguments.of("asgd: negative lambd", """
+            name: t
+            workloads: [mlp]
+            steps: 10
+            grid:
+              optimizer:
+                - {name: asgd, lambd: -0.1}
+            """, "experiments/x.yaml:6:27: optimizer asgd: lambd must be >= 0, got -0.1"),
 
         // --- cross-field rules
         Arguments.of("nesterov without momentum", """

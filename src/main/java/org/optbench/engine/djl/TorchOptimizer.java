@@ -228,6 +228,22 @@ abstract class TorchOptimizer extends Optimizer {
     }
   }
 
+  /**
+   * start ← lerp(start, end, weight) in place, as torch's lerp kernel computes it (see
+   * {@code TreeMath.lerp}): from the start for weight &lt; 0.5, from the end otherwise.
+   * {@code scratch} is overwritten.
+   */
+  protected final void lerp(NDArray start, NDArray end, float weight, NDArray scratch) {
+    copy(scratch, end);
+    if (Math.abs(weight) < 0.5f) {
+      start.addi(scratch.subi(start).muli(scalar(weight)));
+    } else {
+      scratch.subi(start).muli(scalar(1 - weight));
+      copy(start, end);
+      start.subi(scratch);
+    }
+  }
+
   /** target ← source, in place ({@link InPlaceCopy}). */
   protected final void copy(NDArray target, NDArray source) {
     InPlaceCopy.into(target, source);
@@ -308,6 +324,22 @@ abstract class TorchOptimizer extends Optimizer {
     T setLearningRateTracker(Tracker tracker) {
       learningRate = tracker;
       return self();
+    }
+  }
+
+  /**
+   * The builder of optimizers that take their settings from a spec component: only the learning
+   * rate is DJL's; the rest is read from the component by the optimizer's constructor.
+   */
+  static final class LearningRateOnly extends Builder<LearningRateOnly> {
+    LearningRateOnly(Tracker learningRate) {
+      super(0f);
+      setLearningRateTracker(learningRate);
+    }
+
+    @Override
+    protected LearningRateOnly self() {
+      return this;
     }
   }
 }

@@ -13,7 +13,7 @@ import org.optbench.optim.ParamTree;
 public record StateFormula(String text, ToLongFunction<ParamTree> bytes) {
 
   /** {@code floatsPerParam} float buffers shaped like the parameters. */
-  static StateFormula perParam(int floatsPerParam, String buffers) {
+  public static StateFormula perParam(int floatsPerParam, String buffers) {
     String text = floatsPerParam == 0 ? "0" : (4 * floatsPerParam) + "·n (" + buffers + ")";
     return new StateFormula(text, params -> 4L * floatsPerParam * params.numel());
   }
