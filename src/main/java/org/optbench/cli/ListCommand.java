@@ -34,6 +34,8 @@ final class ListCommand implements Callable<Integer> {
               constraint(param));
         }
       }
+      Catalog.unsupported(axis).forEach((name, reason) ->
+          System.out.printf("  %-20s not supported: %s%n", name, reason));
       System.out.println();
     }
     System.out.println("presets (grid.optimizer[].preset; fix optimizer, clip and schedule together)");

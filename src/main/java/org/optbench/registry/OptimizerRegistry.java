@@ -3,6 +3,7 @@ package org.optbench.registry;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.optbench.engine.djl.EngineOptimizerProvider;
 import org.optbench.optim.alias.NativeOptimizerProvider;
@@ -38,6 +39,16 @@ public final class OptimizerRegistry
       new AsgdEntry(),
       new RpropEntry());
 
+  /**
+   * torch.optim's optimizers optbench does not run, with the reason {@code list} and spec errors
+   * give.
+   */
+  private static final Map<String, String> UNSUPPORTED = Map.of(
+      "lbfgs", "L-BFGS (torch.optim.LBFGS) re-evaluates the loss several times per step in its"
+          + " line search, through a closure; optbench's steps take one gradient of one batch,"
+          + " which is what the lockstep and replay cross-checks compare. Use a first-order"
+          + " optimizer (e.g. adam) instead");
+
   /** For {@link java.util.ServiceLoader}; the registry itself is static. */
   public OptimizerRegistry() {}
 
@@ -59,6 +70,11 @@ public final class OptimizerRegistry
   @Override
   public List<ComponentDef> optimizers() {
     return ENTRIES.stream().map(OptimizerEntry::definition).toList();
+  }
+
+  @Override
+  public Map<String, String> unsupportedOptimizers() {
+    return UNSUPPORTED;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.optbench.spec;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
@@ -38,14 +39,33 @@ public final class Catalog {
     return String.join(", ", components(axis).stream().map(ComponentDef::name).toList());
   }
 
+  /**
+   * Names a user may write on {@code axis} that optbench knows but does not run, each with the
+   * reason; empty on every axis but the optimizers.
+   */
+  public static Map<String, String> unsupported(Axis axis) {
+    return axis == Axis.OPTIMIZER ? Registered.PROVIDER.unsupportedOptimizers() : Map.of();
+  }
+
+  /**
+   * "unknown optimizer 'x'; known: ..." for a name not in the catalogue, or, for one optbench
+   * knows but does not run, "optimizer 'lbfgs' is not supported: why".
+   */
+  public static String unknownName(Axis axis, String name) {
+    String reason = unsupported(axis).get(name);
+    return reason != null
+        ? axis.label() + " '" + name + "' is not supported: " + reason
+        : "unknown " + axis.label() + " '" + name + "'; known: " + names(axis);
+  }
+
   /** The registry's optimizers, loaded on first use (see {@link CatalogueProvider}). */
   private static final class Registered {
-    static final List<ComponentDef> OPTIMIZERS = ServiceLoader
+    static final CatalogueProvider PROVIDER = ServiceLoader
         .load(CatalogueProvider.class, CatalogueProvider.class.getClassLoader())
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("no optimizer registry on the class path"
-            + " (META-INF/services/" + CatalogueProvider.class.getName() + " is missing)"))
-        .optimizers();
+            + " (META-INF/services/" + CatalogueProvider.class.getName() + " is missing)"));
+    static final List<ComponentDef> OPTIMIZERS = PROVIDER.optimizers();
   }
 
   /** The engines a cell can run on. */

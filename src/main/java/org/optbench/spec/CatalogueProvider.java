@@ -1,6 +1,7 @@
 package org.optbench.spec;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the optimizers' definitions come from. The spec layer validates against them, but each
@@ -12,4 +13,10 @@ public interface CatalogueProvider {
 
   /** The optimizers, in the order {@code list} shows them. */
   List<ComponentDef> optimizers();
+
+  /**
+   * Optimizers a user may expect (torch.optim has them) that optbench does not run, each with why;
+   * specs that name one get that reason instead of "unknown".
+   */
+  Map<String, String> unsupportedOptimizers();
 }

@@ -279,10 +279,11 @@ final class ComponentResolver {
       return def.get();
     }
     List<String> known = Catalog.components(axis).stream().map(ComponentDef::name).toList();
+    boolean unsupported = Catalog.unsupported(axis).containsKey(name.getValue());
     throw yaml.error(
         name,
-        "unknown " + axis.label() + " '" + name.getValue() + "'; known: " + Catalog.names(axis)
-            + Suggestions.didYouMean(name.getValue(), known));
+        Catalog.unknownName(axis, name.getValue())
+            + (unsupported ? "" : Suggestions.didYouMean(name.getValue(), known)));
   }
 
   private void rejectUnknown(

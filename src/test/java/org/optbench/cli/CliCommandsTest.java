@@ -56,6 +56,33 @@ class CliCommandsTest {
     // The GPT-3 preset (Brown et al. 2020, App. B.1): AdamW β2 0.95, wd 0.1, clip 1.0.
     assertTrue(out.contains("adamw(lr=6.0E-4,beta2=0.95,weight_decay=0.1) · global_norm · warmup_cosine"),
         out);
+    // Every optimizer of the registry with its reference; torch.optim's defaults for the newer
+    // ones (Adadelta ρ 0.9, Rprop η₋ 0.5); L-BFGS named as not supported, with the reason.
+    for (var def : org.optbench.spec.Catalog.components(org.optbench.spec.Axis.OPTIMIZER)) {
+      assertTrue(out.contains("reference: " + def.reference()), def.name());
+    }
+    assertTrue(out.matches("(?s).*\\badadelta\\b.*rho\\s+number\\s+default 0\\.9\\b.*"), out);
+    assertTrue(out.matches("(?s).*\\brprop\\b.*eta_minus\\s+number\\s+default 0\\.5\\b.*"), out);
+    assertTrue(out.contains("lbfgs                not supported: L-BFGS (torch.optim.LBFGS)"), out);
+  }
+
+  @Test
+  void anLbfgsSpecIsRefusedWithTheReason() throws Exception {
+    Path spec = dir.resolve("lbfgs.yaml");
+    java.nio.file.Files.writeString(spec, """
+        name: t
+        workloads: [quadratic]
+        steps: 10
+        grid:
+          optimizer: [lbfgs]
+        """);
+    Cli.Result result = Cli.execute("validate", spec.toString());
+    assertEquals(2, result.exit());
+    assertEquals("error: " + spec + ":5:15: optimizer 'lbfgs' is not supported: L-BFGS"
+        + " (torch.optim.LBFGS) re-evaluates the loss several times per step in its line search,"
+        + " through a closure; optbench's steps take one gradient of one batch, which is what the"
+        + " lockstep and replay cross-checks compare. Use a first-order optimizer (e.g. adam)"
+        + " instead", result.err().strip());
   }
 
   @Test

@@ -33,8 +33,7 @@ final class ComponentResolver {
     }
     String name = nameNode.asText();
     ComponentDef def = Catalog.find(axis, name).orElseThrow(() -> new ReplayException(caseName,
-        field + ".name", "unknown " + axis.label() + " '" + name + "'; known: "
-            + Catalog.names(axis)));
+        field + ".name", Catalog.unknownName(axis, name)));
     Map<String, Object> values = new LinkedHashMap<>();
     for (ParamDef p : def.params()) {
       values.put(p.name(), p.defaultValue());

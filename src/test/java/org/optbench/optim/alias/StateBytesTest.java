@@ -12,7 +12,8 @@ import org.optbench.spec.Component;
 /**
  * The issue's state formulas on w [4, 3] + b [3] (n = 15 floats): SGD 0, momentum 1× = 60 B,
  * Adam/AdamW 2× = 120 B, AMSGrad 3× = 180 B; Adafactor (4 + 3) + 3 = 10 floats = 40 B, +60 B
- * with β1. The arrays really allocated, the formula and the hand figure must all agree.
+ * with β1; NAdam, NAdamW, RAdam, Adamax (m and u), Adadelta (two averages) and Rprop (previous
+ * gradient, step size) 2× = 120 B; ASGD 1× = 60 B (the average; η and μ are scalars). The arrays really allocated, the formula and the hand figure must all agree.
  */
 class StateBytesTest {
 
@@ -33,6 +34,13 @@ class StateBytesTest {
     "adafactor, beta1, , 40",
     "adafactor, beta1, 0.9, 100",
     "adafactor_torch, d, 1.0, 40",
+    "nadam, decoupled_weight_decay, true, 120",
+    "nadamw, weight_decay, 0.1, 120",
+    "radam, decoupled_weight_decay, false, 120",
+    "adamax, eps, 1e-8, 120",
+    "adadelta, rho, 0.9, 120",
+    "asgd, t0, 10.0, 60",
+    "rprop, eta_minus, 0.5, 120",
   })
   void allocatedEqualsFormulaEqualsHandCount(String name, String key, String value, long bytes) {
     Component o = Components.optimizer(name, key, parse(value));
