@@ -16,6 +16,7 @@ import org.optbench.optim.replay.ReplayEngine;
 import org.optbench.optim.replay.ReplayEngines;
 import org.optbench.optim.replay.ReplayException;
 import org.optbench.optim.replay.ReplayResult;
+import org.optbench.optim.replay.StepwiseCheck;
 import org.optbench.optim.replay.TrajectoryCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,6 +73,11 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "absolute tolerance (default ${DEFAULT-VALUE})")
   double atol;
 
+  @Option(names = "--step-rtol", defaultValue = "1e-5", paramLabel = "S",
+      description = "per-step tolerance: each step restarted from the expected iterate may miss"
+          + " the expected update by S of its size (default ${DEFAULT-VALUE})")
+  double stepRtol;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -84,8 +90,8 @@ public final class ReplayCommand implements Callable<Integer> {
       err.flush();
       return MALFORMED;
     }
-    if (!(rtol >= 0) || !(atol >= 0)) {
-      err.println("error: --rtol and --atol must be non-negative numbers");
+    if (!(rtol >= 0) || !(atol >= 0) || !(stepRtol >= 0)) {
+      err.println("error: --rtol, --atol and --step-rtol must be non-negative numbers");
       err.flush();
       return MALFORMED;
     }
@@ -108,7 +114,7 @@ public final class ReplayCommand implements Callable<Integer> {
               result.divergence().reason());
         }
         if (check) {
-          status = Math.max(status, check(c, result, line, err));
+          status = Math.max(status, check(c, result, found.get(), line, err));
         }
         out.println(JSON.writeValueAsString(line));
       } catch (ReplayException e) {
@@ -122,12 +128,14 @@ public final class ReplayCommand implements Callable<Integer> {
   }
 
   /**
-   * Compares the steps replayed with the expected ones. A diverged replay is beyond tolerance: the
-   * expected trajectory has finite values for every step (JSON holds no others), and the replay
-   * has none from the diverged step on; its errors cover the steps before.
+   * Compares the steps replayed with the expected ones, twice: the free-running trajectory
+   * elementwise ({@link TrajectoryCheck}), and every step restarted from the expected iterate
+   * against the expected update's size ({@link StepwiseCheck}). A diverged replay is beyond
+   * tolerance: the expected trajectory has finite values for every step (JSON holds no others),
+   * and the replay has none from the diverged step on; its errors cover the steps before.
    */
-  private int check(ReplayCase c, ReplayResult replay, ObjectNode line, PrintWriter err)
-      throws ReplayException {
+  private int check(ReplayCase c, ReplayResult replay, ReplayEngine engine, ObjectNode line,
+      PrintWriter err) throws ReplayException {
     if (c.expected() == null) {
       throw new ReplayException(c.name(), "expected", "required by --check");
     }
@@ -138,17 +146,22 @@ public final class ReplayCommand implements Callable<Integer> {
     List<float[][]> trajectory = replay.trajectory();
     TrajectoryCheck result = TrajectoryCheck.compare(
         c.expected().subList(0, trajectory.size()), trajectory, names, rtol, atol);
-    boolean within = result.withinTolerance() && !replay.diverged();
+    StepwiseCheck stepwise = StepwiseCheck.run(engine, c, stepRtol);
+    boolean within = result.withinTolerance() && stepwise.withinTolerance() && !replay.diverged();
     line.put("max_abs_error", result.maxAbsError());
     line.put("max_rel_error", result.maxRelError());
+    line.put("max_step_error", stepwise.maxRelError());
     line.put("within_tolerance", within);
     String verdict = within ? "ok"
         : replay.diverged()
             ? "BEYOND TOLERANCE: diverged at step " + replay.divergence().step() + " of "
                 + c.steps()
-            : "BEYOND TOLERANCE (rtol " + rtol + ", atol " + atol + "), worst at " + result.worst();
-    err.printf("%s: max abs error %.3g, max rel error %.3g: %s%n", c.name(), result.maxAbsError(),
-        result.maxRelError(), verdict);
+            : !result.withinTolerance()
+                ? "BEYOND TOLERANCE (rtol " + rtol + ", atol " + atol + "), worst at "
+                    + result.worst()
+                : "BEYOND TOLERANCE (step-rtol " + stepRtol + "), worst at " + stepwise.worst();
+    err.printf("%s: max abs error %.3g, max rel error %.3g, max step error %.3g: %s%n", c.name(),
+        result.maxAbsError(), result.maxRelError(), stepwise.maxRelError(), verdict);
     return within ? 0 : BEYOND_TOLERANCE;
   }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The replay contract of the issue, through picocli as the CLI runs it. */
+/** The replay contract (docs/optimizers.md), through picocli as the CLI runs it. */
 class ReplayCommandTest {
 
   @TempDir Path dir;
@@ -59,9 +59,28 @@ class ReplayCommandTest {
     assertEquals(1, run("--check", sgdCase("[[[0.5,3.0]],[[0.25,3.001]]]").toString()));
     assertTrue(err.toString().contains("BEYOND TOLERANCE"), err.toString());
     assertTrue(err.toString().contains("step 2, tensor 'w'[1]"), err.toString());
-    // A looser tolerance accepts the same case.
-    assertEquals(0, run("--check", "--rtol", "1e-3", sgdCase("[[[0.5,3.0]],[[0.25,3.001]]]")
-        .toString()));
+    // Looser tolerances accept the same case: 0.001 is 0.4% of step 2's update (0.25).
+    assertEquals(0, run("--check", "--rtol", "1e-3", "--step-rtol", "1e-2",
+        sgdCase("[[[0.5,3.0]],[[0.25,3.001]]]").toString()));
+  }
+
+  @Test
+  void checkFailsAnUpdateTheTrajectoryToleranceCannotSee() throws Exception {
+    // SGD lr 0.5 at w = 1000 with g = 0.001: the update is −5e-4, and the trajectory tolerance
+    // (1e-6 + 1e-5·1000 = 0.01) is twenty times that. In float32 below 1000 one ulp is 2⁻¹⁴
+    // (6.1e-5): the replay lands 8 ulps below 1000, the expected 999.9993 is stored 11 ulps below
+    // (an update 40% too large). That passes the trajectory check; restarted from 1000, the step
+    // misses the expected update by (3 − 1) ulps of 11, 18% of its size, far beyond 1e-5.
+    Path file = dir.resolve("small.json");
+    Files.writeString(file, "{\"optimizer\":{\"name\":\"sgd\",\"lr\":0.5},"
+        + "\"params\":[{\"name\":\"w\",\"shape\":[1],\"values\":[1000]}],"
+        + "\"grads\":[[[0.001]]],\"expected\":[[[999.9993]]]}");
+    assertEquals(1, run("--check", file.toString()));
+    JsonNode line = new ObjectMapper().readTree(out.toString().strip());
+    assertTrue(line.get("max_rel_error").asDouble() < 1e-5, "within the trajectory tolerance");
+    assertEquals(2.0 / 11, line.get("max_step_error").asDouble(), 1e-12);
+    assertTrue(err.toString().contains("BEYOND TOLERANCE (step-rtol 1.0E-5), worst at step 1,"
+        + " tensor 'w'"), err.toString());
   }
 
   @Test

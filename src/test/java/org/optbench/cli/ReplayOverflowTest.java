@@ -126,7 +126,8 @@ class ReplayOverflowTest {
     Cli.Result result = onBothEngines("--check", file.toString());
 
     assertEquals(1, result.exit());
-    assertTrue(result.err().contains("expected.json: max abs error 0.00, max rel error 0.00: "
+    assertTrue(result.err().contains("expected.json: max abs error 0.00, max rel error 0.00,"
+        + " max step error 0.00: "
         + "BEYOND TOLERANCE: diverged at step 1 of 1"), result.err());
     assertEquals(false, line(result).get("within_tolerance").asBoolean());
   }

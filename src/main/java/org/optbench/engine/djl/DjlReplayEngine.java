@@ -86,6 +86,13 @@ public final class DjlReplayEngine implements ReplayEngine {
     }
 
     @Override
+    public void restart(float[][] values) {
+      for (int i = 0; i < weights.size(); i++) {
+        weights.get(i).set(values[i]);
+      }
+    }
+
+    @Override
     public float[][] params() {
       float[][] out = new float[weights.size()][];
       for (int i = 0; i < out.length; i++) {

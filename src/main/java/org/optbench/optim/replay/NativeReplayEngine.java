@@ -36,6 +36,13 @@ public final class NativeReplayEngine implements ReplayEngine {
       }
 
       @Override
+      public void restart(float[][] values) {
+        for (int i = 0; i < params.size(); i++) {
+          System.arraycopy(values[i], 0, params.data(i), 0, values[i].length);
+        }
+      }
+
+      @Override
       public float[][] params() {
         return params.values();
       }

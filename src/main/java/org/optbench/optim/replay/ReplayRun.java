@@ -14,6 +14,13 @@ public interface ReplayRun extends AutoCloseable {
    */
   void step(int step, float[][] grads, double loss);
 
+  /**
+   * Overwrites the parameters with {@code values} (per tensor, in the case's order), keeping the
+   * optimizer and clipping state: the next step starts from them. The stepwise check restarts
+   * every step from the reference's iterate this way.
+   */
+  void restart(float[][] values);
+
   /** Per tensor, a copy of the parameters now. */
   float[][] params();
 

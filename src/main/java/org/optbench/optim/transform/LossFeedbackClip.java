@@ -17,8 +17,8 @@ import org.optbench.optim.TreeMath;
  * τₜ = τₜ₋₁                                      otherwise (equal, or either loss NaN)
  * </pre>
  *
- * then clip as torch.nn.utils.clip_grad_norm_ with max_norm τₜ. A rising loss means the current
- * threshold is holding back steps the model needs (the direction the issue asks for); a falling
+ * then clip as torch.nn.utils.clip_grad_norm_ with max_norm τₜ. A rising loss is taken to mean
+ * that the current threshold is holding back steps the model needs; a falling
  * loss lets τ tighten slowly (defaults grow 1.1, shrink 0.99), bounded by [min_norm, max_norm].
  */
 public final class LossFeedbackClip implements GradientTransform {

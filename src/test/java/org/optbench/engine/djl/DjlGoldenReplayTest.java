@@ -16,6 +16,7 @@ import org.optbench.optim.Tensor;
 import org.optbench.optim.replay.CaseReader;
 import org.optbench.optim.replay.ReplayCase;
 import org.optbench.optim.replay.ReplayEngines;
+import org.optbench.optim.replay.StepwiseCheck;
 import org.optbench.optim.replay.TrajectoryCheck;
 
 /**
@@ -51,6 +52,22 @@ class DjlGoldenReplayTest {
           result.maxAbsError(), result.maxRelError());
       assertTrue(result.withinTolerance(), file.getFileName() + ": max abs "
           + result.maxAbsError() + ", max rel " + result.maxRelError() + "; " + result.worst());
+    }));
+  }
+
+  /** Each step restarted from the reference's iterate, within 1e-5 of the update's size. */
+  @TestFactory
+  Stream<DynamicTest> everyGoldenUpdateIsWithinToleranceOnTheEngine() throws IOException {
+    List<Path> files;
+    try (Stream<Path> list = Files.list(GOLDEN)) {
+      files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+      ReplayCase c = CaseReader.read(file);
+      StepwiseCheck result = StepwiseCheck.run(new DjlReplayEngine(), c, StepwiseCheck.RTOL);
+      System.out.printf("djl stepwise %s: max rel %.3g (%s)%n", file.getFileName(),
+          result.maxRelError(), result.worst());
+      assertTrue(result.withinTolerance(), file.getFileName() + ": " + result.worst());
     }));
   }
 }

@@ -84,11 +84,18 @@ class NativeOptimizerTest {
   void crossParameterRulesNameTheComponent() {
     var nesterov = assertThrows(IllegalArgumentException.class,
         () -> NativeOptimizers.recipe(Components.optimizer("sgd", "nesterov", true)));
-    assertEquals("optimizer sgd: nesterov needs momentum > 0 and dampening 0",
-        nesterov.getMessage());
+    // The definitions' own rules, with the messages a spec gets (SpecErrorsTest).
+    assertEquals("optimizer sgd: nesterov: true needs momentum > 0 and dampening = 0, got momentum"
+        + " 0.0 and dampening 0.0", nesterov.getMessage());
     var adafactor = assertThrows(IllegalArgumentException.class,
         () -> NativeOptimizers.recipe(Components.optimizer("adafactor", "lr", 0.01)));
-    assertTrue(adafactor.getMessage().startsWith("optimizer adafactor: lr is set"));
+    assertTrue(adafactor.getMessage().startsWith(
+        "optimizer adafactor: lr 0.01 cannot be combined with relative_step: true"),
+        adafactor.getMessage());
+    var rprop = assertThrows(IllegalArgumentException.class,
+        () -> NativeOptimizers.recipe(Components.optimizer("rprop", "step_size_min", 100.0)));
+    assertTrue(rprop.getMessage().startsWith(
+        "optimizer rprop: step_size_min must be <= step_size_max"), rprop.getMessage());
     var total = assertThrows(IllegalArgumentException.class,
         () -> NativeOptimizers.schedule(Components.schedule("warmup_linear"), 0));
     assertTrue(total.getMessage().contains("total_steps is unset"));

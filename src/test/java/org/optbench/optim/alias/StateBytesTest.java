@@ -10,7 +10,7 @@ import org.optbench.optim.Trees;
 import org.optbench.spec.Component;
 
 /**
- * The issue's state formulas on w [4, 3] + b [3] (n = 15 floats): SGD 0, momentum 1× = 60 B,
+ * The state formulas on w [4, 3] + b [3] (n = 15 floats): SGD 0, momentum 1× = 60 B,
  * Adam/AdamW 2× = 120 B, AMSGrad 3× = 180 B; Adafactor (4 + 3) + 3 = 10 floats = 40 B, +60 B
  * with β1; NAdam, NAdamW, RAdam, Adamax (m and u), Adadelta (two averages) and Rprop (previous
  * gradient, step size) 2× = 120 B; ASGD 1× = 60 B (the average; η and μ are scalars). The arrays really allocated, the formula and the hand figure must all agree.

@@ -51,6 +51,37 @@ class GoldenReplayTest {
     }));
   }
 
+  /** Each step restarted from the reference's iterate, within 1e-5 of the update's size. */
+  @TestFactory
+  Stream<DynamicTest> everyGoldenUpdateIsWithinTolerance() throws IOException {
+    return cases().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+      ReplayCase c = CaseReader.read(file);
+      StepwiseCheck result = StepwiseCheck.run(new NativeReplayEngine(), c, StepwiseCheck.RTOL);
+      System.out.printf("native stepwise %s: max rel %.3g (%s)%n", file.getFileName(),
+          result.maxRelError(), result.worst());
+      assertTrue(result.withinTolerance(), file.getFileName() + ": " + result.worst());
+    }));
+  }
+
+  /**
+   * The stepwise check catches an update wrong by 10%, which the trajectory check passes: on
+   * adafactor-warmup-init the step-6 updates are about 6e-6 (ρ₆ = 6e-6) on parameters of about 1,
+   * so the trajectory tolerance atol 1e-6 + rtol 1e-5·|p| exceeds the whole update. (Smaller
+   * errors than about 2% of such an update are below float32's resolution at 1: ulp(1) = 1.2e-7.)
+   */
+  @Test
+  void anUpdateOffByTenPercentIsCaughtStepByStep() throws Exception {
+    ReplayCase c = CaseReader.read(GOLDEN.resolve("adafactor-warmup-init.json"));
+    float[] before = c.expected().get(4)[0];
+    float[] after = c.expected().get(5)[0];
+    after[3] = before[3] + (after[3] - before[3]) * 1.1f;
+    assertTrue(check(c, new NativeReplayEngine().replay(c).trajectory()).withinTolerance(),
+        "the trajectory check passes the wrong update");
+    StepwiseCheck stepwise = StepwiseCheck.run(new NativeReplayEngine(), c, StepwiseCheck.RTOL);
+    assertFalse(stepwise.withinTolerance());
+    assertTrue(stepwise.worst().startsWith("step 6, tensor 'w'"), stepwise.worst());
+  }
+
   /** The check is not vacuous: one expected value moved by 1e-4 is caught. */
   @Test
   void aPerturbedExpectedValueIsCaught() throws Exception {
