@@ -10,10 +10,10 @@ import org.optbench.spec.ParamDef;
 import org.optbench.spec.ParamType;
 
 /**
- * The settings an optimizer is cross-checked at, generated from its entry (after torch's
- * {@code OptimizerInfo.optim_inputs_func}): the entry's own settings, then every flag of its
- * definition toggled from the first setting, keeping those its rules allow. A flag added to a
- * definition is thereby checked on and off without anyone writing a new setting.
+ * The settings an optimizer or clipping method is cross-checked at, generated from its entry
+ * (after torch's {@code OptimizerInfo.optim_inputs_func}): the entry's own settings, then every
+ * flag of its definition toggled from the first setting, keeping those its rules allow. A flag
+ * added to a definition is thereby checked on and off without anyone writing a new setting.
  */
 public final class CrossChecks {
 
@@ -21,9 +21,17 @@ public final class CrossChecks {
 
   /** The settings of {@code entry}, resolved, without repeats; the first is the entry's first. */
   public static List<Component> settings(OptimizerEntry entry) {
-    ComponentDef def = entry.definition();
+    return settings(entry.definition(), entry.crossChecks());
+  }
+
+  /** The settings of a clipping method, generated as an optimizer's. */
+  public static List<Component> settings(ClipEntry entry) {
+    return settings(entry.definition(), entry.crossChecks());
+  }
+
+  private static List<Component> settings(ComponentDef def, List<Map<String, Object>> given) {
     List<Component> out = new ArrayList<>();
-    for (Map<String, Object> values : entry.crossChecks()) {
+    for (Map<String, Object> values : given) {
       addIfNew(out, resolve(def, values));
     }
     Component first = out.get(0);
@@ -45,6 +53,15 @@ public final class CrossChecks {
   public static List<Component> all() {
     List<Component> out = new ArrayList<>();
     for (OptimizerEntry entry : OptimizerRegistry.entries()) {
+      out.addAll(settings(entry));
+    }
+    return out;
+  }
+
+  /** Every registered clipping method's settings, in registry order. */
+  public static List<Component> allClips() {
+    List<Component> out = new ArrayList<>();
+    for (ClipEntry entry : ClipRegistry.entries()) {
       out.addAll(settings(entry));
     }
     return out;

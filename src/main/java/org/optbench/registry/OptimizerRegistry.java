@@ -1,24 +1,15 @@
 package org.optbench.registry;
 
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.optbench.engine.djl.EngineOptimizerProvider;
-import org.optbench.optim.alias.NativeOptimizerProvider;
-import org.optbench.optim.alias.Recipe;
-import org.optbench.spec.CatalogueProvider;
-import org.optbench.spec.Component;
-import org.optbench.spec.ComponentDef;
 
 /**
  * The optimizers, one {@link OptimizerEntry} each, in the order {@code list} shows them. The spec
- * layer, the native library and the engine reach it through {@link java.util.ServiceLoader}
- * (META-INF/services), so adding an optimizer is adding its entry here.
+ * layer, the native library and the engine reach it through {@link Providers}, so adding an
+ * optimizer is adding its entry here.
  */
-public final class OptimizerRegistry
-    implements CatalogueProvider, NativeOptimizerProvider, EngineOptimizerProvider {
+public final class OptimizerRegistry {
 
   private static final List<OptimizerEntry> ENTRIES = List.of(
       new SgdEntry(),
@@ -49,8 +40,7 @@ public final class OptimizerRegistry
           + " which is what the lockstep and replay cross-checks compare. Use a first-order"
           + " optimizer (e.g. adam) instead");
 
-  /** For {@link java.util.ServiceLoader}; the registry itself is static. */
-  public OptimizerRegistry() {}
+  private OptimizerRegistry() {}
 
   /** Every entry, in listing order. */
   public static List<OptimizerEntry> entries() {
@@ -62,28 +52,8 @@ public final class OptimizerRegistry
     return ENTRIES.stream().filter(e -> e.name().equals(name)).findFirst();
   }
 
-  private static OptimizerEntry entryOf(Component optimizer) {
-    return find(optimizer.name()).orElseThrow(() -> new IllegalArgumentException(
-        "optimizer '" + optimizer.name() + "' is not in the registry"));
-  }
-
-  @Override
-  public List<ComponentDef> optimizers() {
-    return ENTRIES.stream().map(OptimizerEntry::definition).toList();
-  }
-
-  @Override
-  public Map<String, String> unsupportedOptimizers() {
+  /** torch.optim's optimizers optbench does not run, each with the reason. */
+  public static Map<String, String> unsupported() {
     return UNSUPPORTED;
-  }
-
-  @Override
-  public Recipe recipe(Component optimizer) {
-    return entryOf(optimizer).recipe(optimizer);
-  }
-
-  @Override
-  public Optimizer create(Component optimizer, Tracker learningRate) {
-    return entryOf(optimizer).engine(optimizer, learningRate);
   }
 }

@@ -18,7 +18,7 @@ public final class Catalog {
     return switch (axis) {
       case WORKLOAD -> WorkloadDefs.ALL;
       case OPTIMIZER -> Registered.OPTIMIZERS;
-      case CLIP -> ClipDefs.ALL;
+      case CLIP -> Registered.CLIPS;
       case SCHEDULE -> ScheduleDefs.ALL;
     };
   }
@@ -58,7 +58,7 @@ public final class Catalog {
         : "unknown " + axis.label() + " '" + name + "'; known: " + names(axis);
   }
 
-  /** The registry's optimizers, loaded on first use (see {@link CatalogueProvider}). */
+  /** The registry's definitions, loaded on first use (see {@link CatalogueProvider}). */
   private static final class Registered {
     static final CatalogueProvider PROVIDER = ServiceLoader
         .load(CatalogueProvider.class, CatalogueProvider.class.getClassLoader())
@@ -66,6 +66,7 @@ public final class Catalog {
         .orElseThrow(() -> new IllegalStateException("no optimizer registry on the class path"
             + " (META-INF/services/" + CatalogueProvider.class.getName() + " is missing)"));
     static final List<ComponentDef> OPTIMIZERS = PROVIDER.optimizers();
+    static final List<ComponentDef> CLIPS = PROVIDER.clips();
   }
 
   /** The engines a cell can run on. */

@@ -16,13 +16,6 @@ final class ComponentRules {
     if (own.isPresent()) {
       return own;
     }
-    if (component.def() == ClipDefs.LOSS_FEEDBACK
-        && component.number("min_norm") > component.number("max_norm")) {
-      return Optional.of(new RuleViolation("min_norm",
-          "min_norm must be <= max_norm (they bound the threshold), got min_norm "
-              + Component.format(component.number("min_norm")) + " and max_norm "
-              + Component.format(component.number("max_norm"))));
-    }
     if ((component.def() == ScheduleDefs.WARMUP_LINEAR
             || component.def() == ScheduleDefs.WARMUP_COSINE)
         && component.params().get("total_steps") != null

@@ -53,7 +53,7 @@ public record PresetDef(
           "Brown et al. 2020 (GPT-3), Appendix B.1",
           with(Catalog.require(Axis.OPTIMIZER, "adamw"), Map.of("lr", 6e-4, "beta1", 0.9, "beta2", 0.95, "eps", 1e-8,
               "weight_decay", 0.1)),
-          with(ClipDefs.GLOBAL_NORM, Map.of("max_norm", 1.0)),
+          with(Catalog.require(Axis.CLIP, "global_norm"), Map.of("max_norm", 1.0)),
           with(ScheduleDefs.WARMUP_COSINE, Map.of("final_factor", 0.1)));
 
   /** Every preset, in the order listings show them. */

@@ -4,13 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import java.util.List;
 import org.optbench.optim.StepContext;
+import org.optbench.spec.Component;
 
 /**
  * Adaptive gradient clipping (Brock et al. 2021, §4.1, eq. 3), per unit i (a slice along
  * dimension 0, as timm's {@code unitwise_norm}; vectors are one unit):
  * Gᵢ ← Gᵢ·λ·max(‖Wᵢ‖, ε)/max(‖Gᵢ‖, 10⁻⁶) when ‖Gᵢ‖ > λ·max(‖Wᵢ‖, ε).
  */
-final class AdaptiveClipping implements GradientClipping {
+public final class AdaptiveClipping implements GradientClipping {
 
   /** timm clamps the gradient norm from below before dividing. */
   private static final float MIN_GRAD_NORM = 1e-6f;
@@ -20,6 +21,11 @@ final class AdaptiveClipping implements GradientClipping {
   private final double threshold;
   private final float eps;
   private final ClipScratch scratch = new ClipScratch();
+
+  /** The engine clipping of a resolved agc component. */
+  public static GradientClipping create(Component clip) {
+    return new AdaptiveClipping(clip.number("clipping"), clip.number("eps"));
+  }
 
   AdaptiveClipping(double clipping, double eps) {
     this.clipping = (float) clipping;

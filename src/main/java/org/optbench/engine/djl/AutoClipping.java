@@ -4,18 +4,24 @@ import ai.djl.ndarray.NDArray;
 import java.util.Arrays;
 import java.util.List;
 import org.optbench.optim.StepContext;
+import org.optbench.spec.Component;
 
 /**
  * AutoClip (Seetharaman et al. 2020, §3): the threshold is the p-th percentile (numpy's linear
  * interpolation) of every global norm seen so far, this step's included; then
  * clip_grad_norm_'s rescaling. The history is a sorted array of doubles (8 B per step seen).
  */
-final class AutoClipping implements GradientClipping {
+public final class AutoClipping implements GradientClipping {
 
   private final double percentile;
   private double[] sorted = new double[1024];
   private int size;
   private double threshold = Double.NaN;
+
+  /** The engine clipping of a resolved autoclip component. */
+  public static GradientClipping create(Component clip) {
+    return new AutoClipping(clip.number("percentile"));
+  }
 
   AutoClipping(double percentile) {
     this.percentile = percentile;

@@ -42,7 +42,7 @@ final class DjlOptimizers {
     if (builtin(o)) {
       return builtinOptimizer(o, clip, lr);
     }
-    return EngineOptimizerProvider.installed().create(o, lr);
+    return EngineComponentProvider.installed().optimizer(o, lr);
   }
 
   private static Optimizer builtinOptimizer(Component o, Component clip, Tracker lr) {

@@ -3,6 +3,7 @@ package org.optbench.engine.djl;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import org.optbench.optim.StepContext;
+import org.optbench.spec.Component;
 
 /**
  * torch.nn.utils.clip_grad_norm_ (Pascanu et al. 2013, §3.2): when the global norm exceeds
@@ -10,12 +11,17 @@ import org.optbench.optim.StepContext;
  * against division by zero; it leaves the clipped norm a hair below max_norm. The direction of the
  * joint gradient vector is unchanged.
  */
-final class GlobalNormClipping implements GradientClipping {
+public final class GlobalNormClipping implements GradientClipping {
 
   /** torch's additive guard in the clipping coefficient. */
   static final double GUARD = 1e-6;
 
   private final double maxNorm;
+
+  /** The engine clipping of a resolved global_norm component. */
+  public static GradientClipping create(Component clip) {
+    return new GlobalNormClipping(clip.number("max_norm"));
+  }
 
   GlobalNormClipping(double maxNorm) {
     this.maxNorm = maxNorm;

@@ -12,7 +12,7 @@ import org.optbench.spec.Component;
  * DJL's {@code optClipGrad} is not used: on the PyTorch engine it is a one-sided clamp_max. Each
  * method follows the rule of its native counterpart in {@code optim.transform}.
  */
-interface GradientClipping {
+public interface GradientClipping {
 
   /**
    * Clips {@code grads} in place.
@@ -43,25 +43,9 @@ interface GradientClipping {
   /** No clipping. */
   GradientClipping NONE = (grads, weights, norm, context) -> norm;
 
-  /** The clipping a spec's resolved clip component asks for. */
+  /** The clipping a spec's resolved clip component asks for, from the registry. */
   static GradientClipping of(Component clip) {
-    return switch (clip.name()) {
-      case "none" -> NONE;
-      case "global_norm" -> new GlobalNormClipping(clip.number("max_norm"));
-      case "value" -> new ValueClipping(clip.number("max_value"));
-      case "param_norm" -> new ParamNormClipping(clip.number("max_norm"));
-      case "agc" -> new AdaptiveClipping(clip.number("clipping"), clip.number("eps"));
-      case "autoclip" -> new AutoClipping(clip.number("percentile"));
-      case "zclip" -> new ZClipping(clip.number("alpha"), clip.number("z_threshold"),
-          clip.integer("warmup_steps"), clip.number("eps"), clip.optionalNumber("max_norm"));
-      case "stat" -> new StatClipping(clip.number("k"));
-      case "lr_scaled" -> new LrScaledClipping(clip.number("c"));
-      case "loss_feedback" -> new LossFeedbackClipping(clip.number("initial_norm"),
-          clip.number("grow"), clip.number("shrink"), clip.number("min_norm"),
-          clip.number("max_norm"));
-      default -> throw new IllegalArgumentException(
-          "clipping " + clip.name() + " has no engine implementation for djl");
-    };
+    return EngineComponentProvider.installed().clipping(clip);
   }
 
   /**

@@ -3,13 +3,14 @@ package org.optbench.engine.djl;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import org.optbench.optim.StepContext;
+import org.optbench.spec.Component;
 
 /**
  * optbench's loss-feedback clipping: τ₁ = initial_norm; τ grows by {@code grow} after a rising
  * loss and shrinks by {@code shrink} after a falling one (unchanged when equal or NaN), clamped to
  * [min_norm, max_norm]; then clip_grad_norm_ at τ.
  */
-final class LossFeedbackClipping implements GradientClipping {
+public final class LossFeedbackClipping implements GradientClipping {
 
   private final double grow;
   private final double shrink;
@@ -17,6 +18,13 @@ final class LossFeedbackClipping implements GradientClipping {
   private final double maxNorm;
   private double tau;
   private double previousLoss = Double.NaN;
+
+  /** The engine clipping of a resolved loss_feedback component. */
+  public static GradientClipping create(Component clip) {
+    return new LossFeedbackClipping(clip.number("initial_norm"),
+        clip.number("grow"), clip.number("shrink"), clip.number("min_norm"),
+        clip.number("max_norm"));
+  }
 
   LossFeedbackClipping(double initialNorm, double grow, double shrink, double minNorm,
       double maxNorm) {

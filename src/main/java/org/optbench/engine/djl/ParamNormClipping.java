@@ -3,14 +3,20 @@ package org.optbench.engine.djl;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import org.optbench.optim.StepContext;
+import org.optbench.spec.Component;
 
 /**
  * torch.nn.utils.clip_grad_norm_ called on each tensor alone: tensor i is multiplied by
  * max_norm / (‖gᵢ‖ + 1e-6) when that is below 1.
  */
-final class ParamNormClipping implements GradientClipping {
+public final class ParamNormClipping implements GradientClipping {
 
   private final double maxNorm;
+
+  /** The engine clipping of a resolved param_norm component. */
+  public static GradientClipping create(Component clip) {
+    return new ParamNormClipping(clip.number("max_norm"));
+  }
 
   ParamNormClipping(double maxNorm) {
     this.maxNorm = maxNorm;

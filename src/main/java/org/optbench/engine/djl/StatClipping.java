@@ -3,16 +3,22 @@ package org.optbench.engine.djl;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import org.optbench.optim.StepContext;
+import org.optbench.spec.Component;
 
 /**
  * optbench's statistical element clipping: per tensor, μ and σ (population) of |g|, and every
  * element clamped into [−τ, τ] with τ = μ + k·σ.
  */
-final class StatClipping implements GradientClipping {
+public final class StatClipping implements GradientClipping {
 
   private final double k;
   private final ClipScratch scratch = new ClipScratch();
   private double largestTau = Double.NaN;
+
+  /** The engine clipping of a resolved stat component. */
+  public static GradientClipping create(Component clip) {
+    return new StatClipping(clip.number("k"));
+  }
 
   StatClipping(double k) {
     this.k = k;

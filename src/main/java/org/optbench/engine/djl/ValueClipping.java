@@ -3,16 +3,22 @@ package org.optbench.engine.djl;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import org.optbench.optim.StepContext;
+import org.optbench.spec.Component;
 
 /**
  * torch.nn.utils.clip_grad_value_: every element clamped into [−max_value, max_value], both
  * sides (DJL's {@code optClipGrad} on the PyTorch engine clamps only from above).
  */
-final class ValueClipping implements GradientClipping {
+public final class ValueClipping implements GradientClipping {
 
   private final float maxValue;
   /** The threshold as the spec gives it (the float above rounds it). */
   private final double threshold;
+
+  /** The engine clipping of a resolved value component. */
+  public static GradientClipping create(Component clip) {
+    return new ValueClipping(clip.number("max_value"));
+  }
 
   ValueClipping(double maxValue) {
     this.maxValue = (float) maxValue;

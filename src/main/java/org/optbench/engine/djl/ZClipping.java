@@ -3,6 +3,7 @@ package org.optbench.engine.djl;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import org.optbench.optim.StepContext;
+import org.optbench.spec.Component;
 
 /**
  * ZClip (Kumar et al. 2025, Algorithm 1; the authors' zscore mode with adaptive scaling): the
@@ -11,7 +12,7 @@ import org.optbench.optim.StepContext;
  * (on a spike) or ‖g‖. An optional max_norm is a fixed ceiling. Rescales only when the norm is
  * above the threshold (the authors' rule, unlike clip_grad_norm_).
  */
-final class ZClipping implements GradientClipping {
+public final class ZClipping implements GradientClipping {
 
   private final double alpha;
   private final double zThreshold;
@@ -23,6 +24,12 @@ final class ZClipping implements GradientClipping {
   private double m2;
   private double variance;
   private double threshold = Double.NaN;
+
+  /** The engine clipping of a resolved zclip component. */
+  public static GradientClipping create(Component clip) {
+    return new ZClipping(clip.number("alpha"), clip.number("z_threshold"),
+        clip.integer("warmup_steps"), clip.number("eps"), clip.optionalNumber("max_norm"));
+  }
 
   ZClipping(double alpha, double zThreshold, int warmupSteps, double eps, Double maxNorm) {
     this.alpha = alpha;

@@ -42,7 +42,7 @@ public final class NativeOptimizers {
       throw new IllegalArgumentException(
           "optimizer " + o.name() + ": " + broken.problem());
     });
-    return NativeOptimizerProvider.installed().recipe(o);
+    return NativeComponentProvider.installed().recipe(o);
   }
 
   /**

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.optbench.metrics.CrossCheckResult;
 import org.optbench.metrics.CrossCheckRow;
+import org.optbench.registry.ClipRegistry;
 import org.optbench.registry.CrossChecks;
 import org.optbench.registry.OptimizerRegistry;
 import org.optbench.spec.Axis;
@@ -41,15 +42,9 @@ class LockstepTest {
     return CrossChecks.settings(OptimizerRegistry.find(name).orElseThrow()).get(0);
   }
 
+  /** The registry's first cross-check setting of a clipping method. */
   static Component clip(String name) {
-    return switch (name) {
-      case "global_norm", "param_norm" -> Cells.component(Axis.CLIP, name, Map.of("max_norm", 0.5));
-      case "value" -> Cells.component(Axis.CLIP, name, Map.of("max_value", 0.05));
-      case "agc" -> Cells.component(Axis.CLIP, name, Map.of("clipping", 0.05));
-      case "zclip" -> Cells.component(Axis.CLIP, name, Map.of("warmup_steps", 5));
-      case "lr_scaled" -> Cells.component(Axis.CLIP, name, Map.of("c", 30.0));
-      default -> Component.withDefaults(Catalog.require(Axis.CLIP, name));
-    };
+    return CrossChecks.settings(ClipRegistry.find(name).orElseThrow()).get(0);
   }
 
   static Stream<Arguments> everyOptimizerAndClip() {
@@ -100,6 +95,21 @@ class LockstepTest {
         result.rows().stream().filter(r -> !(r.maxRel() <= tolerance)).toList();
     assertTrue(beyond.isEmpty(), label + ": " + beyond.size() + " rows beyond " + tolerance
         + ", first " + (beyond.isEmpty() ? "" : beyond.get(0)));
+  }
+
+  static Stream<Arguments> everyClipSetting() {
+    return CrossChecks.allClips().stream().map(c -> Arguments.of(c.label(), c));
+  }
+
+  /** Every clipping setting the registry generates, under SGD with Nesterov momentum. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyClipSetting")
+  void everyClipSettingAgreesAtEveryStep(String label, Component clip) {
+    CrossCheckResult result = lockstep(optimizer("sgd"), clip);
+    List<CrossCheckRow> beyond = result.rows().stream()
+        .filter(r -> !(r.maxRel() <= Differences.LOCKSTEP_RTOL)).toList();
+    assertTrue(beyond.isEmpty(), label + ": " + beyond.size() + " rows beyond, first "
+        + (beyond.isEmpty() ? "" : beyond.get(0)));
   }
 
   /** The unfactored Adafactor ablation keeps a full v and a first moment on both sides. */

@@ -139,12 +139,17 @@ class NativeOptimizerTest {
         refill(g, t);
         opt.step(p, g, 1.0);
       }
-      long before = threads.getCurrentThreadAllocatedBytes();
-      for (int t = 0; t < 500; t++) {
-        refill(g, t);
-        opt.step(p, g, 1.0);
+      // The least of three windows: an allocation per step shows in every window, a one-off of
+      // the JIT compiling or deoptimising on this thread (seen once, 560 B) in one only.
+      long allocated = Long.MAX_VALUE;
+      for (int window = 0; window < 3; window++) {
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int t = 0; t < 500; t++) {
+          refill(g, t);
+          opt.step(p, g, 1.0);
+        }
+        allocated = Math.min(allocated, threads.getCurrentThreadAllocatedBytes() - before);
       }
-      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
       assertTrue(allocated < 500, o.name() + " allocated " + allocated + " B in 500 steps");
     }
   }
