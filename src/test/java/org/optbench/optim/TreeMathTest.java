@@ -91,4 +91,17 @@ class TreeMathTest {
         TreeMath.float32Norm(Math.nextUp((double) Float.MAX_VALUE)));
     assertEquals(Double.NaN, TreeMath.float32Norm(Double.NaN));
   }
+
+  /**
+   * torch's lerp kernel switches formulas at |weight| = 0.5 exactly, taking the end's there:
+   * lerp(0.64042264, 104.900116, 0.5) = end − (end − start)·0.5 = 52.770267 in float32, where
+   * start + 0.5·(end − start) rounds to 52.77027 (NumPy float32 arithmetic gives both).
+   */
+  @Test
+  void lerpAtOneHalfTakesTheEndFormulaAsTorchDoes() {
+    assertEquals(52.770267f, TreeMath.lerp(0.64042264f, 104.900116f, 0.5f));
+    assertEquals(0.64042264f + 0.25f * (104.900116f - 0.64042264f),
+        TreeMath.lerp(0.64042264f, 104.900116f, 0.25f));
+    assertEquals(104.900116f, TreeMath.lerp(0.64042264f, 104.900116f, 1f));
+  }
 }

@@ -33,6 +33,9 @@ class CaseReaderTest {
     "beta of one|{\"name\":\"adam\",\"beta2\":1.0}|optimizer.beta2: 1.0 is out of range; allowed: [0, 1)",
     "zero eps|{\"name\":\"adam\",\"eps\":0}|optimizer.eps: 0.0 is out of range; allowed: > 0",
     "boolean as number|{\"name\":\"adam\",\"amsgrad\":1}|optimizer.amsgrad: expected a boolean, got number 1",
+    "choice not offered|{\"name\":\"adam\",\"impl\":\"fast\"}|optimizer.impl: 'fast' is not one of torch, djl_builtin",
+    "choice as number|{\"name\":\"adam\",\"impl\":3}|optimizer.impl: expected a string, got number 3",
+    "null where not optional|{\"name\":\"adam\",\"lr\":null}|optimizer.lr: must not be null",
   })
   void badOptimizerIsNamed(String what, String optimizer, String message) {
     String json = "{\"optimizer\":" + optimizer + "," + PARAMS + "," + GRADS + "}";
@@ -46,6 +49,16 @@ class CaseReaderTest {
     var e = assertThrows(ReplayException.class, () -> CaseReader.parse("c.json", json));
     assertEquals("c.json: optimizer.name: unknown optimizer 'adma'; known: "
         + Catalog.names(Axis.OPTIMIZER), e.getMessage());
+  }
+
+  /** An optional hyperparameter given as null keeps its meaning (Adafactor: the relative step). */
+  @Test
+  void nullSetsAnOptionalHyperparameter() throws Exception {
+    String json = "{\"optimizer\":{\"name\":\"adafactor\",\"lr\":null,\"beta1\":null},"
+        + PARAMS + "," + GRADS + "}";
+    ReplayCase c = CaseReader.parse("c.json", json);
+    assertEquals(null, c.optimizer().optionalNumber("lr"));
+    assertTrue(c.optimizer().flag("relative_step"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -59,4 +59,22 @@ class SchedulesTest {
     var e = assertThrows(IllegalArgumentException.class, () -> Schedules.warmupCosine(10, 10, 0.1));
     assertEquals("total_steps (10) must exceed warmup_steps (10)", e.getMessage());
   }
+
+  /** A step size or warm-up below 1 is refused where the schedule is built, naming the field. */
+  @Test
+  void lengthsBelowOneAreRefused() {
+    assertEquals("step_size must be at least 1, got 0", assertThrows(
+        IllegalArgumentException.class, () -> Schedules.step(0, 0.5)).getMessage());
+    assertEquals("warmup_steps must be at least 1, got 0", assertThrows(
+        IllegalArgumentException.class, () -> Schedules.inverseSqrt(0)).getMessage());
+    assertEquals("warmup_steps must be at least 1, got 0", assertThrows(
+        IllegalArgumentException.class, () -> Schedules.warmupLinear(0, 10, 0)).getMessage());
+    assertEquals("warmup_steps must be at least 1, got 0", assertThrows(
+        IllegalArgumentException.class, () -> Schedules.warmupCosine(0, 10, 0)).getMessage());
+    assertEquals("total_steps (3) must exceed warmup_steps (3)", assertThrows(
+        IllegalArgumentException.class, () -> Schedules.warmupLinear(3, 3, 0)).getMessage());
+    // 1 is the smallest length allowed: StepLR(step_size=1, γ=0.5) halves every step.
+    assertEquals(0.25, Schedules.step(1, 0.5).factor(3));
+    assertEquals(1.0, Schedules.inverseSqrt(1).factor(1));
+  }
 }

@@ -19,13 +19,15 @@ import org.optbench.optim.alias.Optimizers;
 /**
  * The two-pass Adafactor steps on the shapes the golden vectors do not have: rows wider than a
  * chunk ({@link RowScratch#CHUNK}, where ΣU² takes its own pass), batches of matrices (rank 3),
- * a vector, the unfactored ablation, and torch's ε₁ floor. Checked against the formulas in
+ * a vector, rank 4 (batches over two leading dimensions), one-row matrices, the unfactored
+ * ablation, and torch's ε₁ floor. Checked against the formulas in
  * double ({@link AdafactorReference}), and the in-place step against the update-only form.
  */
 class AdafactorPassesTest {
 
   private static final SecondMomentDecay HF_DECAY = SecondMomentDecay.increasing(-0.8);
-  private static final int[][] SHAPES = {{5, 7}, {2, 3, 40}, {3, 2500}, {9}};
+  private static final int[][] SHAPES =
+      {{5, 7}, {2, 3, 40}, {3, 2500}, {9}, {2, 3, 1100}, {2, 2, 3, 5}, {3, 1, 4}};
 
   /** One configuration of either variant. */
   private record Variant(String name, boolean torch, double d, Double beta1, double wd,

@@ -3,6 +3,7 @@ package org.optbench.optim.transform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ class ClipTest {
 
   static ClipReport apply(GradientTransform clip, ParamTree grads, ParamTree params, double lr,
       double loss, TransformState state) {
-    clip.update(grads, state, params, StepContext.of(1, lr, loss));
+    // A transform rewrites the tree it is given and returns it (GradientTransform's contract).
+    assertSame(grads, clip.update(grads, state, params, StepContext.of(1, lr, loss)));
     return ((ClipState) state).report();
   }
 
