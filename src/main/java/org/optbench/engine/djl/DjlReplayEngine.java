@@ -12,13 +12,10 @@ import org.optbench.optim.replay.ReplayCase;
 import org.optbench.optim.replay.ReplayEngine;
 import org.optbench.optim.replay.ReplayException;
 import org.optbench.optim.replay.ReplayRun;
-import org.optbench.spec.Axis;
-import org.optbench.spec.Catalog;
-import org.optbench.spec.Component;
 
 /**
  * {@code replay --engine djl}: runs a conformance case through the engine-side clipping and
- * optimizers on DJL's PyTorch engine, constant schedule. Registered in
+ * optimizers on DJL's PyTorch engine. Registered in
  * {@code META-INF/services/org.optbench.optim.replay.ReplayEngine}.
  */
 public final class DjlReplayEngine implements ReplayEngine {
@@ -34,11 +31,10 @@ public final class DjlReplayEngine implements ReplayEngine {
 
   @Override
   public ReplayRun start(ReplayCase c) throws ReplayException {
-    Component constant = Component.withDefaults(Catalog.require(Axis.SCHEDULE, "constant"));
     Optimizer optimizer;
     GradientClipping clipping;
     try {
-      optimizer = DjlOptimizers.create(c.optimizer(), c.clip(), constant, c.steps());
+      optimizer = DjlOptimizers.create(c.optimizer(), c.clip(), c.schedule(), c.steps());
       boolean builtinClip = DjlOptimizers.builtin(c.optimizer()) && c.clip().name().equals("value");
       clipping = builtinClip ? GradientClipping.NONE : GradientClipping.of(c.clip());
     } catch (IllegalArgumentException e) {

@@ -115,6 +115,9 @@ public final class CaseReader {
     Component clip = root.hasNonNull("clip")
         ? ComponentResolver.resolve(Axis.CLIP, root.get("clip"), name, "clip")
         : Component.withDefaults(Catalog.require(Axis.CLIP, "none"));
+    Component schedule = root.hasNonNull("schedule")
+        ? ComponentResolver.resolve(Axis.SCHEDULE, root.get("schedule"), name, "schedule")
+        : Component.withDefaults(Catalog.require(Axis.SCHEDULE, "constant"));
     ParamTree initial = params(require(root, "params", name), name);
     List<float[][]> grads = trajectory(require(root, "grads", name), initial, name, "grads");
     List<float[][]> expected = null;
@@ -129,7 +132,7 @@ public final class CaseReader {
     if (root.hasNonNull("losses")) {
       losses = losses(root.get("losses"), grads.size(), name);
     }
-    return new ReplayCase(name, optimizer, clip, initial, grads, losses, expected);
+    return new ReplayCase(name, optimizer, clip, schedule, initial, grads, losses, expected);
   }
 
 

@@ -6,11 +6,8 @@ import org.optbench.optim.ParamTree;
 import org.optbench.optim.Tensor;
 import org.optbench.optim.alias.NativeOptimizer;
 import org.optbench.optim.alias.NativeOptimizers;
-import org.optbench.spec.Axis;
-import org.optbench.spec.Catalog;
-import org.optbench.spec.Component;
 
-/** Replays a case on the native Java optimizers, constant schedule. */
+/** Replays a case on the native Java optimizers. */
 public final class NativeReplayEngine implements ReplayEngine {
 
   @Override
@@ -20,10 +17,9 @@ public final class NativeReplayEngine implements ReplayEngine {
 
   @Override
   public ReplayRun start(ReplayCase c) throws ReplayException {
-    Component constant = Component.withDefaults(Catalog.require(Axis.SCHEDULE, "constant"));
     NativeOptimizer optimizer;
     try {
-      optimizer = NativeOptimizers.create(c.optimizer(), c.clip(), constant, c.steps());
+      optimizer = NativeOptimizers.create(c.optimizer(), c.clip(), c.schedule(), c.steps());
     } catch (IllegalArgumentException e) {
       throw new ReplayException(c.name(), "optimizer", e.getMessage());
     }

@@ -10,15 +10,22 @@ import org.optbench.spec.Component;
  * @param name the case's file name
  * @param optimizer the optimizer with every hyperparameter resolved
  * @param clip the clipping method ({@code none} when the file has no {@code clip})
+ * @param schedule the lr schedule ({@code constant} when the file has no {@code schedule}); its
+ *     {@code total_steps}, when left unset, is the case's number of steps
  * @param initial initial parameters (names, shapes, values)
  * @param grads per step, per tensor, the gradient values
  * @param losses per step the training loss, or null (only {@code loss_feedback} reads it)
  * @param expected per step, per tensor, the expected parameters, or null
  */
-public record ReplayCase(String name, Component optimizer, Component clip, ParamTree initial,
-    List<float[][]> grads, double[] losses, List<float[][]> expected) {
+public record ReplayCase(String name, Component optimizer, Component clip, Component schedule,
+    ParamTree initial, List<float[][]> grads, double[] losses, List<float[][]> expected) {
 
   public int steps() {
     return grads.size();
+  }
+
+  /** This case with other expected parameters (another engine's trajectory, say). */
+  public ReplayCase withExpected(List<float[][]> newExpected) {
+    return new ReplayCase(name, optimizer, clip, schedule, initial, grads, losses, newExpected);
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 public interface ReplayRun extends AutoCloseable {
 
   /**
-   * Clips the gradients and applies one optimizer update, constant schedule.
+   * Clips the gradients and applies one optimizer update at the case's scheduled lr.
    *
    * @param step the 1-based step
    * @param grads per tensor, the step's gradient values (finite; not modified)
