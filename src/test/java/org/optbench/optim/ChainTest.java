@@ -21,6 +21,13 @@ class ChainTest {
     assertArrayEquals(new float[] {-0.2f}, g.data(0), 1e-7f);
     assertEquals(0, s.stateBytes());
     GradientTransform withMomentum = Chain.chain(traceMomentum(0.9, 0, false), scaleByLearningRate());
-    assertEquals(4, withMomentum.init(p).stateBytes());
+    TransformState ms = withMomentum.init(p);
+    assertEquals(4, ms.stateBytes());
+    // The momentum buffer is link 0's state and the chain's only state array.
+    assertEquals(2, ((Chain) withMomentum).transforms().size());
+    assertEquals(4, ((Chain.ChainState) ms).get(0).stateBytes());
+    java.util.List<float[]> arrays = new java.util.ArrayList<>();
+    ms.tensorArrays(0, arrays);
+    assertEquals(1, arrays.size());
   }
 }

@@ -90,10 +90,6 @@ public final class AutoClip implements GradientTransform {
       return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
     }
 
-    int size() {
-      return size;
-    }
-
     @Override
     public long stateBytes() {
       return 8L * sorted.length;

@@ -10,6 +10,7 @@ import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 import org.optbench.optim.NonFiniteGradientException;
 import org.optbench.optim.ParamTree;
+import org.optbench.optim.StepContext;
 import org.optbench.optim.Tensor;
 import org.optbench.optim.Trees;
 import org.optbench.spec.Axis;
@@ -20,6 +21,28 @@ class NativeOptimizerTest {
   private static NativeOptimizer sgd(double lr, String clip, Object... clipParams) {
     return NativeOptimizers.create(Components.optimizer("sgd", "lr", lr),
         Components.clip(clip, clipParams), Components.schedule("constant"));
+  }
+
+  /**
+   * What a run records of its optimizer: the recipe, the steps taken, the step size (the lr for
+   * Adam), and the state bytes, the optimizer's and AutoClip's history together.
+   */
+  @Test
+  void reportsItsRecipeStepsStepSizeAndStateBytes() {
+    NativeOptimizer opt = NativeOptimizers.create(Components.optimizer("adam", "lr", 0.01),
+        Components.clip("autoclip"), Components.schedule("constant"), 100);
+    ParamTree p = Trees.wb(1);
+    opt.init(p);
+    StepReport last = null;
+    for (int t = 1; t <= 3; t++) {
+      last = opt.step(p, p.zerosLike(), StepContext.of(t, 0.01, Double.NaN));
+    }
+    assertEquals("adam", opt.recipe().name());
+    assertEquals(3, opt.steps());
+    assertEquals(0.01, last.stepSize(), 0);
+    assertEquals(120, opt.optimizerStateBytes(), "m and v for 15 floats");
+    assertTrue(opt.clipStateBytes() > 0, "AutoClip keeps a history");
+    assertEquals(120 + opt.clipStateBytes(), opt.stateBytes());
   }
 
   @Test

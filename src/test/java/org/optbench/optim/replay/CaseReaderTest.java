@@ -51,6 +51,24 @@ class CaseReaderTest {
         + Catalog.names(Axis.OPTIMIZER), e.getMessage());
   }
 
+  /** A tensor without a name is called param0, param1, ... after its position. */
+  @Test
+  void unnamedTensorsAreNumbered() throws Exception {
+    String json = "{\"optimizer\":{\"name\":\"sgd\"},\"params\":[{\"shape\":[2],"
+        + "\"values\":[1,2]}]," + GRADS + "}";
+    assertEquals("param0", CaseReader.parse("c.json", json).initial().get(0).name());
+  }
+
+  /** The exception names the case and the field apart, for callers that format them. */
+  @Test
+  void anErrorCarriesTheCaseAndTheField() {
+    String json = "{\"optimizer\":{\"name\":\"sgd\",\"lr\":-1}," + PARAMS + "," + GRADS + "}";
+    var e = assertThrows(ReplayException.class, () -> CaseReader.parse("c.json", json));
+    assertEquals("c.json", e.caseName());
+    assertEquals("optimizer.lr", e.field());
+    assertEquals("native", ReplayEngines.find("native").orElseThrow().name());
+  }
+
   /** An optional hyperparameter given as null keeps its meaning (Adafactor: the relative step). */
   @Test
   void nullSetsAnOptionalHyperparameter() throws Exception {

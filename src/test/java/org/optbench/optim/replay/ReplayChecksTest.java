@@ -43,6 +43,9 @@ class ReplayChecksTest {
     // The float64 NAdamW reference rounded to float32: the replay differs by about 7e-7.
     ReplayCase c = CaseReader.read(Path.of("src/test/resources/golden/nadamw-default.json"));
     StepwiseCheck loose = StepwiseCheck.run(new NativeReplayEngine(), c, 1);
+    // The same case against its own native trajectory: nothing differs.
+    ReplayCase self = c.withExpected(new NativeReplayEngine().replay(c).trajectory());
+    assertEquals(0, StepwiseCheck.run(new NativeReplayEngine(), self, 0).maxRelError(), 0);
     assertTrue(loose.maxRelError() > 0, "float32 against a float64 reference differs somewhere");
     assertTrue(StepwiseCheck.run(new NativeReplayEngine(), c, loose.maxRelError())
         .withinTolerance());

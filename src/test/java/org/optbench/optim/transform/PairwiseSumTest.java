@@ -71,4 +71,12 @@ class PairwiseSumTest {
     }
     return strided(half, n / 2);
   }
+
+  /** The double sum of a float range reads exactly len values, odd or even. */
+  @ParameterizedTest(name = "len {0}")
+  @ValueSource(ints = {0, 1, 4, 5})
+  void sumInDoubleReadsExactlyLenValues(int len) {
+    float[] x = {1, 2, 3, 4, 5, 1e6f, 1e6f};
+    assertEquals(len * (len + 1) / 2.0, PairwiseSum.sumInDouble(x, len), 0);
+  }
 }
