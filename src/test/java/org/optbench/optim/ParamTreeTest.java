@@ -28,4 +28,12 @@ class ParamTreeTest {
   void numelCountsEveryScalar() {
     assertEquals(15, Trees.wb(1).numel());
   }
+
+  /** A zero dimension is an empty tensor (torch allows one); a negative one is refused. */
+  @Test
+  void zeroDimensionsAreEmptyTensors() {
+    assertEquals(0, Tensor.zeros("e", 3, 0).size());
+    assertThrows(IllegalArgumentException.class,
+        () -> new Tensor("n", new int[] {-1}, new float[0]));
+  }
 }

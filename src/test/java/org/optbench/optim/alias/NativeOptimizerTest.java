@@ -46,6 +46,15 @@ class NativeOptimizerTest {
   }
 
   @Test
+  void gradientsShapedUnlikeTheParametersAreRefused() {
+    NativeOptimizer opt = sgd(0.1, "none");
+    ParamTree p = Trees.vector(0, 0);
+    opt.init(p);
+    assertThrows(IllegalArgumentException.class,
+        () -> opt.step(p, Trees.vector(1, 2, 3), StepContext.of(1, 0.1, Double.NaN)));
+  }
+
+  @Test
   void stepClipsThenUpdatesAndReports() {
     // SGD lr 0.1 with global_norm 1: g = (3, 4) → (0.6, 0.8) → p = −(0.06, 0.08).
     NativeOptimizer opt = sgd(0.1, "global_norm", "max_norm", 1.0);

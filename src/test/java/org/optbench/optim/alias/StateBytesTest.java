@@ -1,6 +1,7 @@
 package org.optbench.optim.alias;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,5 +73,27 @@ class StateBytesTest {
       return Boolean.parseBoolean(value);
     }
     return Double.parseDouble(value);
+  }
+
+  /** The formula's text, as the memory report prints it, and each recipe's reference. */
+  @org.junit.jupiter.api.Test
+  void formulasAndReferencesReadAsTheyShould() {
+    assertEquals("0", Optimizers.sgd(0, 0, false, 0).stateFormula().text());
+    assertEquals("12·n (square avg, grad avg, momentum)",
+        Optimizers.rmsprop(0.99, 1e-8, 0.9, true, 0).stateFormula().text());
+    assertEquals("4·n (square avg)", Optimizers.rmsprop(0.99, 1e-8, 0, false, 0)
+        .stateFormula().text());
+    assertEquals("torch.optim.Adam(amsgrad=True)",
+        Optimizers.adam(0.9, 0.999, 1e-8, 0, false, true, true).reference());
+    assertEquals("torch.optim.Adam", Optimizers.adam(0.9, 0.999, 1e-8, 0, false, false, true)
+        .reference());
+    assertEquals("torch.optim.AdamW", Optimizers.adam(0.9, 0.999, 1e-8, 0, true, false, true)
+        .reference());
+    String withMoment = NativeOptimizers.recipe(Components.optimizer("adafactor", "beta1", 0.9))
+        .stateFormula().text();
+    assertTrue(withMoment.endsWith(" + 4·n (first moment)"), withMoment);
+    String without = NativeOptimizers.recipe(Components.optimizer("adafactor")).stateFormula()
+        .text();
+    assertTrue(!without.contains("first moment"), without);
   }
 }

@@ -69,6 +69,13 @@ class CaseReaderTest {
     assertEquals("native", ReplayEngines.find("native").orElseThrow().name());
   }
 
+  @Test
+  void aChoiceIsReadAsText() throws Exception {
+    String json = "{\"optimizer\":{\"name\":\"adam\",\"impl\":\"djl_builtin\"}," + PARAMS
+        + "," + GRADS + "}";
+    assertEquals("djl_builtin", CaseReader.parse("c.json", json).optimizer().text("impl"));
+  }
+
   /** An optional hyperparameter given as null keeps its meaning (Adafactor: the relative step). */
   @Test
   void nullSetsAnOptionalHyperparameter() throws Exception {

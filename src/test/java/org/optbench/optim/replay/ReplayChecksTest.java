@@ -66,4 +66,18 @@ class ReplayChecksTest {
     assertTrue(Double.isNaN(UpdateError.of(new float[] {1f}, new float[] {Float.NaN},
         new float[] {1f})[1]));
   }
+
+  /**
+   * A step whose gradient norm overflows float32 is not compared (the trajectory check reports it
+   * as a divergence): the stepwise check stops there instead of taking it.
+   */
+  @Test
+  void stepwiseStopsAtAGradientThatOverflows() throws Exception {
+    ReplayCase c = CaseReader.parse("o.json", "{\"optimizer\":{\"name\":\"sgd\",\"lr\":0.1},"
+        + "\"params\":[{\"name\":\"w\",\"shape\":[1],\"values\":[1]}],"
+        + "\"grads\":[[[1]],[[3e38]]],\"expected\":[[[0.9]],[[0.9]]]}");
+    StepwiseCheck check = StepwiseCheck.run(new NativeReplayEngine(), c, StepwiseCheck.RTOL);
+    assertTrue(check.withinTolerance(), check.worst());
+    assertTrue(check.worst().startsWith("step 1,"), check.worst());
+  }
 }

@@ -47,6 +47,29 @@ class AdadeltaAsgdRpropTest {
     assertEquals(0.649483118f, average.get(0)[0], 2e-7f);
   }
 
+  /**
+   * Averaging starts after step t0: with t0 = 1, μ = 1/max(1, t − 1) is 1 after steps 1 and 2
+   * (ax follows p) and 1/2 after step 3, so ax₄ = (p₃ + p₄)/2; with the default t0 = 10⁶ ax is
+   * always the last iterate.
+   */
+  @Test
+  void asgdAveragesOnlyAfterT0() {
+    for (double t0 : new double[] {1, 1e6}) {
+      GradientTransform asgd = AsgdUpdate.asgd(0, 0.75, t0, 0);
+      ParamTree p = Trees.vector(0f);
+      TransformState s = asgd.init(p);
+      float[] iterates = new float[4];
+      for (int t = 1; t <= 4; t++) {
+        Trees.step(asgd, s, p, Trees.vector(t), StepContext.of(t, 0.1, Double.NaN));
+        iterates[t - 1] = p.data(0)[0];
+      }
+      List<float[]> average = new ArrayList<>();
+      s.tensorArrays(0, average);
+      float expected = t0 == 1 ? (iterates[2] + iterates[3]) / 2 : iterates[3];
+      assertEquals(expected, average.get(0)[0], 1e-7f, "t0 " + t0);
+    }
+  }
+
   @Test
   void rpropGrowsShrinksAndSkipsAfterAFlip() {
     // η₋ 0.5, η₊ 1.2, Δ₀ = lr = 0.1. g: 1 (no history: Δ 0.1, p −0.1); 1 (same sign: Δ 0.12,

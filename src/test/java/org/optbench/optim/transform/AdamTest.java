@@ -96,4 +96,35 @@ class AdamTest {
     return ParamTree.of(new Tensor("w", new int[] {4, 3}, java.util.Arrays.copyOf(g, 12)),
         new Tensor("b", new int[] {3}, java.util.Arrays.copyOfRange(g, 12, 15)));
   }
+
+  /**
+   * The fused kernel's update-only form (what a chain or a cross-check calls) computes the same
+   * Δp as its in-place step, with L2 decay and an eps large enough to matter (0.1).
+   */
+  @Test
+  void fusedUpdateFormMatchesTheInPlaceStep() {
+    for (boolean decoupled : new boolean[] {false, true}) {
+      for (boolean amsgrad : new boolean[] {false, true}) {
+        FusedAdam kernel = FusedAdam.fusedAdam(0.9, 0.99, 0.1, 0.1, decoupled, amsgrad);
+        ParamTree a = Trees.wb(1);
+        ParamTree b = Trees.wb(1);
+        TransformState sa = kernel.init(a);
+        TransformState sb = kernel.init(b);
+        Random random = new Random(3);
+        for (int t = 1; t <= 5; t++) {
+          float[] g = new float[15];
+          for (int i = 0; i < g.length; i++) {
+            g[i] = (float) random.nextGaussian();
+          }
+          StepContext c = StepContext.of(t, 0.05, Double.NaN);
+          kernel.step(a, split(g), sa, c);
+          org.optbench.optim.TreeMath.applyUpdates(b, kernel.update(split(g), sb, b, c));
+          for (int i = 0; i < 2; i++) {
+            assertArrayEquals(a.data(i), b.data(i), 1e-6f,
+                "decoupled " + decoupled + ", amsgrad " + amsgrad + ", step " + t);
+          }
+        }
+      }
+    }
+  }
 }
