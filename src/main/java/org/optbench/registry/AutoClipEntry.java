@@ -4,8 +4,8 @@ import static org.optbench.spec.ParamDef.real;
 
 import java.util.List;
 import java.util.Map;
-import org.optbench.engine.djl.GradientClipping;
 import org.optbench.engine.djl.AutoClipping;
+import org.optbench.engine.djl.GradientClipping;
 import org.optbench.optim.GradientTransform;
 import org.optbench.optim.transform.AutoClip;
 import org.optbench.spec.Component;

@@ -3,11 +3,11 @@ package org.optbench.engine.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.optbench.optim.transform.SecondMomentDecay;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import org.optbench.spec.Component;
 import org.optbench.optim.alias.NativeOptimizers;
+import org.optbench.optim.transform.SecondMomentDecay;
+import org.optbench.spec.Component;
 
 /**
  * Adafactor (Shazeer &amp; Stern 2018, Algorithms 4–5) as transformers.optimization.Adafactor

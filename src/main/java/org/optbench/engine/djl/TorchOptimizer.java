@@ -229,6 +229,24 @@ abstract class TorchOptimizer extends Optimizer {
   }
 
   /**
+   * torch.optim's two weight decays for optimizers that offer both (NAdam's and RAdam's
+   * {@code decoupled_weight_decay}): decoupled, p ← p·(1 − lr·λ) before the step (Loshchilov &amp;
+   * Hutter 2019); else L2, g ← g + λ·p. Nothing when λ is 0, as in torch. {@code slot} is the
+   * {@link #stepScalar} slot the decoupled factor takes.
+   */
+  protected final void weightDecay(NDArray weight, NDArray grad, float lr, float lambda,
+      boolean decoupled, NDArray scratch, int slot) {
+    if (lambda == 0) {
+      return;
+    }
+    if (decoupled) {
+      weight.muli(stepScalar(slot, 1 - lr * lambda));
+    } else {
+      addScaledWeight(grad, weight, lambda, scratch);
+    }
+  }
+
+  /**
    * start ← lerp(start, end, weight) in place, as torch's lerp kernel computes it (see
    * {@code TreeMath.lerp}): from the start for weight &lt; 0.5, from the end otherwise.
    * {@code scratch} is overwritten.

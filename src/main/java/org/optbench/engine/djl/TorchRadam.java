@@ -48,13 +48,7 @@ public final class TorchRadam extends TorchOptimizer {
     NDArray m = state[0];
     NDArray v = state[1];
     NDArray t = scratch[0];
-    if (weightDecay != 0) {
-      if (decoupled) {
-        weight.muli(stepScalar(0, 1 - lr * weightDecay));
-      } else {
-        addScaledWeight(grad, weight, weightDecay, t);
-      }
-    }
+    weightDecay(weight, grad, lr, weightDecay, decoupled, t, 0);
     lerp(m, grad, (float) (1 - beta1), t);
     copy(t, grad);
     v.muli(scalar((float) beta2)).addi(t.muli(grad).muli(scalar((float) (1 - beta2))));

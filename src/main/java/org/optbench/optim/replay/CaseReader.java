@@ -20,12 +20,12 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.optbench.spec.ParserMessages;
 import org.optbench.optim.ParamTree;
 import org.optbench.optim.Tensor;
 import org.optbench.spec.Axis;
 import org.optbench.spec.Catalog;
 import org.optbench.spec.Component;
+import org.optbench.spec.ParserMessages;
 
 /**
  * Reads and validates a replay case file. Every problem is reported with the case's file name and
