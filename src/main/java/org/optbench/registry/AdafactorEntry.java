@@ -66,9 +66,12 @@ final class AdafactorEntry implements OptimizerEntry {
 
   @Override
   public List<Map<String, Object>> crossChecks() {
+    // clip_threshold null (no update clipping) needs a map that holds a null.
+    Map<String, Object> unclipped = new java.util.HashMap<>(Map.of("beta1", 0.9, "factored", false));
+    unclipped.put("clip_threshold", null);
     return List.of(
         Map.of("beta1", 0.9, "weight_decay", 1e-3),
-        Map.of("beta1", 0.9, "factored", false),
+        unclipped,
         Map.of("lr", 1e-2, "relative_step", false, "scale_parameter", false, "beta2", 0.99),
         Map.of("warmup_init", true, "weight_decay", 1e-2, "clip_threshold", 0.5));
   }
