@@ -22,9 +22,12 @@ It also runs generate.py's torch.optim cases for the eps of AMSGrad, RMSprop (pl
 and Adagrad at 0.1, where the defaults (1e-8, 1e-10) vanish next to √v in float32 and a kernel
 that dropped or misplaced eps would still pass. Their reference names this PyTorch's version.
 
+And it runs optax's own AdaBelief (optax.adabelief) and ADOPT (optax.contrib.adopt), in float64
+(JAX x64) on the float32 inputs.
+
 Regenerate (writes only the files named in main() into src/test/resources/golden/):
 
-    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install torch numpy transformers
+    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install torch numpy transformers optax jax
     /tmp/venv/bin/python tools/golden/generate_libraries.py
 
 Inputs come from fixed NumPy seeds, so the output is the same on every run.
@@ -84,6 +87,45 @@ def library_case(name, optimizer, numpy_step, seed, shapes=g.SHAPES, scales=None
             " implementation", optimizer, params, grads, expected, shapes=shapes)
 
 
+def optax_optimizer(o):
+    """The optax transformation of a case's optimizer (optbench names to optax's)."""
+    import optax
+    if o["name"] == "adabelief":
+        return optax.adabelief(o["lr"], b1=o.get("beta1", 0.9), b2=o.get("beta2", 0.999),
+                               eps=o.get("eps", 1e-16), eps_root=o.get("eps_root", 1e-16))
+    if o["name"] == "adopt":
+        return optax.contrib.adopt(o["lr"], b1=o.get("beta1", 0.9), b2=o.get("beta2", 0.9999),
+                                   eps=o.get("eps", 1e-6), nesterov=o.get("nesterov", False),
+                                   use_clipping=o.get("clip", True))
+    raise ValueError(o["name"])
+
+
+def optax_case(name, optimizer, seed, scales=None):
+    """Expected values from optax itself, run in float64 (JAX x64, CPU) on the float32 inputs.
+
+    XLA's float32 arithmetic for ADOPT (u = g / max(sqrt(v), eps), clipped) strays from the
+    exact update by up to 2e-5 of its size on spiky gradients, which an independent float64
+    computation confirms; float64 keeps the reference at the formula, rounded to float32 for the
+    file only, as the NumPy references are.
+    """
+    import jax
+    jax.config.update("jax_platforms", "cpu")
+    jax.config.update("jax_enable_x64", True)
+    import jax.numpy as jnp
+    import optax
+    params, grads = g.inputs(seed, scales=scales)
+    opt = optax_optimizer(optimizer)
+    ps = [jnp.asarray(p, dtype=jnp.float64) for p in params]
+    state = opt.init(ps)
+    expected = []
+    for step in grads:
+        updates, state = opt.update([jnp.asarray(x, dtype=jnp.float64) for x in step], state, ps)
+        ps = optax.apply_updates(ps, updates)
+        expected.append([np.asarray(p) for p in ps])
+    g.write(name, "optax " + optax.__version__ + " (JAX " + jax.__version__ + ", run in float64)",
+            optimizer, params, grads, expected)
+
+
 def main():
     torch.set_num_threads(1)
     spiky = [0.2, 3.0, 0.5, 8.0, 1.0, 0.1]
@@ -109,7 +151,14 @@ def main():
     g.torch_case("radam-decoupled", {"name": "radam", "lr": 0.01, "weight_decay": 0.1,
                                      "decoupled_weight_decay": True}, 55, scales=spiky)
     g.torch_case("adamax-lerp-from-end", {"name": "adamax", "lr": 0.01, "beta1": 0.3}, 56)
-    print("wrote 13 cases to", os.path.normpath(g.OUT), file=sys.stderr)
+    # optax's own AdaBelief and ADOPT.
+    optax_case("adabelief-default", {"name": "adabelief", "lr": 0.01}, 80)
+    optax_case("adabelief-eps", {"name": "adabelief", "lr": 0.01, "beta1": 0.5, "eps": 1e-3,
+                                 "eps_root": 1e-6}, 81, scales=spiky)
+    optax_case("adopt-default", {"name": "adopt", "lr": 0.01}, 82, scales=spiky)
+    optax_case("adopt-nesterov-unclipped", {"name": "adopt", "lr": 0.01, "beta2": 0.99,
+                                            "nesterov": True, "clip": False}, 83)
+    print("wrote 17 cases to", os.path.normpath(g.OUT), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,9 @@ public final class OptimizerRegistry {
       new AdamaxEntry(),
       new AdadeltaEntry(),
       new AsgdEntry(),
-      new RpropEntry());
+      new RpropEntry(),
+      new AdaBeliefEntry(),
+      new AdoptEntry());
 
   /**
    * torch.optim's optimizers optbench does not run, with the reason {@code list} and spec errors

@@ -80,4 +80,27 @@ class AdamVariantsTest {
     assertEquals(-0.1f, x[0], 1e-7f);
     assertEquals(-0.1210737f, x[1], 2e-7f);
   }
+
+  @Test
+  void adabeliefScalesByThePredictionErrorsSpread() {
+    // g = 1: m = 0.1, g − m = 0.9, s = 0.001·0.81; m̂ = 1, ŝ = 0.81: u = 1/0.9, step −0.1/0.9.
+    GradientTransform adabelief = AdaBeliefUpdate.adaBelief(0.9, 0.999, 1e-16, 1e-16);
+    assertEquals(-0.11111111f, run(adabelief, 0f, new float[] {1}, 0.1)[0], 2e-7f);
+  }
+
+  @Test
+  void adoptWaitsOneStepThenNormalisesByThePreviousSecondMoment() {
+    // Step 1: v = g² = 4, no move. Step 2 (k = 1): u = 1/√4 = 0.5, m = 0.05, p = −0.005.
+    // Step 3 (k = 2): v₂ = 0.9999·4 + 0.0001·1 = 3.9997, u = 1/√3.9997 = 0.5000188,
+    // m = 0.045 + 0.05000188 = 0.09500188, p = −0.005 − 0.009500188.
+    GradientTransform adopt = AdoptUpdate.adopt(0.9, 0.9999, 1e-6, false, true);
+    float[] x = run(adopt, 0f, new float[] {2, 1, 1}, 0.1);
+    assertEquals(0f, x[0], 0f);
+    assertEquals(-0.005f, x[1], 1e-9f);
+    assertEquals(-0.014500188f, x[2], 2e-9f);
+    // Clipping: after v = 1, g = 100 gives u = 100, clipped to ±1^¼ = ±1 at k = 1.
+    assertEquals(-0.01f, run(adopt, 0f, new float[] {1, 100}, 0.1)[1], 1e-9f);
+    GradientTransform unclipped = AdoptUpdate.adopt(0.9, 0.9999, 1e-6, false, false);
+    assertEquals(-1f, run(unclipped, 0f, new float[] {1, 100}, 0.1)[1], 1e-6f);
+  }
 }
