@@ -22,7 +22,8 @@ It also runs generate.py's torch.optim cases for the eps of AMSGrad, RMSprop (pl
 and Adagrad at 0.1, where the defaults (1e-8, 1e-10) vanish next to √v in float32 and a kernel
 that dropped or misplaced eps would still pass. Their reference names this PyTorch's version.
 
-And it runs optax's own AdaBelief (optax.adabelief) and ADOPT (optax.contrib.adopt), in float64
+And it runs optax's own AdaBelief (optax.adabelief), ADOPT (optax.contrib.adopt) and AdEMAMix
+(optax.contrib.ademamix), in float64
 (JAX x64) on the float32 inputs.
 
 Regenerate (writes only the files named in main() into src/test/resources/golden/):
@@ -97,6 +98,11 @@ def optax_optimizer(o):
         return optax.contrib.adopt(o["lr"], b1=o.get("beta1", 0.9), b2=o.get("beta2", 0.9999),
                                    eps=o.get("eps", 1e-6), nesterov=o.get("nesterov", False),
                                    use_clipping=o.get("clip", True))
+    if o["name"] == "ademamix":
+        return optax.contrib.ademamix(o["lr"], b1=o.get("beta1", 0.9), b2=o.get("beta2", 0.999),
+                                      b3=o.get("beta3", 0.9999), alpha=o.get("alpha", 5.0),
+                                      eps=o.get("eps", 1e-8),
+                                      weight_decay=o.get("weight_decay", 0.0))
     raise ValueError(o["name"])
 
 
@@ -158,7 +164,10 @@ def main():
     optax_case("adopt-default", {"name": "adopt", "lr": 0.01}, 82, scales=spiky)
     optax_case("adopt-nesterov-unclipped", {"name": "adopt", "lr": 0.01, "beta2": 0.99,
                                             "nesterov": True, "clip": False}, 83)
-    print("wrote 17 cases to", os.path.normpath(g.OUT), file=sys.stderr)
+    optax_case("ademamix-default", {"name": "ademamix", "lr": 0.01}, 84)
+    optax_case("ademamix-decay", {"name": "ademamix", "lr": 0.01, "beta3": 0.9, "alpha": 8.0,
+                                  "eps": 1e-3, "weight_decay": 0.1}, 85, scales=spiky)
+    print("wrote 19 cases to", os.path.normpath(g.OUT), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,8 @@ public final class OptimizerRegistry {
       new AsgdEntry(),
       new RpropEntry(),
       new AdaBeliefEntry(),
-      new AdoptEntry());
+      new AdoptEntry(),
+      new AdEMAMixEntry());
 
   /**
    * torch.optim's optimizers optbench does not run, with the reason {@code list} and spec errors

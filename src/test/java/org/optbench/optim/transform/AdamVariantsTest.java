@@ -103,4 +103,14 @@ class AdamVariantsTest {
     GradientTransform unclipped = AdoptUpdate.adopt(0.9, 0.9999, 1e-6, false, false);
     assertEquals(-1f, run(unclipped, 0f, new float[] {1, 100}, 0.1)[1], 1e-6f);
   }
+
+  @Test
+  void ademamixAddsAlphaTimesTheUncorrectedSlowMoment() {
+    // g = 1, α 5, β3 0.9999: m1̂ = 1, m2 = 1e-4 (not corrected), v̂ = 1:
+    // u = (1 + 5·1e-4)/(1 + 1e-8) = 1.0005; with λ 0.5 at p₀ = 2, the step is −0.1·(1.0005 + 1).
+    GradientTransform ademamix = AdEMAMixUpdate.ademamix(0.9, 0.999, 0.9999, 5, 1e-8, 0);
+    assertEquals(-0.10005f, run(ademamix, 0f, new float[] {1}, 0.1)[0], 2e-7f);
+    GradientTransform decayed = AdEMAMixUpdate.ademamix(0.9, 0.999, 0.9999, 5, 1e-8, 0.5);
+    assertEquals(2f - 0.20005f, run(decayed, 2f, new float[] {1}, 0.1)[0], 3e-7f);
+  }
 }
