@@ -34,10 +34,9 @@ final class DjlOptimizers {
    * @param totalSteps the run's length, for schedules whose total is unset
    */
   static Optimizer create(Component o, Component clip, Component schedule, int totalSteps) {
-    // The rules across hyperparameters (Nesterov needs momentum, Adafactor's lr vs
-    // relative_step) are checked by the native library; checking them here too keeps both engines
-    // refusing the same cells.
-    NativeOptimizers.recipe(o);
+    // The same rules across hyperparameters as the native library (Nesterov needs momentum,
+    // Adafactor's lr vs relative_step), so that both engines refuse the same cells.
+    NativeOptimizers.checkRules(o);
     Tracker lr = learningRate(o, schedule, totalSteps);
     if (builtin(o)) {
       return builtinOptimizer(o, clip, lr);

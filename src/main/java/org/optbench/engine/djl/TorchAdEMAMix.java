@@ -60,8 +60,7 @@ public final class TorchAdEMAMix extends TorchOptimizer {
     fast.muli(scalar((float) beta1)).addi(t.muli(scalar((float) (1 - beta1))));
     copy(t, grad);
     slow.muli(scalar((float) beta3)).addi(t.muli(scalar((float) (1 - beta3))));
-    copy(t, grad);
-    v.muli(scalar((float) beta2)).addi(t.muli(grad).muli(scalar((float) (1 - beta2))));
+    decaySquares(v, grad, beta2, t);
     copy(t, v);
     try (NDArray denominator = t.divi(stepScalar(0, (float) (1 - Math.pow(beta2, step)))).sqrt()) {
       denominator.addi(scalar(eps));

@@ -69,8 +69,7 @@ public final class TorchAdopt extends TorchOptimizer {
       float bound = (float) Math.pow(k, 0.25);
       u.intern(u.clip(-bound, bound));
     }
-    copy(t, grad);
-    v.muli(scalar((float) beta2)).addi(t.muli(grad).muli(scalar((float) (1 - beta2))));
+    decaySquares(v, grad, beta2, t);
     copy(t, u);
     m.muli(scalar((float) beta1)).addi(t.muli(scalar((float) (1 - beta1))));
     if (nesterov) {

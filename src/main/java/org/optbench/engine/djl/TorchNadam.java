@@ -76,8 +76,7 @@ public final class TorchNadam extends TorchOptimizer {
     NDArray u = scratch[1];
     weightDecay(weight, grad, lr, weightDecay, decoupled, t, 0);
     lerp(m, grad, (float) (1 - beta1), t);
-    copy(t, grad);
-    v.muli(scalar((float) beta2)).addi(t.muli(grad).muli(scalar((float) (1 - beta2))));
+    decaySquares(v, grad, beta2, t);
     double mu = mu(step);
     double muNext = mu(step + 1);
     float muProduct = muProduct(step);

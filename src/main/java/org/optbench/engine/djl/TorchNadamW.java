@@ -55,8 +55,7 @@ public final class TorchNadamW extends TorchOptimizer {
     weight.muli(stepScalar(0, 1 - lr * weightDecay));
     float w1 = (float) (1 - beta1);
     lerp(m, grad, w1, t);
-    copy(t, grad);
-    v.muli(scalar((float) beta2)).addi(t.muli(grad).muli(scalar((float) (1 - beta2))));
+    decaySquares(v, grad, beta2, t);
     copy(lookAhead, m);
     lerp(lookAhead, grad, w1, t);
     try (NDArray denominator = v.sqrt()) {

@@ -262,6 +262,15 @@ abstract class TorchOptimizer extends Optimizer {
     }
   }
 
+  /**
+   * v ← β·v + (1 − β)·g² in place, as torch's {@code mul_(β).addcmul_(g, g, value=1 − β)};
+   * {@code scratch} is overwritten.
+   */
+  protected final void decaySquares(NDArray v, NDArray grad, double beta, NDArray scratch) {
+    copy(scratch, grad);
+    v.muli(scalar((float) beta)).addi(scratch.muli(grad).muli(scalar((float) (1 - beta))));
+  }
+
   /** target ← source, in place ({@link InPlaceCopy}). */
   protected final void copy(NDArray target, NDArray source) {
     InPlaceCopy.into(target, source);

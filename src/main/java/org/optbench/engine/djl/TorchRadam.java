@@ -50,8 +50,7 @@ public final class TorchRadam extends TorchOptimizer {
     NDArray t = scratch[0];
     weightDecay(weight, grad, lr, weightDecay, decoupled, t, 0);
     lerp(m, grad, (float) (1 - beta1), t);
-    copy(t, grad);
-    v.muli(scalar((float) beta2)).addi(t.muli(grad).muli(scalar((float) (1 - beta2))));
+    decaySquares(v, grad, beta2, t);
     double rhoInf = 2 / (1 - beta2) - 1;
     double bc2 = 1 - Math.pow(beta2, step);
     double rhoT = rhoInf - 2 * step * Math.pow(beta2, step) / bc2;

@@ -38,11 +38,20 @@ public final class NativeOptimizers {
    * @throws IllegalArgumentException when its hyperparameters break one of its rules
    */
   public static Recipe recipe(Component o) {
-    o.def().rule().check(o).ifPresent(broken -> {
-      throw new IllegalArgumentException(
-          "optimizer " + o.name() + ": " + broken.problem());
-    });
+    checkRules(o);
     return NativeComponentProvider.installed().recipe(o);
+  }
+
+  /**
+   * Refuses an optimizer component that breaks its definition's rule, for callers that build
+   * components without a spec (which checks them with file positions).
+   *
+   * @throws IllegalArgumentException naming the optimizer and the problem
+   */
+  public static void checkRules(Component o) {
+    o.def().rule().check(o).ifPresent(broken -> {
+      throw new IllegalArgumentException("optimizer " + o.name() + ": " + broken.problem());
+    });
   }
 
   /**
