@@ -22,6 +22,9 @@ It also runs generate.py's torch.optim cases for the eps of AMSGrad, RMSprop (pl
 and Adagrad at 0.1, where the defaults (1e-8, 1e-10) vanish next to √v in float32 and a kernel
 that dropped or misplaced eps would still pass. Their reference names this PyTorch's version.
 
+And torch.optim.Muon itself (PyTorch 2.13), with its Newton–Schulz iteration in float64 (see
+muon_case), next to torch.optim.AdamW on the tensors Muon does not take.
+
 And it runs optax's own AdaBelief (optax.adabelief), ADOPT (optax.contrib.adopt) and AdEMAMix
 (optax.contrib.ademamix), in float64
 (JAX x64) on the float32 inputs.
@@ -132,6 +135,46 @@ def optax_case(name, optimizer, seed, scales=None):
             optimizer, params, grads, expected)
 
 
+MATRICES = [("w", (4, 3)), ("v", (2, 5)), ("b", (3,))]
+
+
+def muon_case(name, optimizer, seed, scales=None):
+    """torch.optim.Muon on the matrices, torch.optim.AdamW at its defaults on the rest.
+
+    torch runs the Newton–Schulz iteration in bfloat16 (a GPU throughput choice that leaves about
+    3e-3 relative noise in each update); optbench runs it in float64 on both engines, so here
+    torch's own Muon runs with Tensor.bfloat16 standing for a float64 copy: every other line of
+    torch's step (the lerp momentum, Nesterov, the lr adjustment, the decoupled decay, the
+    addmm iteration itself) is torch's. AdamW at its defaults is what optbench gives the tensors
+    Muon cannot take when no parameter group says otherwise (torch.optim.Muon's documented
+    pairing).
+    """
+    params, grads = g.inputs(seed, scales=scales, shapes=MATRICES)
+    tensors = [torch.tensor(p, dtype=torch.float32, requires_grad=True) for p in params]
+    o = optimizer
+    muon = torch.optim.Muon([t for t in tensors if t.ndim == 2], lr=o["lr"],
+                            weight_decay=o.get("weight_decay", 0.1),
+                            momentum=o.get("momentum", 0.95), nesterov=o.get("nesterov", True),
+                            ns_steps=o.get("ns_steps", 5),
+                            adjust_lr_fn=o.get("adjust_lr_fn", "original"))
+    adamw = torch.optim.AdamW([t for t in tensors if t.ndim != 2], foreach=False)
+    bfloat16 = torch.Tensor.bfloat16
+    expected = []
+    try:
+        torch.Tensor.bfloat16 = lambda self, *args, **kwargs: self.double()
+        for step in grads:
+            for t, grad in zip(tensors, step):
+                t.grad = torch.tensor(grad, dtype=torch.float32)
+            muon.step()
+            adamw.step()
+            expected.append([t.detach().numpy().copy() for t in tensors])
+    finally:
+        torch.Tensor.bfloat16 = bfloat16
+    g.write(name, "torch.optim.Muon (PyTorch " + torch.__version__ + ", Newton–Schulz in float64"
+            " instead of bfloat16) on the matrices; torch.optim.AdamW at its defaults on the"
+            " vector", optimizer, params, grads, expected, shapes=MATRICES)
+
+
 def main():
     torch.set_num_threads(1)
     spiky = [0.2, 3.0, 0.5, 8.0, 1.0, 0.1]
@@ -167,7 +210,11 @@ def main():
     optax_case("ademamix-default", {"name": "ademamix", "lr": 0.01}, 84)
     optax_case("ademamix-decay", {"name": "ademamix", "lr": 0.01, "beta3": 0.9, "alpha": 8.0,
                                   "eps": 1e-3, "weight_decay": 0.1}, 85, scales=spiky)
-    print("wrote 19 cases to", os.path.normpath(g.OUT), file=sys.stderr)
+    muon_case("muon-default", {"name": "muon", "lr": 0.02}, 86)
+    muon_case("muon-moonshot-plain", {"name": "muon", "lr": 0.02, "nesterov": False,
+                                      "weight_decay": 0.0, "ns_steps": 3,
+                                      "adjust_lr_fn": "match_rms_adamw"}, 87, scales=spiky)
+    print("wrote 21 cases to", os.path.normpath(g.OUT), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -8,9 +8,11 @@ import org.optbench.optim.Tensor;
 import org.optbench.optim.alias.NativeOptimizers;
 import org.optbench.spec.Cell;
 import org.optbench.spec.Component;
+import org.optbench.spec.ParamAssignment;
 import org.optbench.spec.ExperimentSpec;
 import org.optbench.spec.PresetPoint;
 import org.optbench.workload.Footprint;
+import org.optbench.workload.TensorShape;
 import org.optbench.workload.Workload;
 
 /**
@@ -62,7 +64,9 @@ public record GridEstimate(double trainingSeconds, List<RunMemory> runs) {
       long state = -1;
       String stateOptimizer = "";
       for (Component optimizer : optimizers) {
-        long bytes = stateBytesPerParameter(optimizer) * size.parameters();
+        long bytes = ParamAssignment.needed(optimizer)
+            ? groupedStateBytes(optimizer, workloads.get(w))
+            : stateBytesPerParameter(optimizer) * size.parameters();
         if (bytes > state) {
           state = bytes;
           stateOptimizer = optimizer.label();
@@ -79,6 +83,18 @@ public record GridEstimate(double trainingSeconds, List<RunMemory> runs) {
    * per-parameter buffers of SGD, Adam and the like, an upper bound for Adafactor, whose
    * factored matrices need far less.
    */
+  /**
+   * An entry with parameter groups: each group's formula on its own tensors, so the model's real
+   * shapes are needed (which tensors Muon takes, which go to AdamW).
+   */
+  private static long groupedStateBytes(Component optimizer, Workload workload) {
+    List<Tensor> tensors = new ArrayList<>();
+    for (TensorShape shape : workload.parameterShapes()) {
+      tensors.add(Tensor.zeros(shape.name(), shape.dims()));
+    }
+    return NativeOptimizers.recipe(optimizer).stateFormula().evaluate(ParamTree.of(tensors));
+  }
+
   private static long stateBytesPerParameter(Component optimizer) {
     return NativeOptimizers.recipe(optimizer).stateFormula()
         .evaluate(ParamTree.of(Tensor.zeros("probe", 1)));

@@ -15,12 +15,29 @@ import java.util.StringJoiner;
  *
  * @param def what this component is
  * @param params hyperparameter values in the definition's order
+ * @param groups an optimizer's parameter groups (empty: every tensor trains with this component)
  */
-public record Component(ComponentDef def, Map<String, Object> params) {
+public record Component(ComponentDef def, Map<String, Object> params, List<ParamGroup> groups) {
 
   public Component {
     Objects.requireNonNull(def, "def");
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    groups = List.copyOf(groups);
+  }
+
+  /** A component without parameter groups. */
+  public Component(ComponentDef def, Map<String, Object> params) {
+    this(def, params, List.of());
+  }
+
+  /** This component with {@code groups} as its parameter groups. */
+  public Component withGroups(List<ParamGroup> groups) {
+    return new Component(def, params, groups);
+  }
+
+  /** This component with other hyperparameter values and the same groups. */
+  public Component withParams(Map<String, Object> values) {
+    return new Component(def, values, groups);
   }
 
   /** A component with every parameter at its default (the default preset's, if it has one). */
@@ -96,6 +113,9 @@ public record Component(ComponentDef def, Map<String, Object> params) {
   public String config() {
     StringJoiner joiner = new StringJoiner(",");
     params.forEach((k, v) -> joiner.add(k + "=" + format(v)));
+    if (!groups.isEmpty()) {
+      joiner.add("groups=" + groupText(ParamGroup::config));
+    }
     return joiner.toString();
   }
 
@@ -113,6 +133,15 @@ public record Component(ComponentDef def, Map<String, Object> params) {
         joiner.add(p.name() + "=" + format(value));
       }
     }
+    if (!groups.isEmpty()) {
+      joiner.add("groups=" + groupText(ParamGroup::label));
+    }
+    return joiner.toString();
+  }
+
+  private String groupText(java.util.function.Function<ParamGroup, String> text) {
+    StringJoiner joiner = new StringJoiner(";", "[", "]");
+    groups.forEach(g -> joiner.add(text.apply(g)));
     return joiner.toString();
   }
 

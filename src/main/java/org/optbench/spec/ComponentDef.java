@@ -14,12 +14,19 @@ import java.util.Optional;
  * @param params the hyperparameters, in the order they are listed and labelled
  * @param presets defaults picked by one parameter (e.g. a workload's {@code size}), or none
  * @param rule what must hold across its hyperparameters (checked on every grid point)
+ * @param scope the tensor ranks an optimizer can update ({@link ParamScope#ALL} for most)
  */
 public record ComponentDef(String name, String summary, String reference, List<ParamDef> params,
-    Presets presets, ComponentRule rule) {
+    Presets presets, ComponentRule rule, ParamScope scope) {
 
   public ComponentDef {
     params = List.copyOf(params);
+  }
+
+  /** A component that takes tensors of every rank. */
+  public ComponentDef(String name, String summary, String reference, List<ParamDef> params,
+      Presets presets, ComponentRule rule) {
+    this(name, summary, reference, params, presets, rule, ParamScope.ALL);
   }
 
   /** A component with presets and no rule across its hyperparameters. */
@@ -35,7 +42,12 @@ public record ComponentDef(String name, String summary, String reference, List<P
 
   /** This component with {@code rule} checked on every grid point. */
   public ComponentDef withRule(ComponentRule rule) {
-    return new ComponentDef(name, summary, reference, params, presets, rule);
+    return new ComponentDef(name, summary, reference, params, presets, rule, scope);
+  }
+
+  /** This optimizer updating only the tensor ranks {@code scope} accepts. */
+  public ComponentDef withScope(ParamScope scope) {
+    return new ComponentDef(name, summary, reference, params, presets, rule, scope);
   }
 
   /**

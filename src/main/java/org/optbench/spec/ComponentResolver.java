@@ -21,14 +21,19 @@ final class ComponentResolver {
   /** A workload entry's target for time-to-target ({@link TuningSection}); not a parameter. */
   static final String TARGET_KEY = "target";
 
+  /** An optimizer entry's parameter groups ({@link ParamGroups}); not a hyperparameter. */
+  static final String GROUPS_KEY = "groups";
+
   private final YamlNodes yaml;
   private final ValueReader values;
   private final GridExpansion expansion;
+  private final ParamGroups groups;
 
   ComponentResolver(YamlNodes yaml) {
     this.yaml = yaml;
     this.values = new ValueReader(yaml);
     this.expansion = new GridExpansion(yaml);
+    this.groups = new ParamGroups(yaml, this);
   }
 
   /**
@@ -170,8 +175,38 @@ final class ComponentResolver {
       given = new LinkedHashMap<>(given);
       given.remove(TARGET_KEY);
     }
+    NodeTuple groupsNode = null;
+    if (axis == Axis.OPTIMIZER && given.containsKey(GROUPS_KEY)) {
+      given = new LinkedHashMap<>(given);
+      groupsNode = given.remove(GROUPS_KEY);
+    }
     rejectUnknown(axis, def, given, subject);
-    return points(def, given, entry, subject, null);
+    List<Component> points = points(def, given, entry, subject, null);
+    if (groupsNode == null) {
+      return points;
+    }
+    List<Component> grouped = new ArrayList<>();
+    for (Component point : points) {
+      grouped.add(point.withGroups(groups.read(point, groupsNode.getValueNode(), subject)));
+    }
+    return grouped;
+  }
+
+  /**
+   * The one optimizer a parameter group's map resolves to: the entry's own with {@code given}
+   * overriding some hyperparameters ({@code base} non-null), or the optimizer {@code given}
+   * names. Alternatives are refused: a group has one setting per grid point.
+   */
+  Component groupOptimizer(ComponentDef def, Map<String, NodeTuple> given, Node at,
+      String subject, Component base) throws SpecException {
+    rejectUnknown(Axis.OPTIMIZER, def, given, subject);
+    List<Component> points =
+        points(def, given, at, subject, base == null ? null : base.params());
+    if (points.size() != 1) {
+      throw yaml.error(at, subject + "a parameter group takes one value per hyperparameter,"
+          + " not a list of alternatives; list the alternatives as separate optimizer entries");
+    }
+    return points.get(0);
   }
 
   /** The definition a map entry names under {@link Axis#nameKey()} (already checked). */
@@ -193,6 +228,11 @@ final class ComponentResolver {
     Map<String, NodeTuple> given = new LinkedHashMap<>(yaml.entries(entry));
     given.remove(key);
     String subject = "optimizer " + def.name() + ": ";
+    if (given.containsKey(GROUPS_KEY)) {
+      throw yaml.error(given.get(GROUPS_KEY).getKeyNode(), subject + "a tuned entry cannot have"
+          + " parameter groups (a group's settings would not follow the drawn trials); tune an"
+          + " entry without groups, or list the grouped settings as plain entries");
+    }
     rejectUnknown(Axis.OPTIMIZER, def, given, subject);
     // The rules are checked on each drawn trial instead: a base may break one (Adafactor without
     // the lr it is about to tune) that every trial satisfies.

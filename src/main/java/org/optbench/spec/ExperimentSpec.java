@@ -32,7 +32,7 @@ import java.util.Map;
  * @param presets points of {@code grid.optimizer} entries that name a preset: each fixes its own
  *     clip and schedule, so it is not crossed with {@code clips} and {@code schedules}
  * @param limits what the spec may ask for ({@code limits:}, or the defaults)
- * @param workloadPositions where each workload's entry was written
+ * @param workloadPositions where each workload's and each plain optimizer point's entry was written
  * @param tuning the tuning protocol, tuned optimizer entries and targets ({@link Tuning#NONE})
  */
 public record ExperimentSpec(
@@ -89,12 +89,19 @@ public record ExperimentSpec(
   }
 
   /**
-   * An error located at {@code workload}'s entry in the spec, for problems found after parsing
-   * (its data files, its size against the limits).
+   * An error located at {@code component}'s entry in the spec, for problems found after parsing:
+   * a workload's data files or size against the limits, an optimizer's parameter groups against
+   * a workload's tensors.
    */
-  public SpecException errorAt(Component workload, String problem) {
-    SourcePosition at = workloadPositions.getOrDefault(workload, SourcePosition.UNKNOWN);
+  public SpecException errorAt(Component component, String problem) {
+    SourcePosition at = workloadPositions.getOrDefault(component, SourcePosition.UNKNOWN);
     return new SpecException(source, at.line(), at.column(), problem);
+  }
+
+  /** {@link #errorAt} at {@code first}'s entry, or at {@code second}'s where first has none. */
+  public SpecException errorAt(Component first, Component second, String problem) {
+    return workloadPositions.containsKey(first) ? errorAt(first, problem)
+        : errorAt(second, problem);
   }
 
   /**

@@ -49,6 +49,8 @@ public final class SpecParser {
   private final YamlNodes yaml;
   private final ValueReader values;
   private final ComponentResolver components;
+  /** Each plain optimizer point with its entry, for errors found after parsing. */
+  private final Map<Component, Node> optimizerEntries = new LinkedHashMap<>();
 
   private SpecParser(Path file) {
     this.yaml = new YamlNodes(file);
@@ -120,6 +122,9 @@ public final class SpecParser {
     Map<Component, SourcePosition> positions = new LinkedHashMap<>();
     workloads.forEach((workload, node) -> positions.put(workload, new SourcePosition(
         node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1)));
+    optimizerEntries.forEach((optimizer, node) -> positions.putIfAbsent(optimizer,
+        new SourcePosition(node.getStartMark().getLine() + 1,
+            node.getStartMark().getColumn() + 1)));
     return new ExperimentSpec(
         name, description, yaml.file(), text, List.copyOf(workloads.keySet()),
         grid.get(Axis.OPTIMIZER), grid.get(Axis.CLIP), grid.get(Axis.SCHEDULE), seeds, dataSeed, engines,
@@ -357,9 +362,12 @@ public final class SpecParser {
         grid.put(axis, List.of(Component.withDefaults(Catalog.require(axis, fallback))));
       } else {
         String example = "[" + (fallback != null ? fallback : "adam") + "]";
-        grid.put(
-            axis,
-            components.axis(axis, tuple.getValueNode(), "grid." + axis.label(), example));
+        Map<Component, Node> located = components.located(
+            axis, tuple.getValueNode(), "grid." + axis.label(), example);
+        if (axis == Axis.OPTIMIZER) {
+          optimizerEntries.putAll(located);
+        }
+        grid.put(axis, List.copyOf(located.keySet()));
       }
     }
     return grid;

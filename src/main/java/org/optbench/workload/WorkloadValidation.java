@@ -1,10 +1,15 @@
 package org.optbench.workload;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.optbench.dataset.DatasetUnavailableException;
+import org.optbench.spec.Cell;
 import org.optbench.spec.Component;
 import org.optbench.spec.ExperimentSpec;
 import org.optbench.spec.Limits;
+import org.optbench.spec.ParamAssignment;
 import org.optbench.spec.SpecException;
 
 /**
@@ -45,9 +50,34 @@ public final class WorkloadValidation {
       require(spec, workload, limits.check("max_values",
           subject + "one training batch's largest activation has about",
           size.activationValues(), "values"));
+      checkGroups(spec, workload, created);
       return created;
     } catch (DatasetUnavailableException e) {
       throw spec.errorAt(workload, subject + e.getMessage());
+    }
+  }
+
+  /**
+   * Every optimizer the workload's cells use against the model's tensors: each parameter group
+   * selects something, no tensor is claimed twice, and an optimizer that updates some ranks only
+   * (Muon: matrices) has tensors it can take.
+   */
+  private static void checkGroups(ExperimentSpec spec, Component workload, Workload created)
+      throws SpecException {
+    List<ParamAssignment.Param> params = created.parameterShapes().stream()
+        .map(t -> new ParamAssignment.Param(t.name(), t.dims().length)).toList();
+    Set<Component> optimizers = new LinkedHashSet<>();
+    for (Cell cell : spec.cells()) {
+      if (cell.workload().equals(workload) && ParamAssignment.needed(cell.optimizer())) {
+        optimizers.add(cell.optimizer());
+      }
+    }
+    for (Component optimizer : optimizers) {
+      Optional<String> problem = ParamAssignment.problem(optimizer, params);
+      if (problem.isPresent()) {
+        throw spec.errorAt(optimizer, workload, "optimizer " + optimizer.label()
+            + " on workload " + workload.label() + ": " + problem.get());
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import org.optbench.optim.alias.NativeOptimizers;
 import org.optbench.spec.Component;
+import org.optbench.spec.ParamAssignment;
 
 /**
  * Builds the engine-side optimizer for a spec's resolved optimizer and schedule: the torch.optim
@@ -38,10 +39,27 @@ final class DjlOptimizers {
     // Adafactor's lr vs relative_step), so that both engines refuse the same cells.
     NativeOptimizers.checkRules(o);
     Tracker lr = learningRate(o, schedule, totalSteps);
-    if (builtin(o)) {
+    if (builtin(o) && !ParamAssignment.needed(o)) {
       return builtinOptimizer(o, clip, lr);
     }
+    if (ParamAssignment.needed(o)) {
+      return new TorchParamGroups(o, schedule, totalSteps);
+    }
     return EngineComponentProvider.installed().optimizer(o, lr);
+  }
+
+  /**
+   * One group's engine optimizer: the entry's own optimizer for its tensors only, without the
+   * routing {@link TorchParamGroups} adds.
+   */
+  static TorchOptimizer groupMember(Component o, Component schedule, int totalSteps) {
+    NativeOptimizers.checkRules(o);
+    if (builtin(o)) {
+      throw new IllegalArgumentException("optimizer " + o.label() + ": DJL's built-in"
+          + " optimizers cannot serve a parameter group; drop impl: djl_builtin");
+    }
+    return (TorchOptimizer) EngineComponentProvider.installed()
+        .optimizer(o, learningRate(o, schedule, totalSteps));
   }
 
   private static Optimizer builtinOptimizer(Component o, Component clip, Tracker lr) {

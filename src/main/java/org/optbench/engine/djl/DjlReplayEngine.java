@@ -61,6 +61,15 @@ public final class DjlReplayEngine implements ReplayEngine {
         w.setRequiresGradient(true);
         weights.add(w);
       }
+      if (optimizer instanceof TorchParamGroups groups) {
+        List<String> ids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < weights.size(); i++) {
+          ids.add(id(i));
+          names.add(c.initial().get(i).name());
+        }
+        groups.bind(ids, names, weights);
+      }
     }
 
     @Override

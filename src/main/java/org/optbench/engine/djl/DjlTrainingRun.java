@@ -29,6 +29,7 @@ import org.optbench.spec.RunSeeds;
 import org.optbench.workload.AnalyticObjective;
 import org.optbench.workload.ModelSpec;
 import org.optbench.workload.RecurrentLm;
+import org.optbench.workload.TensorShape;
 import org.optbench.workload.TransformerLm;
 import org.optbench.workload.Workload;
 
@@ -86,7 +87,10 @@ final class DjlTrainingRun {
         trainer.initialize(inputs.inputShape());
         DjlNetworks.load(model.getBlock(), spec, spec.initialValues(seeds.init()));
         List<Parameter> parameters = model.getBlock().getParameters().values();
-        strategy.start(model.getBlock().getParameters().keys(), parameters);
+        // The workload's tensor names (layer0.weight), which parameter groups select by and
+        // which the native library uses too; DJL's block keys follow the same order.
+        strategy.start(spec.parameterShapes().stream().map(TensorShape::name).toList(),
+            parameters);
         Supplier<double[]> evaluation = evaluation(trainer, loss, data, parameters);
         GradientViews gradientViews = new GradientViews(parameters, trainer.getManager());
         double wallMs = 0;

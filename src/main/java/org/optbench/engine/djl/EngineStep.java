@@ -50,6 +50,15 @@ final class EngineStep implements StepStrategy {
     return optimizer;
   }
 
+  /** Binds the parameters to their groups' optimizers, for an entry with parameter groups. */
+  @Override
+  public void start(List<String> names, List<Parameter> parameters) {
+    if (optimizer instanceof TorchParamGroups groups) {
+      groups.bind(parameters.stream().map(Parameter::getId).toList(), names,
+          parameters.stream().map(Parameter::getArray).toList());
+    }
+  }
+
   @Override
   public double learningRate(int step) {
     return DjlOptimizers.learningRate(optimizer, step);

@@ -42,6 +42,7 @@ final class LockstepStep implements StepStrategy {
 
   @Override
   public void start(List<String> names, List<Parameter> parameters) {
+    engine.start(names, parameters);
     this.names = names;
     List<Tensor> tensors = new ArrayList<>();
     for (int i = 0; i < parameters.size(); i++) {

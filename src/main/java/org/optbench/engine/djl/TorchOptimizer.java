@@ -149,6 +149,11 @@ abstract class TorchOptimizer extends Optimizer {
   }
 
   private void step(String parameterId, NDArray weight, NDArray grad) {
+    TorchOptimizer owner = owner(parameterId);
+    if (owner != this) {
+      owner.step(parameterId, weight, grad);
+      return;
+    }
     int step = steps.merge(parameterId, 1, Integer::sum);
     float lr = learningRate.getNewValue(step);
     NDArray[] state = states.computeIfAbsent(parameterId, id -> newState(stateManager(weight), weight));
@@ -167,6 +172,14 @@ abstract class TorchOptimizer extends Optimizer {
       }
       apply(step, lr, weight, grad, state, buffers);
     }
+  }
+
+  /**
+   * The optimizer that updates {@code parameterId}: this one, except in {@link TorchParamGroups},
+   * which hands each tensor to its group's optimizer.
+   */
+  TorchOptimizer owner(String parameterId) {
+    return this;
   }
 
   /**
@@ -318,6 +331,10 @@ abstract class TorchOptimizer extends Optimizer {
    * native optimizer's state; the lockstep cross-check reads and overwrites them.
    */
   List<NDArray> state(String parameterId) {
+    TorchOptimizer owner = owner(parameterId);
+    if (owner != this) {
+      return owner.state(parameterId);
+    }
     NDArray[] state = states.get(parameterId);
     return state == null ? List.of() : List.of(state);
   }

@@ -43,6 +43,7 @@ final class TrajectoryStep implements StepStrategy {
   @Override
   public void start(List<String> names, List<Parameter> parameters) {
     this.names = names;
+    engine.start(names, parameters);
     shadow.start(names, parameters);
   }
 

@@ -1,10 +1,18 @@
 package org.optbench.optim.alias;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.optbench.optim.GradientTransform;
+import org.optbench.optim.ParamTree;
 import org.optbench.optim.schedule.Schedule;
 import org.optbench.optim.schedule.Schedules;
 import org.optbench.optim.transform.SecondMomentDecay;
+import org.optbench.spec.Axis;
+import org.optbench.spec.Catalog;
 import org.optbench.spec.Component;
+import org.optbench.spec.ParamAssignment;
+import org.optbench.spec.ParamGroup;
+import org.optbench.spec.ParamScope;
 
 /**
  * Builds native optimizers from the catalogue's resolved components. Every hyperparameter has
@@ -38,8 +46,51 @@ public final class NativeOptimizers {
    * @throws IllegalArgumentException when its hyperparameters break one of its rules
    */
   public static Recipe recipe(Component o) {
+    if (ParamAssignment.needed(o)) {
+      return groupedRecipe(o);
+    }
+    return memberRecipe(o);
+  }
+
+  /** The recipe of one group's optimizer on its own tensors, without group routing. */
+  static Recipe memberRecipe(Component o) {
     checkRules(o);
     return NativeComponentProvider.installed().recipe(o);
+  }
+
+  /**
+   * An entry with parameter groups: each group's recipe on its tensors; the state formula is the
+   * sum of the groups' formulas, each over its own tensors.
+   */
+  private static Recipe groupedRecipe(Component o) {
+    checkRules(o);
+    List<String> parts = new ArrayList<>();
+    parts.add(o.name() + " " + memberRecipe(o.withGroups(List.of())).stateFormula().text());
+    for (ParamGroup g : o.groups()) {
+      parts.add(g.select().label() + " → " + g.optimizer().name() + " "
+          + memberRecipe(g.optimizer()).stateFormula().text());
+    }
+    ParamScope scope = o.def().scope();
+    if (!scope.ranks().isEmpty()) {
+      Component others = Component.withDefaults(
+          Catalog.find(Axis.OPTIMIZER, scope.others()).orElseThrow());
+      parts.add("other ranks → " + others.name() + " " + memberRecipe(others).stateFormula()
+          .text());
+    }
+    StateFormula formula = new StateFormula(
+        "per group, n its parameters: " + String.join("; ", parts), params -> {
+          ParamAssignment assignment =
+              ParamAssignment.of(o, ParamGroupsTransform.describe(params));
+          long bytes = 0;
+          for (Component group : assignment.distinct()) {
+            ParamTree own = ParamGroupsTransform.subTree(params, assignment.tensorsOf(group));
+            bytes += memberRecipe(group).stateFormula().evaluate(own);
+          }
+          return bytes;
+        });
+    Recipe main = memberRecipe(o.withGroups(List.of()));
+    return new Recipe(o.name(), new ParamGroupsTransform(o), formula,
+        main.reference() + "; parameter groups as torch's param_groups");
   }
 
   /**

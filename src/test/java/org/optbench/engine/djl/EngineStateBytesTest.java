@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.tracker.Tracker;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,11 +37,18 @@ class EngineStateBytesTest {
     TorchOptimizer engine = (TorchOptimizer) DjlOptimizers.create(optimizer,
         org.optbench.testing.Cells.component(org.optbench.spec.Axis.SCHEDULE, "constant",
             java.util.Map.of()));
-    for (String name : new String[] {"w", "b"}) {
-      Shape shape = name.equals("w") ? new Shape(4, 3) : new Shape(3);
+    List<NDArray> weights = new ArrayList<>();
+    for (Shape shape : new Shape[] {new Shape(4, 3), new Shape(3)}) {
       NDArray weight = nd.get().ones(shape);
       weight.setRequiresGradient(true);
-      engine.update(name, weight, nd.get().ones(shape).mul(0.5f));
+      weights.add(weight);
+    }
+    if (engine instanceof TorchParamGroups groups) {
+      groups.bind(List.of("w", "b"), List.of("w", "b"), weights);
+    }
+    for (int i = 0; i < 2; i++) {
+      NDArray weight = weights.get(i);
+      engine.update(i == 0 ? "w" : "b", weight, nd.get().ones(weight.getShape()).mul(0.5f));
     }
     long formula = NativeOptimizers.recipe(optimizer).stateFormula().evaluate(
         ParamTree.of(Tensor.zeros("w", 4, 3), Tensor.zeros("b", 3)));

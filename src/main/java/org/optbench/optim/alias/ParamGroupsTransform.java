@@ -1,0 +1,102 @@
+package org.optbench.optim.alias;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.optbench.optim.GradientTransform;
+import org.optbench.optim.ParamTree;
+import org.optbench.optim.StepContext;
+import org.optbench.optim.Tensor;
+import org.optbench.optim.TransformState;
+import org.optbench.spec.Component;
+import org.optbench.spec.ParamAssignment;
+
+/**
+ * An optimizer entry with parameter groups in the native library, in the manner of optax's
+ * {@code multi_transform}: the tensors are partitioned by {@link ParamAssignment} at {@link
+ * #init} (from their names and ranks), each part runs its group's optimizer on its own sub-tree,
+ * with its own learning rate under the shared schedule, and the parts' updates land in the one
+ * update tree.
+ */
+final class ParamGroupsTransform implements GradientTransform {
+
+  private final Component optimizer;
+
+  ParamGroupsTransform(Component optimizer) {
+    this.optimizer = optimizer;
+  }
+
+  /** One group: its optimizer, its tensors, its state and the context its steps see. */
+  private record Part(Component optimizer, int[] tensors, GradientTransform transform,
+      TransformState state, double lrRatio, StepContext context, long elements) {}
+
+  /** The parts, which depend on the parameters and so live in the state. */
+  private record State(List<Part> parts) implements TransformState {
+
+    @Override
+    public long stateBytes() {
+      return parts.stream().mapToLong(p -> p.state().stateBytes()).sum();
+    }
+
+    @Override
+    public void tensorArrays(int tensor, List<float[]> out) {
+      for (Part part : parts) {
+        for (int k = 0; k < part.tensors().length; k++) {
+          if (part.tensors()[k] == tensor) {
+            part.state().tensorArrays(k, out);
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public TransformState init(ParamTree params) {
+    ParamAssignment assignment = ParamAssignment.of(optimizer, describe(params));
+    double mainLr = NativeOptimizers.baseLr(optimizer);
+    List<Part> parts = new ArrayList<>();
+    for (Component group : assignment.distinct()) {
+      int[] tensors = assignment.tensorsOf(group);
+      GradientTransform transform = NativeOptimizers.memberRecipe(group).transform();
+      ParamTree own = subTree(params, tensors);
+      parts.add(new Part(group, tensors, transform, transform.init(own),
+          NativeOptimizers.baseLr(group) / mainLr, new StepContext(), own.numel()));
+    }
+    return new State(parts);
+  }
+
+  @Override
+  public ParamTree update(ParamTree updates, TransformState state, ParamTree params,
+      StepContext c) {
+    for (Part part : ((State) state).parts()) {
+      ParamTree in = subTree(updates, part.tensors());
+      StepContext own = part.context().set(c.step(), c.lr() * part.lrRatio(), c.loss());
+      ParamTree out = part.transform().update(in, part.state(), subTree(params, part.tensors()),
+          own);
+      for (int k = 0; k < part.tensors().length; k++) {
+        float[] target = updates.data(part.tensors()[k]);
+        if (out.data(k) != target) {
+          System.arraycopy(out.data(k), 0, target, 0, target.length);
+        }
+      }
+      c.recordStepSize(own.stepSize(), (int) part.elements());
+    }
+    return updates;
+  }
+
+  static List<ParamAssignment.Param> describe(ParamTree params) {
+    List<ParamAssignment.Param> out = new ArrayList<>();
+    for (Tensor t : params) {
+      out.add(new ParamAssignment.Param(t.name(), t.rank()));
+    }
+    return out;
+  }
+
+  static ParamTree subTree(ParamTree tree, int[] tensors) {
+    List<Tensor> picked = new ArrayList<>(tensors.length);
+    for (int i : tensors) {
+      picked.add(tree.get(i));
+    }
+    return ParamTree.of(picked);
+  }
+}
