@@ -25,9 +25,56 @@ final class ParamGroupsTransform implements GradientTransform {
     this.optimizer = optimizer;
   }
 
-  /** One group: its optimizer, its tensors, its state and the context its steps see. */
-  private record Part(Component optimizer, int[] tensors, GradientTransform transform,
-      TransformState state, double lrRatio, StepContext context, long elements) {}
+  /**
+   * One group: its optimizer, its tensors, its state and the context its steps see. The
+   * sub-trees of the last update and parameter trees are kept, so that steps on the same trees
+   * (the runner's) allocate nothing.
+   */
+  private static final class Part {
+    final int[] tensors;
+    final GradientTransform transform;
+    final TransformState state;
+    final double lrRatio;
+    final StepContext context = new StepContext();
+    final int elements;
+    private final ParamTree[] source = new ParamTree[2];
+    private final ParamTree[] view = new ParamTree[2];
+
+    Part(int[] tensors, GradientTransform transform, TransformState state, double lrRatio,
+        int elements) {
+      this.tensors = tensors;
+      this.transform = transform;
+      this.state = state;
+      this.lrRatio = lrRatio;
+      this.elements = elements;
+    }
+
+    int[] tensors() {
+      return tensors;
+    }
+
+    TransformState state() {
+      return state;
+    }
+
+    /** This group's view of {@code tree} (slot 0: updates, 1: parameters). */
+    ParamTree view(ParamTree tree, int slot) {
+      if (source[slot] != tree || !sameTensors(tree, view[slot])) {
+        source[slot] = tree;
+        view[slot] = subTree(tree, tensors);
+      }
+      return view[slot];
+    }
+
+    private boolean sameTensors(ParamTree tree, ParamTree sub) {
+      for (int k = 0; k < tensors.length; k++) {
+        if (tree.get(tensors[k]) != sub.get(k)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
 
   /** The parts, which depend on the parameters and so live in the state. */
   private record State(List<Part> parts) implements TransformState {
@@ -59,8 +106,8 @@ final class ParamGroupsTransform implements GradientTransform {
       int[] tensors = assignment.tensorsOf(group);
       GradientTransform transform = NativeOptimizers.memberRecipe(group).transform();
       ParamTree own = subTree(params, tensors);
-      parts.add(new Part(group, tensors, transform, transform.init(own),
-          NativeOptimizers.baseLr(group) / mainLr, new StepContext(), own.numel()));
+      parts.add(new Part(tensors, transform, transform.init(own),
+          NativeOptimizers.baseLr(group) / mainLr, (int) own.numel()));
     }
     return new State(parts);
   }
@@ -68,18 +115,19 @@ final class ParamGroupsTransform implements GradientTransform {
   @Override
   public ParamTree update(ParamTree updates, TransformState state, ParamTree params,
       StepContext c) {
-    for (Part part : ((State) state).parts()) {
-      ParamTree in = subTree(updates, part.tensors());
-      StepContext own = part.context().set(c.step(), c.lr() * part.lrRatio(), c.loss());
-      ParamTree out = part.transform().update(in, part.state(), subTree(params, part.tensors()),
-          own);
-      for (int k = 0; k < part.tensors().length; k++) {
-        float[] target = updates.data(part.tensors()[k]);
+    List<Part> parts = ((State) state).parts();
+    for (int i = 0; i < parts.size(); i++) {
+      Part part = parts.get(i);
+      ParamTree in = part.view(updates, 0);
+      StepContext own = part.context.set(c.step(), c.lr() * part.lrRatio, c.loss());
+      ParamTree out = part.transform.update(in, part.state, part.view(params, 1), own);
+      for (int k = 0; k < part.tensors.length; k++) {
+        float[] target = updates.data(part.tensors[k]);
         if (out.data(k) != target) {
           System.arraycopy(out.data(k), 0, target, 0, target.length);
         }
       }
-      c.recordStepSize(own.stepSize(), (int) part.elements());
+      c.recordStepSize(own.stepSize(), part.elements);
     }
     return updates;
   }

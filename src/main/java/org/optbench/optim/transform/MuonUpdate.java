@@ -82,13 +82,29 @@ public final class MuonUpdate implements GradientTransform {
             + params.get(i).name() + " has rank " + params.get(i).rank());
       }
     }
-    return new ArrayState(ArrayState.zeros(params, 1, 0f));
+    return new MuonState(ArrayState.zeros(params, 1, 0f), params);
+  }
+
+  /** The momentum buffers, plus scratch (not state: torch keeps only the momentum) per tensor. */
+  private static final class MuonState extends ArrayState {
+    final float[][] direction;
+    final NewtonSchulz.Workspace[] workspaces;
+
+    MuonState(float[][][] buffers, ParamTree params) {
+      super(buffers);
+      direction = new float[params.size()][];
+      workspaces = new NewtonSchulz.Workspace[params.size()];
+      for (int i = 0; i < params.size(); i++) {
+        direction[i] = new float[params.get(i).size()];
+        workspaces[i] = new NewtonSchulz.Workspace(params.get(i).dim(0), params.get(i).dim(1));
+      }
+    }
   }
 
   @Override
   public ParamTree update(ParamTree updates, TransformState state, ParamTree params,
       StepContext c) {
-    ArrayState st = (ArrayState) state;
+    MuonState st = (MuonState) state;
     st.count++;
     // torch multiplies by the Python float 1 − lr·λ and adds the float64 O (here) in float64.
     float keep = (float) (1 - c.lr() * s.weightDecay());
@@ -101,13 +117,13 @@ public final class MuonUpdate implements GradientTransform {
       float[] p = params.data(i);
       int rows = params.get(i).dim(0);
       int cols = params.get(i).dim(1);
-      float[] u = new float[g.length];
+      float[] u = st.direction[i];
       for (int j = 0; j < g.length; j++) {
         buf[j] = TreeMath.lerp(buf[j], g[j], w);
         u[j] = s.nesterov() ? TreeMath.lerp(g[j], buf[j], mu) : buf[j];
       }
-      double[] o = NewtonSchulz.orthogonalize(u, rows, cols, s.a(), s.b(), s.c(), s.nsSteps(),
-          s.eps());
+      double[] o = NewtonSchulz.orthogonalize(u, st.workspaces[i], s.a(), s.b(), s.c(),
+          s.nsSteps(), s.eps());
       double adjusted = c.lr() * s.adjustment().factor(rows, cols);
       for (int j = 0; j < g.length; j++) {
         float decayed = p[j] * keep;

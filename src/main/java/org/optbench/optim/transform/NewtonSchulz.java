@@ -22,17 +22,54 @@ public final class NewtonSchulz {
   private NewtonSchulz() {}
 
   /**
-   * The orthogonalised {@code g}.
-   *
-   * @param g a rows × cols matrix, row-major
-   * @return the result, rows × cols, row-major
+   * The float64 buffers of one matrix's iteration, made once per tensor so that a step
+   * allocates nothing.
    */
+  public static final class Workspace {
+    private final int rows;
+    private final int cols;
+    private double[] x;
+    private final double[] gram;
+    private final double[] poly;
+    private final double[] xt;
+    private double[] next;
+    private final double[] out;
+
+    /** Buffers for a rows × cols matrix. */
+    public Workspace(int rows, int cols) {
+      this.rows = rows;
+      this.cols = cols;
+      int m = Math.min(rows, cols);
+      int n = Math.max(rows, cols);
+      x = new double[m * n];
+      gram = new double[m * m];
+      poly = new double[m * m];
+      xt = new double[n * m];
+      next = new double[m * n];
+      out = new double[rows * cols];
+    }
+  }
+
+  /** {@link #orthogonalize(float[], Workspace, double, double, double, int, double)} with fresh buffers. */
   public static double[] orthogonalize(float[] g, int rows, int cols, double a, double b,
       double c, int steps, double eps) {
+    return orthogonalize(g, new Workspace(rows, cols), a, b, c, steps, eps);
+  }
+
+  /**
+   * The orthogonalised {@code g}.
+   *
+   * @param g a rows × cols matrix, row-major, of the workspace's shape
+   * @return the result, rows × cols, row-major; it lives in the workspace until the next call
+   */
+  public static double[] orthogonalize(float[] g, Workspace w, double a, double b, double c,
+      int steps, double eps) {
+    int rows = w.rows;
+    int cols = w.cols;
     boolean transposed = rows > cols;
     int m = transposed ? cols : rows;
     int n = transposed ? rows : cols;
-    double[] x = new double[m * n];
+    double[] x = w.x;
     double sumOfSquares = 0;
     for (int i = 0; i < rows; i++) {
       for (int j = 0; j < cols; j++) {
@@ -45,10 +82,10 @@ public final class NewtonSchulz {
     for (int i = 0; i < x.length; i++) {
       x[i] *= scale;
     }
-    double[] gram = new double[m * m];
-    double[] poly = new double[m * m];
-    double[] xt = new double[n * m];
-    double[] next = new double[m * n];
+    double[] gram = w.gram;
+    double[] poly = w.poly;
+    double[] xt = w.xt;
+    double[] next = w.next;
     for (int step = 0; step < steps; step++) {
       rowsTimesRows(x, x, gram, m, m, n);
       rowsTimesRows(gram, gram, poly, m, m, m);
@@ -64,12 +101,15 @@ public final class NewtonSchulz {
       x = next;
       next = swap;
     }
+    // Keep the buffers' roles for the next call.
+    w.x = x;
+    w.next = next;
     if (!transposed) {
-      return x;
+      System.arraycopy(x, 0, w.out, 0, x.length);
+      return w.out;
     }
-    double[] out = new double[rows * cols];
-    transpose(x, out, m, n);
-    return out;
+    transpose(x, w.out, m, n);
+    return w.out;
   }
 
   /** out (p × q) = left (p × k) · rightᵀ, right being q × k: every entry a row-by-row dot. */
