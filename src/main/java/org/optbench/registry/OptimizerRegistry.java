@@ -31,7 +31,10 @@ public final class OptimizerRegistry {
       new RpropEntry(),
       new AdaBeliefEntry(),
       new AdoptEntry(),
-      new AdEMAMixEntry());
+      new AdEMAMixEntry(),
+      new AdanEntry(),
+      new LambEntry(),
+      new LarsEntry());
 
   /**
    * torch.optim's optimizers optbench does not run, with the reason {@code list} and spec errors
