@@ -25,13 +25,22 @@ that dropped or misplaced eps would still pass. Their reference names this PyTor
 And torch.optim.Muon itself (PyTorch 2.13), with its Newton–Schulz iteration in float64 (see
 muon_case), next to torch.optim.AdamW on the tensors Muon does not take.
 
-And it runs optax's own AdaBelief (optax.adabelief), ADOPT (optax.contrib.adopt) and AdEMAMix
-(optax.contrib.ademamix), in float64
-(JAX x64) on the float32 inputs.
+And it runs optax's own AdaBelief (optax.adabelief), ADOPT (optax.contrib.adopt), AdEMAMix
+(optax.contrib.ademamix), LAMB (optax.lamb) and LARS (optax.lars), in float64
+(JAX x64) on the float32 inputs. exclude_vectors is optax's mask argument, True for tensors of
+rank >= 2; for LAMB it masks the trust ratio too, which optax.lamb cannot say, so that case runs
+optax.lamb's own chain with optax.masked around scale_by_trust_ratio.
+
+Adan follows the paper and the authors' code (sail-sg/Adan) where optax 0.2.8 departs from both:
+scale_by_adan weighs the gradient difference by 1 - b2 where they use b2. Its vectors come from
+adan64, an independent float64 NumPy implementation, which must agree with timm.optim.Adan (a
+port of the authors' code, float32) on every case and with optax.adan itself at b2 = 0.5, where
+b2 = 1 - b2; the b2 = 0.5 case is written from optax.
 
 Regenerate (writes only the files named in main() into src/test/resources/golden/):
 
     python3 -m venv /tmp/venv && /tmp/venv/bin/pip install torch numpy transformers optax jax
+    /tmp/venv/bin/pip install --no-deps timm
     /tmp/venv/bin/python tools/golden/generate_libraries.py
 
 Inputs come from fixed NumPy seeds, so the output is the same on every run.
@@ -106,24 +115,51 @@ def optax_optimizer(o):
                                       b3=o.get("beta3", 0.9999), alpha=o.get("alpha", 5.0),
                                       eps=o.get("eps", 1e-8),
                                       weight_decay=o.get("weight_decay", 0.0))
+    if o["name"] == "adan":
+        return optax.adan(o["lr"], b1=o.get("beta1", 0.98), b2=o.get("beta2", 0.92),
+                          b3=o.get("beta3", 0.99), eps=o.get("eps", 1e-8),
+                          eps_root=o.get("eps_root", 1e-8),
+                          weight_decay=o.get("weight_decay", 0.0), mask=mask(o))
+    if o["name"] == "lamb":
+        adam = dict(b1=o.get("beta1", 0.9), b2=o.get("beta2", 0.999), eps=o.get("eps", 1e-6),
+                    eps_root=o.get("eps_root", 0.0))
+        if not o.get("exclude_vectors", False):
+            return optax.lamb(o["lr"], weight_decay=o.get("weight_decay", 0.0), **adam)
+        return lamb_chain(o["lr"], adam, o.get("weight_decay", 0.0), matrices)
+    if o["name"] == "lars":
+        return optax.lars(o["lr"], weight_decay=o.get("weight_decay", 0.0),
+                          weight_decay_mask=mask(o) or True,
+                          trust_coefficient=o.get("trust_coefficient", 1e-3),
+                          eps=o.get("eps", 0.0), trust_ratio_mask=mask(o) or True,
+                          momentum=o.get("momentum", 0.9), nesterov=o.get("nesterov", False))
     raise ValueError(o["name"])
 
 
-def optax_case(name, optimizer, seed, scales=None):
-    """Expected values from optax itself, run in float64 (JAX x64, CPU) on the float32 inputs.
+def matrices(params):
+    """optax's mask for exclude_vectors: True for tensors of rank >= 2."""
+    return [p.ndim >= 2 for p in params]
 
-    XLA's float32 arithmetic for ADOPT (u = g / max(sqrt(v), eps), clipped) strays from the
-    exact update by up to 2e-5 of its size on spiky gradients, which an independent float64
-    computation confirms; float64 keeps the reference at the formula, rounded to float32 for the
-    file only, as the NumPy references are.
-    """
+
+def mask(o):
+    return matrices if o.get("exclude_vectors", False) else None
+
+
+def lamb_chain(lr, adam, weight_decay, trust_mask):
+    """optax.lamb's own chain (alias.py) with the trust ratio masked as well as the decay."""
+    import optax
+    return optax.chain(optax.scale_by_adam(**adam),
+                       optax.add_decayed_weights(weight_decay, mask=trust_mask),
+                       optax.masked(optax.scale_by_trust_ratio(), trust_mask),
+                       optax.scale_by_learning_rate(lr))
+
+
+def run_optax(opt, params, grads):
+    """The iterates of an optax transformation, in float64 (JAX x64, CPU)."""
     import jax
     jax.config.update("jax_platforms", "cpu")
     jax.config.update("jax_enable_x64", True)
     import jax.numpy as jnp
     import optax
-    params, grads = g.inputs(seed, scales=scales)
-    opt = optax_optimizer(optimizer)
     ps = [jnp.asarray(p, dtype=jnp.float64) for p in params]
     state = opt.init(ps)
     expected = []
@@ -131,6 +167,37 @@ def optax_case(name, optimizer, seed, scales=None):
         updates, state = opt.update([jnp.asarray(x, dtype=jnp.float64) for x in step], state, ps)
         ps = optax.apply_updates(ps, updates)
         expected.append([np.asarray(p) for p in ps])
+    return expected
+
+
+def optax_case(name, optimizer, seed, scales=None, zero_bias=False):
+    """Expected values from optax itself, run in float64 (JAX x64, CPU) on the float32 inputs.
+
+    XLA's float32 arithmetic for ADOPT (u = g / max(sqrt(v), eps), clipped) strays from the
+    exact update by up to 2e-5 of its size on spiky gradients, which an independent float64
+    computation confirms; float64 keeps the reference at the formula, rounded to float32 for the
+    file only, as the NumPy references are.
+
+    zero_bias starts the vector at 0, where the trust ratio of LAMB and LARS falls back to 1.
+    """
+    import jax
+    import optax
+    params, grads = g.inputs(seed, scales=scales)
+    if zero_bias:
+        params[1][:] = 0
+    expected = run_optax(optax_optimizer(optimizer), params, grads)
+    if optimizer["name"] == "adan":
+        # adan64 is the reference of every other Adan case; here optax and it must agree.
+        check(name, adan_iterates(optimizer, params, grads), expected, rtol=1e-10, atol=1e-12)
+    if optimizer["name"] == "lamb" and optimizer.get("exclude_vectors", False):
+        # The chain is optax.lamb's: unmasked, it must give optax.lamb's iterates.
+        o = dict(optimizer, exclude_vectors=False)
+        adam = dict(b1=o.get("beta1", 0.9), b2=o.get("beta2", 0.999), eps=o.get("eps", 1e-6),
+                    eps_root=o.get("eps_root", 0.0))
+        everything = lambda ps: [True for _ in ps]  # noqa: E731
+        check(name, run_optax(lamb_chain(o["lr"], adam, o.get("weight_decay", 0.0), everything),
+                              params, grads),
+              run_optax(optax_optimizer(o), params, grads), rtol=1e-12, atol=0)
     g.write(name, "optax " + optax.__version__ + " (JAX " + jax.__version__ + ", run in float64)",
             optimizer, params, grads, expected)
 
@@ -175,6 +242,96 @@ def muon_case(name, optimizer, seed, scales=None):
             " vector", optimizer, params, grads, expected, shapes=MATRICES)
 
 
+def check(name, actual, expected, rtol, atol):
+    for step, (a, e) in enumerate(zip(actual, expected), start=1):
+        for x, y in zip(a, e):
+            np.testing.assert_allclose(x, y, rtol=rtol, atol=atol,
+                                       err_msg=name + " step " + str(step))
+
+
+def adan64(o, eps_root=None):
+    """Adan (Xie et al. 2022, Algorithm 1) in float64, as the authors' code parameterises it
+    (each beta the weight of the old average, the paper's 1 - beta). With d = g - g_prev, 0 at
+    the first step:
+
+        m = b1 m + (1 - b1) g;  v = b2 v + (1 - b2) d;  n = b3 n + (1 - b3) (g + b2 d)^2
+        u = (m / (1 - b1^t) + b2 v / (1 - b2^t)) / (sqrt(n / (1 - b3^t) + eps_root) + eps)
+        p = p - lr (u + wd p)        (wd only on rank >= 2 tensors with exclude_vectors)
+
+    The decay is optax's, which is the authors' no_prox=True; eps_root is optax's.
+    """
+    b1, b2, b3 = o.get("beta1", 0.98), o.get("beta2", 0.92), o.get("beta3", 0.99)
+    eps = o.get("eps", 1e-8)
+    eps_root = o.get("eps_root", 1e-8) if eps_root is None else eps_root
+    lr, wd = o["lr"], o.get("weight_decay", 0.0)
+
+    def step(ps, gs, state, t):
+        out = []
+        for i, (p, g_) in enumerate(zip(ps, gs)):
+            m, v, n, prev = state.setdefault(i, [np.zeros_like(p) for _ in range(4)])
+            d = np.zeros_like(g_) if t == 1 else g_ - prev
+            m = b1 * m + (1 - b1) * g_
+            v = b2 * v + (1 - b2) * d
+            n = b3 * n + (1 - b3) * (g_ + b2 * d) ** 2
+            state[i] = [m, v, n, g_]
+            u = (m / (1 - b1 ** t) + b2 * v / (1 - b2 ** t)) / (
+                np.sqrt(n / (1 - b3 ** t) + eps_root) + eps)
+            decay = wd if p.ndim >= 2 or not o.get("exclude_vectors", False) else 0.0
+            out.append(p - lr * (u + decay * p))
+        return out
+    return step
+
+
+def adan_iterates(o, params, grads, eps_root=None):
+    step, ps, state, expected = adan64(o, eps_root), [p.astype(np.float64) for p in params], {}, []
+    for t, gs in enumerate(grads, start=1):
+        ps = step(ps, [x.astype(np.float64) for x in gs], state, t)
+        expected.append(ps)
+    return expected
+
+
+def timm_adan_iterates(o, params, grads):
+    """timm.optim.Adan (float32, no_prox=True: optax's decay), vectors in a group without decay
+    when exclude_vectors. Loaded from its file: it needs only torch, while importing the timm
+    package pulls in torchvision."""
+    import importlib.metadata
+    import importlib.util
+    path = os.path.join(importlib.util.find_spec("timm").submodule_search_locations[0],
+                        "optim", "adan.py")
+    spec = importlib.util.spec_from_file_location("timm_optim_adan", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    tensors = [torch.tensor(p, dtype=torch.float32, requires_grad=True) for p in params]
+    wd = o.get("weight_decay", 0.0)
+    excluded = o.get("exclude_vectors", False)
+    groups = [{"params": [t], "weight_decay": wd if t.ndim >= 2 or not excluded else 0.0}
+              for t in tensors]
+    opt = module.Adan(groups, lr=o["lr"], betas=(o.get("beta1", 0.98), o.get("beta2", 0.92),
+                                                 o.get("beta3", 0.99)),
+                      eps=o.get("eps", 1e-8), no_prox=True, foreach=False)
+    expected = []
+    for step in grads:
+        for t, grad in zip(tensors, step):
+            t.grad = torch.tensor(grad, dtype=torch.float32)
+        opt.step()
+        expected.append([t.detach().numpy().astype(np.float64) for t in tensors])
+    return expected, "timm " + importlib.metadata.version("timm")
+
+
+def adan_case(name, optimizer, seed, scales=None):
+    """Expected values from adan64, which timm's port of the authors' Adan must match (float32
+    against float64, so to 1e-4; adan64 without eps_root, which timm does not have)."""
+    params, grads = g.inputs(seed, scales=scales)
+    expected = adan_iterates(optimizer, params, grads)
+    timm_iterates, timm_version = timm_adan_iterates(optimizer, params, grads)
+    check(name, timm_iterates, adan_iterates(optimizer, params, grads, eps_root=0.0),
+          rtol=1e-4, atol=1e-6)
+    g.write(name, "independent float64 NumPy implementation (tools/golden/"
+            "generate_libraries.py adan64) of Xie et al. 2022 Algorithm 1 as sail-sg/Adan"
+            " parameterises it; agrees with timm.optim.Adan (" + timm_version + ", float32)"
+            " and with optax.adan at b2 = 0.5", optimizer, params, grads, expected)
+
+
 def main():
     torch.set_num_threads(1)
     spiky = [0.2, 3.0, 0.5, 8.0, 1.0, 0.1]
@@ -210,11 +367,33 @@ def main():
     optax_case("ademamix-default", {"name": "ademamix", "lr": 0.01}, 84)
     optax_case("ademamix-decay", {"name": "ademamix", "lr": 0.01, "beta3": 0.9, "alpha": 8.0,
                                   "eps": 1e-3, "weight_decay": 0.1}, 85, scales=spiky)
+    # Adan with the authors' weight of the gradient difference (adan64), and optax.adan itself
+    # at b2 = 0.5, where its weight 1 - b2 is the same.
+    adan_case("adan-default", {"name": "adan", "lr": 0.01}, 300)
+    adan_case("adan-decay-excluded", {"name": "adan", "lr": 0.01, "beta3": 0.9, "eps": 1e-3,
+                                      "weight_decay": 0.1, "exclude_vectors": True}, 301,
+              scales=spiky)
+    optax_case("adan-optax-half-beta2", {"name": "adan", "lr": 0.01, "beta2": 0.5,
+                                         "eps_root": 1e-4, "weight_decay": 0.1}, 302,
+               scales=spiky)
+    # optax's LAMB and LARS; the bias starts at 0, where the trust ratio falls back to 1.
+    optax_case("lamb-default", {"name": "lamb", "lr": 0.01}, 303, zero_bias=True)
+    optax_case("lamb-decay-eps", {"name": "lamb", "lr": 0.01, "beta1": 0.5, "eps": 1e-3,
+                                  "eps_root": 1e-6, "weight_decay": 0.1}, 304, scales=spiky)
+    optax_case("lamb-decay-excluded", {"name": "lamb", "lr": 0.01, "weight_decay": 0.1,
+                                       "exclude_vectors": True}, 305, scales=spiky)
+    optax_case("lars-default", {"name": "lars", "lr": 1.0}, 306, zero_bias=True)
+    optax_case("lars-nesterov-decay", {"name": "lars", "lr": 0.5, "weight_decay": 0.01,
+                                       "trust_coefficient": 0.02, "eps": 1e-3,
+                                       "nesterov": True}, 307, scales=spiky)
+    optax_case("lars-excluded-no-momentum", {"name": "lars", "lr": 0.1, "momentum": 0.0,
+                                             "weight_decay": 0.1, "trust_coefficient": 0.1,
+                                             "exclude_vectors": True}, 308)
     muon_case("muon-default", {"name": "muon", "lr": 0.02}, 86)
     muon_case("muon-moonshot-plain", {"name": "muon", "lr": 0.02, "nesterov": False,
                                       "weight_decay": 0.0, "ns_steps": 3,
                                       "adjust_lr_fn": "match_rms_adamw"}, 87, scales=spiky)
-    print("wrote 21 cases to", os.path.normpath(g.OUT), file=sys.stderr)
+    print("wrote 30 cases to", os.path.normpath(g.OUT), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 package org.optbench.registry;
 
 import static org.optbench.spec.ParamDef.choice;
+import static org.optbench.spec.ParamDef.flag;
 import static org.optbench.spec.ParamDef.real;
 
 import java.util.List;
@@ -26,6 +27,14 @@ final class Hyperparameters {
   /** Weight decay added to the gradient as an L2 term (torch.optim's default coupling). */
   static ParamDef l2(double defaultValue) {
     return real("weight_decay", defaultValue, Range.NON_NEGATIVE, "L2 penalty added to the gradient");
+  }
+
+  /**
+   * Leave tensors of rank ≤ 1 (biases, normalisation scales) out of what {@code what} names:
+   * optax's masks, all true by default.
+   */
+  static ParamDef excludeVectors(String what) {
+    return flag("exclude_vectors", false, "tensors of rank ≤ 1 get no " + what);
   }
 
   /**

@@ -32,7 +32,10 @@ public final class OptimizerRegistry {
       new AdaBeliefEntry(),
       new AdoptEntry(),
       new AdEMAMixEntry(),
-      new MuonEntry());
+      new MuonEntry(),
+      new AdanEntry(),
+      new LambEntry(),
+      new LarsEntry());
 
   /**
    * torch.optim's optimizers optbench does not run, with the reason {@code list} and spec errors
