@@ -35,7 +35,9 @@ public final class OptimizerRegistry {
       new MuonEntry(),
       new AdanEntry(),
       new LambEntry(),
-      new LarsEntry());
+      new LarsEntry(),
+      new ShampooEntry(),
+      new SoapEntry());
 
   /**
    * torch.optim's optimizers optbench does not run, with the reason {@code list} and spec errors
