@@ -113,6 +113,7 @@ final class MemorySection implements ReportSection {
             formulaText = f.text();
             if (params.isPresent()) {
               formula = f.evaluate(params.get());
+              formulaText = f.describe(params.get());
             }
           } catch (RuntimeException noNativeRecipe) {
             formulaText = "–";

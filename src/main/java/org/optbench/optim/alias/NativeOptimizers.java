@@ -87,6 +87,21 @@ public final class NativeOptimizers {
             bytes += memberRecipe(group).stateFormula().evaluate(own);
           }
           return bytes;
+        }, params -> {
+          ParamAssignment assignment =
+              ParamAssignment.of(o, ParamGroupsTransform.describe(params));
+          List<String> shares = new ArrayList<>();
+          for (Component group : assignment.distinct()) {
+            int[] tensors = assignment.tensorsOf(group);
+            ParamTree own = ParamGroupsTransform.subTree(params, tensors);
+            List<String> names = new ArrayList<>();
+            for (int i : tensors) {
+              names.add(params.get(i).name());
+            }
+            shares.add(group.withGroups(List.of()).label() + " on " + String.join(", ", names) + ": "
+                + memberRecipe(group).stateFormula().evaluate(own) + " B");
+          }
+          return String.join("; ", shares);
         });
     Recipe main = memberRecipe(o.withGroups(List.of()));
     return new Recipe(o.name(), new ParamGroupsTransform(o), formula,

@@ -2,6 +2,7 @@ package org.optbench.optim.alias;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,11 @@ class ParamGroupsTransformTest {
     // SGD's momentum on 4 values and Adam's m, v on 2: 16 + 16 bytes.
     assertEquals(32, together.optimizerStateBytes());
     assertEquals(32, together.recipe().stateFormula().evaluate(tree(0, 0)));
+    // The memory report names each group's share.
+    assertTrue(together.recipe().stateFormula().describe(tree(0, 0)).endsWith(
+        "on this model: sgd(lr=0.1,momentum=0.9) on layer0.weight: 16 B;"
+            + " adam(lr=0.01) on layer0.bias: 16 B"),
+        together.recipe().stateFormula().describe(tree(0, 0)));
   }
 
   private static Component none() {
