@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.tracker.Tracker;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,12 +37,16 @@ class EngineStateBytesTest {
     TorchOptimizer engine = (TorchOptimizer) DjlOptimizers.create(optimizer,
         org.optbench.testing.Cells.component(org.optbench.spec.Axis.SCHEDULE, "constant",
             java.util.Map.of()));
-    for (String name : new String[] {"w", "b"}) {
-      Shape shape = name.equals("w") ? new Shape(4, 3) : new Shape(3);
+    List<NDArray> weights = new ArrayList<>();
+    List<NDArray> grads = new ArrayList<>();
+    for (Shape shape : new Shape[] {new Shape(4, 3), new Shape(3)}) {
       NDArray weight = nd.get().ones(shape);
       weight.setRequiresGradient(true);
-      engine.update(name, weight, nd.get().ones(shape).mul(0.5f));
+      weights.add(weight);
+      grads.add(nd.get().ones(shape).mul(0.5f));
     }
+    // The engine's whole-step entry: the one every optimizer takes, Prodigy's included.
+    engine.updateAll(List.of("w", "b"), weights, grads);
     long formula = NativeOptimizers.recipe(optimizer).stateFormula().evaluate(
         ParamTree.of(Tensor.zeros("w", 4, 3), Tensor.zeros("b", 3)));
     assertEquals(formula, engine.stateBytes(), label);
