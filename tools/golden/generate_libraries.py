@@ -26,6 +26,12 @@ And it runs optax's own AdaBelief (optax.adabelief), ADOPT (optax.contrib.adopt)
 (optax.contrib.ademamix), in float64
 (JAX x64) on the float32 inputs.
 
+And optax's Prodigy (optax.contrib.prodigy) and D-Adaptation AdamW (optax.contrib.dadapt_adamw).
+Their step size d only grows when the gradients keep pointing one way (the inner products it is
+estimated from vanish on independent random gradients), so their gradients carry a constant
+drift, as on a slope; one case runs under optbench's warmup_linear schedule, handed to optax as
+a function of its step count (optax reads the schedule at t - 1 for step t).
+
 Regenerate (writes only the files named in main() into src/test/resources/golden/):
 
     python3 -m venv /tmp/venv && /tmp/venv/bin/pip install torch numpy transformers optax jax
@@ -103,10 +109,34 @@ def optax_optimizer(o):
                                       b3=o.get("beta3", 0.9999), alpha=o.get("alpha", 5.0),
                                       eps=o.get("eps", 1e-8),
                                       weight_decay=o.get("weight_decay", 0.0))
+    if o["name"] == "prodigy":
+        return optax.contrib.prodigy(o["lr"], betas=(o.get("beta1", 0.9), o.get("beta2", 0.999)),
+                                     beta3=o.get("beta3"), eps=o.get("eps", 1e-8),
+                                     estim_lr0=o.get("estim_lr0", 1e-6),
+                                     estim_lr_coef=o.get("estim_lr_coef", 1.0),
+                                     weight_decay=o.get("weight_decay", 0.0),
+                                     safeguard_warmup=o.get("safeguard_warmup", False))
+    if o["name"] == "dadapt_adamw":
+        return optax.contrib.dadapt_adamw(o["lr"],
+                                          betas=(o.get("beta1", 0.9), o.get("beta2", 0.999)),
+                                          eps=o.get("eps", 1e-8),
+                                          estim_lr0=o.get("estim_lr0", 1e-6),
+                                          weight_decay=o.get("weight_decay", 0.0))
     raise ValueError(o["name"])
 
 
-def optax_case(name, optimizer, seed, scales=None):
+def warmup_linear(lr, warmup, total, final=0.0):
+    """optbench's warmup_linear as an optax schedule: optax asks for step t's lr with t - 1."""
+    def factor(t):
+        if t <= warmup:
+            return t / warmup
+        progress = min(1.0, (t - warmup) / (total - warmup))
+        return final + (1 - final) * (1 - progress)
+    return lambda count: lr * factor(int(count) + 1)
+
+
+def optax_case(name, optimizer, seed, scales=None, drift=0.0, steps=g.STEPS, schedule=None,
+               param_scale=1.0):
     """Expected values from optax itself, run in float64 (JAX x64, CPU) on the float32 inputs.
 
     XLA's float32 arithmetic for ADOPT (u = g / max(sqrt(v), eps), clipped) strays from the
@@ -119,8 +149,18 @@ def optax_case(name, optimizer, seed, scales=None):
     jax.config.update("jax_enable_x64", True)
     import jax.numpy as jnp
     import optax
-    params, grads = g.inputs(seed, scales=scales)
-    opt = optax_optimizer(optimizer)
+    params, grads = g.inputs(seed, steps=steps, scales=scales)
+    if param_scale != 1.0:
+        params = [(p * np.float32(param_scale)).astype(np.float32) for p in params]
+    if drift:
+        grads = [[(x + np.float32(drift)).astype(np.float32) for x in step] for step in grads]
+    if schedule is None:
+        opt = optax_optimizer(optimizer)
+    else:
+        scheduled = dict(optimizer, lr=warmup_linear(optimizer["lr"], schedule["warmup_steps"],
+                                                     schedule["total_steps"],
+                                                     schedule.get("final_factor", 0.0)))
+        opt = optax_optimizer(scheduled)
     ps = [jnp.asarray(p, dtype=jnp.float64) for p in params]
     state = opt.init(ps)
     expected = []
@@ -129,7 +169,7 @@ def optax_case(name, optimizer, seed, scales=None):
         ps = optax.apply_updates(ps, updates)
         expected.append([np.asarray(p) for p in ps])
     g.write(name, "optax " + optax.__version__ + " (JAX " + jax.__version__ + ", run in float64)",
-            optimizer, params, grads, expected)
+            optimizer, params, grads, expected, schedule=schedule)
 
 
 def main():
@@ -167,7 +207,24 @@ def main():
     optax_case("ademamix-default", {"name": "ademamix", "lr": 0.01}, 84)
     optax_case("ademamix-decay", {"name": "ademamix", "lr": 0.01, "beta3": 0.9, "alpha": 8.0,
                                   "eps": 1e-3, "weight_decay": 0.1}, 85, scales=spiky)
-    print("wrote 19 cases to", os.path.normpath(g.OUT), file=sys.stderr)
+    # optax's own Prodigy and D-Adaptation AdamW, on gradients with a drift (d grows).
+    optax_case("prodigy-default", {"name": "prodigy", "lr": 1.0}, 320, drift=1.0, steps=20,
+               param_scale=1e-4)
+    optax_case("prodigy-decay-d0", {"name": "prodigy", "lr": 1.0, "beta3": 0.9,
+                                    "estim_lr0": 1e-3, "estim_lr_coef": 2.0,
+                                    "weight_decay": 0.1}, 321, scales=spiky, drift=0.5)
+    # safeguard_warmup adds d·g to s instead of dlr·g (no lr, no bias correction), which keeps d
+    # at d0 for dozens of steps with beta2 0.999: beta2 0.9 lets it grow within the case.
+    optax_case("prodigy-safeguard-warmup", {"name": "prodigy", "lr": 1.0, "beta1": 0.8,
+                                            "beta2": 0.9, "eps": 1e-3, "estim_lr0": 1e-3,
+                                            "safeguard_warmup": True}, 322, drift=1.0, steps=16,
+               schedule={"name": "warmup_linear", "warmup_steps": 4, "total_steps": 20})
+    optax_case("dadapt-adamw-default", {"name": "dadapt_adamw", "lr": 1.0}, 323, drift=1.0,
+               steps=20, param_scale=1e-4)
+    optax_case("dadapt-adamw-decay-d0", {"name": "dadapt_adamw", "lr": 1.0, "beta1": 0.8,
+                                         "beta2": 0.99, "eps": 1e-3, "estim_lr0": 1e-3,
+                                         "weight_decay": 0.1}, 324, scales=spiky, drift=0.5)
+    print("wrote 24 cases to", os.path.normpath(g.OUT), file=sys.stderr)
 
 
 if __name__ == "__main__":

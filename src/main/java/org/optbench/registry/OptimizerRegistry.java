@@ -31,7 +31,9 @@ public final class OptimizerRegistry {
       new RpropEntry(),
       new AdaBeliefEntry(),
       new AdoptEntry(),
-      new AdEMAMixEntry());
+      new AdEMAMixEntry(),
+      new ProdigyEntry(),
+      new DAdaptAdamWEntry());
 
   /**
    * torch.optim's optimizers optbench does not run, with the reason {@code list} and spec errors

@@ -105,7 +105,7 @@ abstract class TorchOptimizer extends Optimizer {
    * Updates every parameter of one step, in the model's order: the entry point of the engine's
    * own callers ({@link EngineStep}, {@link DjlReplayEngine}). By default one {@link #updateLive}
    * per parameter; optimizers whose update of one tensor depends on sums over all of them
-   * override it.
+   * ({@link WholeStepOptimizer}: D-Adaptation, Prodigy) override it.
    *
    * @param ids the parameters' ids, the same ids in the same order at every step
    * @param weights the parameters, updated in place
@@ -120,7 +120,8 @@ abstract class TorchOptimizer extends Optimizer {
 
   /**
    * DJL's entry point, called by the trainer's parameter server (which hands over a private copy
-   * of the gradient): {@code grad} is overwritten.
+   * of the gradient): {@code grad} is overwritten. Optimizers that need every parameter of a step
+   * at once ({@link WholeStepOptimizer}) refuse it.
    */
   @Override
   public final void update(String parameterId, NDArray weight, NDArray grad) {
@@ -357,6 +358,15 @@ abstract class TorchOptimizer extends Optimizer {
   List<NDArray> state(String parameterId) {
     NDArray[] state = states.get(parameterId);
     return state == null ? List.of() : List.of(state);
+  }
+
+  /**
+   * The optimizer's scalars over the whole model, in the order of the native state's {@code
+   * scalars()} (d and its numerator for D-Adaptation and Prodigy); empty for the rest. The
+   * lockstep cross-check reads them and overwrites the native ones.
+   */
+  double[] scalars() {
+    return new double[0];
   }
 
   /** Bytes of every state array this optimizer has allocated so far. */
