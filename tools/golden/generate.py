@@ -52,10 +52,12 @@ def inputs(seed, steps=STEPS, scales=None, shapes=SHAPES):
 
 
 def write(name, reference, optimizer, params, grads, expected, clip=None, losses=None,
-          shapes=SHAPES):
+          shapes=SHAPES, schedule=None):
     case = {"reference": reference, "optimizer": optimizer}
     if clip is not None:
         case["clip"] = clip
+    if schedule is not None:
+        case["schedule"] = schedule
     case["params"] = [{"name": n, "shape": list(s), "values": flat(p)}
                       for (n, s), p in zip(shapes, params)]
     case["grads"] = [[flat(g) for g in step] for step in grads]

@@ -37,6 +37,12 @@ adan64, an independent float64 NumPy implementation, which must agree with timm.
 port of the authors' code, float32) on every case and with optax.adan itself at b2 = 0.5, where
 b2 = 1 - b2; the b2 = 0.5 case is written from optax.
 
+And optax's Prodigy (optax.contrib.prodigy) and D-Adaptation AdamW (optax.contrib.dadapt_adamw).
+Their step size d only grows when the gradients keep pointing one way (the inner products it is
+estimated from vanish on independent random gradients), so their gradients carry a constant
+drift, as on a slope; one case runs under optbench's warmup_linear schedule, handed to optax as
+a function of its step count (optax reads the schedule at t - 1 for step t).
+
 Regenerate (writes only the files named in main() into src/test/resources/golden/):
 
     python3 -m venv /tmp/venv && /tmp/venv/bin/pip install torch numpy transformers optax jax
@@ -132,12 +138,35 @@ def optax_optimizer(o):
                           trust_coefficient=o.get("trust_coefficient", 1e-3),
                           eps=o.get("eps", 0.0), trust_ratio_mask=mask(o) or True,
                           momentum=o.get("momentum", 0.9), nesterov=o.get("nesterov", False))
+    if o["name"] == "prodigy":
+        return optax.contrib.prodigy(o["lr"], betas=(o.get("beta1", 0.9), o.get("beta2", 0.999)),
+                                     beta3=o.get("beta3"), eps=o.get("eps", 1e-8),
+                                     estim_lr0=o.get("estim_lr0", 1e-6),
+                                     estim_lr_coef=o.get("estim_lr_coef", 1.0),
+                                     weight_decay=o.get("weight_decay", 0.0),
+                                     safeguard_warmup=o.get("safeguard_warmup", False))
+    if o["name"] == "dadapt_adamw":
+        return optax.contrib.dadapt_adamw(o["lr"],
+                                          betas=(o.get("beta1", 0.9), o.get("beta2", 0.999)),
+                                          eps=o.get("eps", 1e-8),
+                                          estim_lr0=o.get("estim_lr0", 1e-6),
+                                          weight_decay=o.get("weight_decay", 0.0))
     raise ValueError(o["name"])
 
 
 def matrices(params):
     """optax's mask for exclude_vectors: True for tensors of rank >= 2."""
     return [p.ndim >= 2 for p in params]
+
+
+def warmup_linear(lr, warmup, total, final=0.0):
+    """optbench's warmup_linear as an optax schedule: optax asks for step t's lr with t - 1."""
+    def factor(t):
+        if t <= warmup:
+            return t / warmup
+        progress = min(1.0, (t - warmup) / (total - warmup))
+        return final + (1 - final) * (1 - progress)
+    return lambda count: lr * factor(int(count) + 1)
 
 
 def mask(o):
@@ -170,7 +199,8 @@ def run_optax(opt, params, grads):
     return expected
 
 
-def optax_case(name, optimizer, seed, scales=None, zero_bias=False):
+def optax_case(name, optimizer, seed, scales=None, zero_bias=False, drift=0.0, steps=g.STEPS,
+               schedule=None, param_scale=1.0):
     """Expected values from optax itself, run in float64 (JAX x64, CPU) on the float32 inputs.
 
     XLA's float32 arithmetic for ADOPT (u = g / max(sqrt(v), eps), clipped) strays from the
@@ -178,14 +208,27 @@ def optax_case(name, optimizer, seed, scales=None, zero_bias=False):
     computation confirms; float64 keeps the reference at the formula, rounded to float32 for the
     file only, as the NumPy references are.
 
-    zero_bias starts the vector at 0, where the trust ratio of LAMB and LARS falls back to 1.
+    zero_bias starts the vector at 0, where the trust ratio of LAMB and LARS falls back to 1;
+    drift adds a constant to every gradient (d-adaptive methods need a consistent direction for
+    d to grow); param_scale shrinks the initial parameters; schedule (warmup_linear) is passed to
+    optax as its learning-rate schedule and written into the case.
     """
     import jax
     import optax
-    params, grads = g.inputs(seed, scales=scales)
+    params, grads = g.inputs(seed, steps=steps, scales=scales)
     if zero_bias:
         params[1][:] = 0
-    expected = run_optax(optax_optimizer(optimizer), params, grads)
+    if param_scale != 1.0:
+        params = [(p * np.float32(param_scale)).astype(np.float32) for p in params]
+    if drift:
+        grads = [[(x + np.float32(drift)).astype(np.float32) for x in step] for step in grads]
+    if schedule is None:
+        opt = optax_optimizer(optimizer)
+    else:
+        opt = optax_optimizer(dict(optimizer, lr=warmup_linear(
+            optimizer["lr"], schedule["warmup_steps"], schedule["total_steps"],
+            schedule.get("final_factor", 0.0))))
+    expected = run_optax(opt, params, grads)
     if optimizer["name"] == "adan":
         # adan64 is the reference of every other Adan case; here optax and it must agree.
         check(name, adan_iterates(optimizer, params, grads), expected, rtol=1e-10, atol=1e-12)
@@ -199,7 +242,7 @@ def optax_case(name, optimizer, seed, scales=None, zero_bias=False):
                               params, grads),
               run_optax(optax_optimizer(o), params, grads), rtol=1e-12, atol=0)
     g.write(name, "optax " + optax.__version__ + " (JAX " + jax.__version__ + ", run in float64)",
-            optimizer, params, grads, expected)
+            optimizer, params, grads, expected, schedule=schedule)
 
 
 MATRICES = [("w", (4, 3)), ("v", (2, 5)), ("b", (3,))]
@@ -393,7 +436,24 @@ def main():
     muon_case("muon-moonshot-plain", {"name": "muon", "lr": 0.02, "nesterov": False,
                                       "weight_decay": 0.0, "ns_steps": 3,
                                       "adjust_lr_fn": "match_rms_adamw"}, 87, scales=spiky)
-    print("wrote 30 cases to", os.path.normpath(g.OUT), file=sys.stderr)
+    # optax's own Prodigy and D-Adaptation AdamW, on gradients with a drift (d grows).
+    optax_case("prodigy-default", {"name": "prodigy", "lr": 1.0}, 320, drift=1.0, steps=20,
+               param_scale=1e-4)
+    optax_case("prodigy-decay-d0", {"name": "prodigy", "lr": 1.0, "beta3": 0.9,
+                                    "estim_lr0": 1e-3, "estim_lr_coef": 2.0,
+                                    "weight_decay": 0.1}, 321, scales=spiky, drift=0.5)
+    # safeguard_warmup adds d·g to s instead of dlr·g (no lr, no bias correction), which keeps d
+    # at d0 for dozens of steps with beta2 0.999: beta2 0.9 lets it grow within the case.
+    optax_case("prodigy-safeguard-warmup", {"name": "prodigy", "lr": 1.0, "beta1": 0.8,
+                                            "beta2": 0.9, "eps": 1e-3, "estim_lr0": 1e-3,
+                                            "safeguard_warmup": True}, 322, drift=1.0, steps=16,
+               schedule={"name": "warmup_linear", "warmup_steps": 4, "total_steps": 20})
+    optax_case("dadapt-adamw-default", {"name": "dadapt_adamw", "lr": 1.0}, 323, drift=1.0,
+               steps=20, param_scale=1e-4)
+    optax_case("dadapt-adamw-decay-d0", {"name": "dadapt_adamw", "lr": 1.0, "beta1": 0.8,
+                                         "beta2": 0.99, "eps": 1e-3, "estim_lr0": 1e-3,
+                                         "weight_decay": 0.1}, 324, scales=spiky, drift=0.5)
+    print("wrote 35 cases to", os.path.normpath(g.OUT), file=sys.stderr)
 
 
 if __name__ == "__main__":

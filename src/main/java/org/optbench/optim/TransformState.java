@@ -22,4 +22,22 @@ public interface TransformState {
    * Stateless transforms and scalar state (counters, clipping statistics) add nothing.
    */
   default void tensorArrays(int tensor, java.util.List<float[]> out) {}
+
+  /**
+   * The state's scalars over the whole model that steer the update (D-Adaptation's and Prodigy's
+   * estimate d and the numerator it comes from), in a fixed order that an engine implementing
+   * the same optimizer keeps too: a cross-check compares and synchronises them as it does the
+   * {@link #tensorArrays}. Step counters, which both sides count alike, are not among them.
+   * Empty by default.
+   */
+  default double[] scalars() {
+    return new double[0];
+  }
+
+  /** Overwrites the {@link #scalars()} with {@code values}, given in the same order. */
+  default void setScalars(double[] values) {
+    if (values.length != 0) {
+      throw new IllegalArgumentException("this state has no scalars, got " + values.length);
+    }
+  }
 }

@@ -37,7 +37,9 @@ public final class OptimizerRegistry {
       new LambEntry(),
       new LarsEntry(),
       new ShampooEntry(),
-      new SoapEntry());
+      new SoapEntry(),
+      new ProdigyEntry(),
+      new DAdaptAdamWEntry());
 
   /**
    * torch.optim's optimizers optbench does not run, with the reason {@code list} and spec errors

@@ -7,7 +7,8 @@ import org.optbench.io.StepSeries;
  * The learning rate each step was given (base lr × schedule factor) beside the step size the
  * optimizer applied. They differ where the optimizer scales its step itself: Adafactor's
  * αₜ = ρₜ·max(ε₂, RMS(X)) (Shazeer &amp; Stern 2018, Alg. 4) moves with the parameters' scale while
- * the configured lr stays constant, so a printout of the lr says little about the update.
+ * the configured lr stays constant, so a printout of the lr says little about the update. So do
+ * Prodigy's and D-Adaptation's d·lr, d their learnt estimate of the distance to the solution.
  */
 final class StepSizeSection implements ReportSection {
 
@@ -58,8 +59,9 @@ final class StepSizeSection implements ReportSection {
           + " schedule's factor (the factor alone for relative-step Adafactor). " + seeds));
       if (different) {
         html.append(applied.html("Step size the optimizer applied: for Adafactor"
-            + " αₜ = ρₜ·max(ε₂, RMS(X)) per tensor, averaged over tensors weighted by their sizes"
-            + " (steps.csv step_size). " + seeds));
+            + " αₜ = ρₜ·max(ε₂, RMS(X)) per tensor, averaged over tensors weighted by their sizes;"
+            + " for prodigy and dadapt_adamw d·lr, d their estimate of the distance to the"
+            + " solution (steps.csv step_size). " + seeds));
       }
       anyDifferent |= different;
       index++;
@@ -69,8 +71,8 @@ final class StepSizeSection implements ReportSection {
             + " learning rate is drawn."
         : anyDifferent
         ? "Where the two differ, the optimizer scales its step itself (Adafactor's relative step"
-            + " and parameter scaling, Shazeer &amp; Stern 2018, Alg. 4): the printed lr is not"
-            + " the size of the update."
+            + " and parameter scaling, Shazeer &amp; Stern 2018, Alg. 4; the distance estimate d"
+            + " of Prodigy and D-Adaptation): the printed lr is not the size of the update."
         : "Every run applied its learning rate as given (steps.csv step_size equals"
             + " learning_rate), so only the learning rate is drawn.";
     return "<p class=\"note\">" + note + "</p>\n" + html;

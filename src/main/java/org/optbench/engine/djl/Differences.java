@@ -10,7 +10,8 @@ import org.optbench.optim.replay.UpdateError;
  * reference), so the final rounding of p + Δ is not counted against the optimizer.
  *
  * <p>States and trajectories: {@code max_rel = max_abs / maxⱼ |bⱼ|} (norm-wise, b the native
- * value); 0 when both are all zero.
+ * value); 0 when both are all zero. Scalars over the whole model (an optimizer's d) alike, in
+ * double.
  */
 final class Differences {
 
@@ -37,6 +38,14 @@ final class Differences {
       scale = Math.max(scale, Math.abs(reference[j]));
     }
     return new double[] {maxAbs, relative(maxAbs, scale)};
+  }
+
+  /** {max_abs, max_rel} of one scalar against {@code reference}, in double. */
+  static double[] scalar(double other, double reference) {
+    double diff = Math.abs(other - reference);
+    return Double.isNaN(diff)
+        ? new double[] {Double.NaN, Double.NaN}
+        : new double[] {diff, relative(diff, Math.abs(reference))};
   }
 
   private static double relative(double diff, double scale) {

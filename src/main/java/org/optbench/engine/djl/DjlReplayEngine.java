@@ -50,6 +50,7 @@ public final class DjlReplayEngine implements ReplayEngine {
     private final GradientClipping clipping;
     private final NDManager manager = NDManager.newBaseManager("PyTorch");
     private final List<NDArray> weights = new ArrayList<>();
+    private final List<String> ids = new ArrayList<>();
     private final StepContext context = new StepContext();
 
     Run(ReplayCase c, Optimizer optimizer, GradientClipping clipping) {
@@ -59,6 +60,7 @@ public final class DjlReplayEngine implements ReplayEngine {
       for (Tensor t : c.initial()) {
         NDArray w = manager.create(t.data().clone(), shape(t));
         w.setRequiresGradient(true);
+        ids.add(id(weights.size()));
         weights.add(w);
       }
       if (optimizer instanceof TorchParamGroups groups) {
@@ -84,8 +86,12 @@ public final class DjlReplayEngine implements ReplayEngine {
         context.set(step, DjlOptimizers.learningRate(optimizer, step), loss);
         List<NDArray> flat = grads.stream().map(g -> g.reshape(-1)).toList();
         clipping.apply(flat, weights, norm, context);
-        for (int i = 0; i < weights.size(); i++) {
-          optimizer.update(id(i), weights.get(i), grads.get(i));
+        if (optimizer instanceof TorchOptimizer torch) {
+          torch.updateAll(ids, weights, grads);
+        } else {
+          for (int i = 0; i < weights.size(); i++) {
+            optimizer.update(ids.get(i), weights.get(i), grads.get(i));
+          }
         }
       }
     }

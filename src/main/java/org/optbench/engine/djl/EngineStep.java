@@ -19,6 +19,7 @@ final class EngineStep implements StepStrategy {
   private final GradientClipping clipping;
   private final double builtinThreshold;
   private final StepContext context = new StepContext();
+  private List<String> ids;
 
   /**
    * @param builtinThreshold the threshold a built-in optimizer's own clipping uses, NaN when
@@ -70,12 +71,9 @@ final class EngineStep implements StepStrategy {
     if (optimizer instanceof TorchOptimizer torch) {
       // Straight to the optimizer: DJL's trainer would route each gradient through its parameter
       // server, which hands the optimizer a fresh copy (LocalParameterServer.pull) and fetches
-      // a new gradient handle per tensor; on one device there is nothing to reduce.
-      List<Parameter> parameters = in.parameters();
-      for (int i = 0; i < parameters.size(); i++) {
-        Parameter parameter = parameters.get(i);
-        torch.updateLive(parameter.getId(), parameter.getArray(), in.grads().get(i));
-      }
+      // a new gradient handle per tensor; on one device there is nothing to reduce. The whole
+      // step at once, for optimizers whose d is a sum over every tensor (Prodigy).
+      torch.updateAll(ids(in.parameters()), in.weights(), in.grads());
     } else {
       in.trainer().step();
     }
@@ -85,6 +83,14 @@ final class EngineStep implements StepStrategy {
         : Double.NaN;
     return new StepOutcome(
         normAfter, threshold, Double.isNaN(stepSize) ? learningRate(in.step()) : stepSize);
+  }
+
+  /** The parameters' ids, in order; made at the first step and kept (the model's are fixed). */
+  private List<String> ids(List<Parameter> parameters) {
+    if (ids == null) {
+      ids = parameters.stream().map(Parameter::getId).toList();
+    }
+    return ids;
   }
 
   /** Clips the step's gradients in place; every temporary is freed before returning. */

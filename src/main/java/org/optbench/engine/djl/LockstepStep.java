@@ -14,8 +14,9 @@ import org.optbench.optim.alias.NativeOptimizer;
  * {@code crosscheck: lockstep}: the engine trains; at every step the native optimizer starts from
  * the same parameters and optimizer state and receives the same (unclipped) gradients, and the
  * two results are compared per tensor: the updated parameters (see {@link Differences}) and every
- * state array. The native state is then overwritten with the engine's, so each step's
- * difference is that step's alone and does not compound.
+ * state array; and the optimizer's scalars over the whole model (rows {@code optimizer:scalarK}:
+ * Prodigy's and D-Adaptation's d and its numerator). The native state is then overwritten with
+ * the engine's, so each step's difference is that step's alone and does not compound.
  */
 final class LockstepStep implements StepStrategy {
 
@@ -78,7 +79,30 @@ final class LockstepStep implements StepStrategy {
         compareStates(in.step(), i, torch.state(parameters.get(i).getId()));
       }
     }
+    if (optimizer instanceof TorchOptimizer torch) {
+      compareScalars(in.step(), torch.scalars());
+    }
     return outcome;
+  }
+
+  /**
+   * The optimizer's scalars over the whole model (D-Adaptation's and Prodigy's d and its
+   * numerator), one row each, then the native ones overwritten with the engine's: like the
+   * arrays, so that the next step's d is the same on both sides and differences do not compound.
+   */
+  private void compareScalars(int step, double[] engineScalars) {
+    double[] nativeScalars = shadow.stateScalars();
+    if (engineScalars.length != nativeScalars.length) {
+      throw new IllegalStateException("the engine keeps " + engineScalars.length
+          + " state scalars, the native optimizer " + nativeScalars.length);
+    }
+    for (int k = 0; k < nativeScalars.length; k++) {
+      add(step, "optimizer:scalar" + k,
+          Differences.scalar(engineScalars[k], nativeScalars[k]));
+    }
+    if (engineScalars.length > 0) {
+      shadow.setStateScalars(engineScalars);
+    }
   }
 
   private void compareStates(int step, int tensor, List<NDArray> engineState) {

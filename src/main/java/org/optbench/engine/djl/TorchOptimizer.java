@@ -102,8 +102,26 @@ abstract class TorchOptimizer extends Optimizer {
       int step, float lr, NDArray weight, NDArray grad, NDArray[] state, NDArray[] scratch);
 
   /**
+   * Updates every parameter of one step, in the model's order: the entry point of the engine's
+   * own callers ({@link EngineStep}, {@link DjlReplayEngine}). By default one {@link #updateLive}
+   * per parameter; optimizers whose update of one tensor depends on sums over all of them
+   * ({@link WholeStepOptimizer}: D-Adaptation, Prodigy) override it.
+   *
+   * @param ids the parameters' ids, the same ids in the same order at every step
+   * @param weights the parameters, updated in place
+   * @param gradients their gradients, each any shape with its weight's element count;
+   *     overwritten, then zeroed for the next backward pass
+   */
+  void updateAll(List<String> ids, List<NDArray> weights, List<NDArray> gradients) {
+    for (int i = 0; i < ids.size(); i++) {
+      updateLive(ids.get(i), weights.get(i), gradients.get(i));
+    }
+  }
+
+  /**
    * DJL's entry point, called by the trainer's parameter server (which hands over a private copy
-   * of the gradient) and by the replay engine (an array of its own): {@code grad} is overwritten.
+   * of the gradient): {@code grad} is overwritten. Optimizers that need every parameter of a step
+   * at once ({@link WholeStepOptimizer}) refuse it.
    */
   @Override
   public final void update(String parameterId, NDArray weight, NDArray grad) {
@@ -121,7 +139,7 @@ abstract class TorchOptimizer extends Optimizer {
    *     view will do); overwritten, then zeroed
    */
   void updateLive(String parameterId, NDArray weight, NDArray liveGradient) {
-    step(parameterId, weight, shapedView(parameterId, weight, liveGradient));
+    step(parameterId, weight, liveGradient);
     // g − g rather than 0·g: +0 everywhere, as torch's zero_(), where 0·g gives −0 for g < 0.
     liveGradient.subi(liveGradient);
   }
@@ -154,23 +172,21 @@ abstract class TorchOptimizer extends Optimizer {
       owner.step(parameterId, weight, grad);
       return;
     }
-    int step = steps.merge(parameterId, 1, Integer::sum);
-    float lr = learningRate.getNewValue(step);
-    NDArray[] state = states.computeIfAbsent(parameterId, id -> newState(stateManager(weight), weight));
-    NDArray[] buffers = scratchFor(parameterId, weight, stateManager);
+    ParameterStep p = prepare(parameterId, weight, grad);
+    float lr = learningRate.getNewValue(p.step());
     if (!collectsTemporaries()) {
-      apply(step, lr, weight, grad, state, buffers);
+      apply(p.step(), lr, weight, p.grad(), p.state(), p.scratch());
       return;
     }
     try (NDManager temporaries = stateManager.newSubManager()) {
-      temporaries.tempAttachAll(weight, grad);
-      for (NDArray array : state) {
+      temporaries.tempAttachAll(weight, p.grad());
+      for (NDArray array : p.state()) {
         temporaries.tempAttachAll(array);
       }
-      for (NDArray array : buffers) {
+      for (NDArray array : p.scratch()) {
         temporaries.tempAttachAll(array);
       }
-      apply(step, lr, weight, grad, state, buffers);
+      apply(p.step(), lr, weight, p.grad(), p.state(), p.scratch());
     }
   }
 
@@ -181,6 +197,28 @@ abstract class TorchOptimizer extends Optimizer {
   TorchOptimizer owner(String parameterId) {
     return this;
   }
+
+  /**
+   * One parameter's arrays for its next update: the step counted, the gradient in the weight's
+   * shape, the state and scratch arrays (made at the parameter's first update).
+   */
+  final ParameterStep prepare(String parameterId, NDArray weight, NDArray grad) {
+    NDArray shaped = shapedView(parameterId, weight, grad);
+    int step = steps.merge(parameterId, 1, Integer::sum);
+    NDArray[] state =
+        states.computeIfAbsent(parameterId, id -> newState(stateManager(weight), weight));
+    NDArray[] buffers = scratchFor(parameterId, weight, stateManager);
+    return new ParameterStep(step, weight, shaped, state, buffers);
+  }
+
+  /**
+   * What one parameter's update works on.
+   *
+   * @param step 1-based count of this parameter's updates
+   * @param grad the gradient in the weight's shape, which the update may overwrite
+   */
+  record ParameterStep(
+      int step, NDArray weight, NDArray grad, NDArray[] state, NDArray[] scratch) {}
 
   /**
    * The scratch arrays {@link #apply} gets for one parameter: by default its own ({@link
@@ -337,6 +375,15 @@ abstract class TorchOptimizer extends Optimizer {
     }
     NDArray[] state = states.get(parameterId);
     return state == null ? List.of() : List.of(state);
+  }
+
+  /**
+   * The optimizer's scalars over the whole model, in the order of the native state's {@code
+   * scalars()} (d and its numerator for D-Adaptation and Prodigy); empty for the rest. The
+   * lockstep cross-check reads them and overwrites the native ones.
+   */
+  double[] scalars() {
+    return new double[0];
   }
 
   /** Bytes of every state array this optimizer has allocated so far. */

@@ -67,6 +67,34 @@ final class TorchParamGroups extends TorchOptimizer {
   }
 
   /**
+   * Hands each group's parameters of one step to its optimizer as one whole step, so that an
+   * optimizer whose update needs sums over its tensors (Prodigy, D-Adaptation) sums over its
+   * group's tensors, as torch sums over a {@code param_group}.
+   */
+  @Override
+  void updateAll(List<String> ids, List<NDArray> weights, List<NDArray> gradients) {
+    Map<TorchOptimizer, int[]> members = new LinkedHashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      members.merge(owner(ids.get(i)), new int[] {i}, (a, b) -> {
+        int[] both = java.util.Arrays.copyOf(a, a.length + 1);
+        both[a.length] = b[0];
+        return both;
+      });
+    }
+    for (Map.Entry<TorchOptimizer, int[]> e : members.entrySet()) {
+      List<String> subIds = new java.util.ArrayList<>();
+      List<NDArray> subWeights = new java.util.ArrayList<>();
+      List<NDArray> subGradients = new java.util.ArrayList<>();
+      for (int i : e.getValue()) {
+        subIds.add(ids.get(i));
+        subWeights.add(weights.get(i));
+        subGradients.add(gradients.get(i));
+      }
+      e.getKey().updateAll(subIds, subWeights, subGradients);
+    }
+  }
+
+  /**
    * The element-weighted mean over the tensors of the step size each group's optimizer applied
    * (its own record, else its learning rate), since groups may run at different rates.
    */

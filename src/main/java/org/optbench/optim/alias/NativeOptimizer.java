@@ -137,6 +137,19 @@ public final class NativeOptimizer {
     return out;
   }
 
+  /**
+   * The optimizer state's scalars over the whole model (d and its numerator for D-Adaptation
+   * and Prodigy; empty for the rest), in the order the engine-side optimizers keep them.
+   */
+  public double[] stateScalars() {
+    return optimizerState == null ? new double[0] : optimizerState.scalars();
+  }
+
+  /** Overwrites {@link #stateScalars()}, as a cross-check synchronises them. */
+  public void setStateScalars(double[] values) {
+    optimizerState.setScalars(values);
+  }
+
   /** The optimizer's state formula, e.g. {@code 8·n (m, v)}. */
   public StateFormula stateFormula() {
     return recipe.stateFormula();

@@ -11,14 +11,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.optbench.optim.ParamTree;
 import org.optbench.optim.Tensor;
+import org.optbench.optim.alias.NativeOptimizer;
+import org.optbench.optim.alias.NativeOptimizers;
 import org.optbench.optim.replay.NativeReplayEngine;
 import org.optbench.optim.replay.ReplayCase;
 import org.optbench.optim.replay.ReplayResult;
 import org.optbench.optim.replay.StepwiseCheck;
 import org.optbench.registry.CrossChecks;
+import org.optbench.registry.OptimizerRegistry;
 import org.optbench.spec.Axis;
 import org.optbench.spec.Component;
 import org.optbench.testing.Cells;
@@ -83,6 +87,46 @@ class EngineAgreementTest {
     ReplayCase c = randomCase(label, optimizer, schedule, SHAPES, 30, label.hashCode());
     StepwiseCheck check = engineAgainstNative(c, LockstepTest.tolerance(optimizer.name()));
     assertTrue(check.withinTolerance(), label + ": " + check.worst());
+  }
+
+  /**
+   * D-Adaptation's and Prodigy's estimate d grows only while the gradients keep a direction (on
+   * the random gradients above it stays d₀): the same kind of case with +1 added to every
+   * gradient, as on a slope, so that the step size both engines compute from their sums over all
+   * tensors changes during the run (the native step size d·lr at least doubles, checked first).
+   */
+  @ParameterizedTest
+  @CsvSource({"prodigy", "dadapt_adamw"})
+  void distanceAdaptiveOptimizersAgreeWhileTheirEstimateGrows(String name) throws Exception {
+    Component optimizer = CrossChecks.settings(OptimizerRegistry.find(name).orElseThrow()).get(0);
+    Component constant = Cells.component(Axis.SCHEDULE, "constant", Map.of());
+    ReplayCase c = randomCase(name, optimizer, constant, SHAPES, 30, 11);
+    for (float[][] step : c.grads()) {
+      for (float[] g : step) {
+        for (int j = 0; j < g.length; j++) {
+          g[j] += 1f;
+        }
+      }
+    }
+    NativeOptimizer reference = NativeOptimizers.create(optimizer,
+        Cells.component(Axis.CLIP, "none", Map.of()), constant);
+    ParamTree params = c.initial().copy();
+    reference.init(params);
+    double first = Double.NaN;
+    double last = Double.NaN;
+    for (float[][] step : c.grads()) {
+      List<Tensor> grads = new ArrayList<>();
+      for (int i = 0; i < step.length; i++) {
+        grads.add(new Tensor("p" + i, params.get(i).shape(), step[i].clone()));
+      }
+      last = reference.step(params, ParamTree.of(grads), Double.NaN).stepSize();
+      first = Double.isNaN(first) ? last : first;
+    }
+    assertTrue(last > 2 * first, name + ": d·lr went from " + first + " to " + last);
+    StepwiseCheck check = engineAgainstNative(c, LockstepTest.tolerance(name));
+    System.out.printf("engine vs native, %s while d grows %.3g-fold: %s%n", name, last / first,
+        check.worst());
+    assertTrue(check.withinTolerance(), name + ": " + check.worst());
   }
 
   /**

@@ -38,18 +38,18 @@ class EngineStateBytesTest {
         org.optbench.testing.Cells.component(org.optbench.spec.Axis.SCHEDULE, "constant",
             java.util.Map.of()));
     List<NDArray> weights = new ArrayList<>();
+    List<NDArray> grads = new ArrayList<>();
     for (Shape shape : new Shape[] {new Shape(4, 3), new Shape(3)}) {
       NDArray weight = nd.get().ones(shape);
       weight.setRequiresGradient(true);
       weights.add(weight);
+      grads.add(nd.get().ones(shape).mul(0.5f));
     }
     if (engine instanceof TorchParamGroups groups) {
       groups.bind(List.of("w", "b"), List.of("w", "b"), weights);
     }
-    for (int i = 0; i < 2; i++) {
-      NDArray weight = weights.get(i);
-      engine.update(i == 0 ? "w" : "b", weight, nd.get().ones(weight.getShape()).mul(0.5f));
-    }
+    // The engine's whole-step entry: the one every optimizer takes, Prodigy's included.
+    engine.updateAll(List.of("w", "b"), weights, grads);
     long formula = NativeOptimizers.recipe(optimizer).stateFormula().evaluate(
         ParamTree.of(Tensor.zeros("w", 4, 3), Tensor.zeros("b", 3)));
     assertEquals(formula, engine.stateBytes(), label);

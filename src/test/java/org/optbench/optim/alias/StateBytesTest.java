@@ -14,7 +14,10 @@ import org.optbench.spec.Component;
  * The state formulas on w [4, 3] + b [3] (n = 15 floats): SGD 0, momentum 1× = 60 B,
  * Adam/AdamW 2× = 120 B, AMSGrad 3× = 180 B; Adafactor (4 + 3) + 3 = 10 floats = 40 B, +60 B
  * with β1; NAdam, NAdamW, RAdam, Adamax (m and u), Adadelta (two averages) and Rprop (previous
- * gradient, step size) 2× = 120 B; ASGD 1× = 60 B (the average; η and μ are scalars). The arrays really allocated, the formula and the hand figure must all agree.
+ * gradient, step size) 2× = 120 B; ASGD 1× = 60 B (the average; η and μ are scalars); Prodigy
+ * 4× = 240 B (m, v, s and the initial parameters x₀), D-Adaptation AdamW 3× = 180 B (m, v, s;
+ * d and the numerator are scalars). The arrays really allocated, the formula and the hand
+ * figure must all agree.
  */
 class StateBytesTest {
 
@@ -42,6 +45,8 @@ class StateBytesTest {
     "adadelta, rho, 0.9, 120",
     "asgd, t0, 10.0, 60",
     "rprop, eta_minus, 0.5, 120",
+    "prodigy, weight_decay, 0.1, 240",
+    "dadapt_adamw, weight_decay, 0.1, 180",
   })
   void allocatedEqualsFormulaEqualsHandCount(String name, String key, String value, long bytes) {
     Component o = Components.optimizer(name, key, parse(value));
