@@ -1,5 +1,7 @@
 package org.optbench.optim.linalg;
 
+import java.util.Arrays;
+
 /**
  * Matrix products on row-major float32 matrices, accumulated in float64 and rounded once.
  *
@@ -9,6 +11,9 @@ package org.optbench.optim.linalg;
  * 1e-7 of the result, beyond the engines' 1e-6 agreement. Products of float32 values are exact
  * in float64 and the float64 sums differ by ~1e-16, so both engines round to the same float32
  * but in the rarest ties.
+ *
+ * <p>Nothing here allocates: every result goes into an array the caller made once (its
+ * scratch), which must not be an input of the same call.
  */
 public final class DoubleProducts {
 
@@ -28,9 +33,13 @@ public final class DoubleProducts {
     }
   }
 
-  /** Gᵀ·G (cols × cols) of G (rows × cols), rounded to float32 into {@code out}. */
-  public static void gramOfCols(float[] g, int rows, int cols, float[] out) {
-    double[] acc = new double[cols * cols];
+  /**
+   * Gᵀ·G (cols × cols) of G (rows × cols), rounded to float32 into {@code out}; {@code acc}
+   * (cols × cols, overwritten) holds the float64 sums.
+   */
+  public static void gramOfCols(float[] g, int rows, int cols, double[] acc, float[] out) {
+    int size = cols * cols;
+    Arrays.fill(acc, 0, size, 0);
     for (int i = 0; i < rows; i++) {
       int row = i * cols;
       for (int a = 0; a < cols; a++) {
@@ -41,14 +50,13 @@ public final class DoubleProducts {
         }
       }
     }
-    for (int k = 0; k < acc.length; k++) {
+    for (int k = 0; k < size; k++) {
       out[k] = (float) acc[k];
     }
   }
 
-  /** diag(G·Gᵀ): Σ_k G[i,k]² per row, in float64. */
-  public static double[] rowSquares(float[] g, int rows, int cols) {
-    double[] out = new double[rows];
+  /** diag(G·Gᵀ): Σ_k G[i,k]² per row, in float64, into {@code out} (rows values). */
+  public static void rowSquares(float[] g, int rows, int cols, double[] out) {
     for (int i = 0; i < rows; i++) {
       double sum = 0;
       for (int k = 0; k < cols; k++) {
@@ -57,31 +65,31 @@ public final class DoubleProducts {
       }
       out[i] = sum;
     }
-    return out;
   }
 
-  /** diag(Gᵀ·G): Σ_i G[i,k]² per column, in float64. */
-  public static double[] colSquares(float[] g, int rows, int cols) {
-    double[] out = new double[cols];
+  /** diag(Gᵀ·G): Σ_i G[i,k]² per column, in float64, into {@code out} (cols values). */
+  public static void colSquares(float[] g, int rows, int cols, double[] out) {
+    Arrays.fill(out, 0, cols, 0);
     for (int i = 0; i < rows; i++) {
       for (int k = 0; k < cols; k++) {
         double x = g[i * cols + k];
         out[k] += x * x;
       }
     }
-    return out;
   }
 
   /**
    * op(A)·X for X (rows × cols) in float64; A is rows × rows, a diagonal of length rows
    * ({@code diagonal}), or null for the identity; op transposes when {@code transpose}.
+   *
+   * @param out rows × cols, overwritten, not {@code x}
+   * @return {@code out}, or {@code x} itself when A is the identity
    */
   public static double[] left(float[] a, boolean diagonal, boolean transpose, double[] x,
-      int rows, int cols) {
+      int rows, int cols, double[] out) {
     if (a == null) {
       return x;
     }
-    double[] out = new double[rows * cols];
     if (diagonal) {
       for (int i = 0; i < rows; i++) {
         for (int k = 0; k < cols; k++) {
@@ -90,6 +98,7 @@ public final class DoubleProducts {
       }
       return out;
     }
+    Arrays.fill(out, 0, rows * cols, 0);
     for (int i = 0; i < rows; i++) {
       for (int j = 0; j < rows; j++) {
         double aij = transpose ? a[j * rows + i] : a[i * rows + j];
@@ -103,13 +112,17 @@ public final class DoubleProducts {
     return out;
   }
 
-  /** X·op(B) for X (rows × cols), B cols × cols, a diagonal of length cols, or null. */
+  /**
+   * X·op(B) for X (rows × cols), B cols × cols, a diagonal of length cols, or null.
+   *
+   * @param out rows × cols, overwritten, not {@code x}
+   * @return {@code out}, or {@code x} itself when B is the identity
+   */
   public static double[] right(double[] x, int rows, int cols, float[] b, boolean diagonal,
-      boolean transpose) {
+      boolean transpose, double[] out) {
     if (b == null) {
       return x;
     }
-    double[] out = new double[rows * cols];
     if (diagonal) {
       for (int i = 0; i < rows; i++) {
         for (int k = 0; k < cols; k++) {
@@ -118,6 +131,7 @@ public final class DoubleProducts {
       }
       return out;
     }
+    Arrays.fill(out, 0, rows * cols, 0);
     for (int i = 0; i < rows; i++) {
       int xr = i * cols;
       for (int j = 0; j < cols; j++) {
@@ -130,9 +144,8 @@ public final class DoubleProducts {
     return out;
   }
 
-  /** The float32 values of {@code x} widened to float64. */
-  public static double[] widen(float[] x) {
-    double[] out = new double[x.length];
+  /** The float32 values of {@code x} widened to float64 into {@code out}, which is returned. */
+  public static double[] widen(float[] x, double[] out) {
     for (int k = 0; k < x.length; k++) {
       out[k] = x[k];
     }

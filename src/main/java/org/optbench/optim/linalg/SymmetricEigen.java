@@ -1,7 +1,5 @@
 package org.optbench.optim.linalg;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -22,7 +20,18 @@ public record SymmetricEigen(double[] values, double[] vectors) {
    * exactly symmetric for a general one.
    */
   public static SymmetricEigen of(float[] a, int n) {
-    double[][] rows = new double[n][n];
+    EigenWorkspace w = new EigenWorkspace(n);
+    decompose(a, w);
+    return new SymmetricEigen(w.values, w.vectors);
+  }
+
+  /**
+   * {@link #of} into the workspace: its {@link EigenWorkspace#values()} and {@link
+   * EigenWorkspace#vectors()} hold the result, for the n × n {@code a} of the workspace's size.
+   */
+  public static void decompose(float[] a, EigenWorkspace w) {
+    int n = w.n;
+    double[][] rows = w.square;
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         rows[i][j] = 0.5 * ((double) a[i * n + j] + a[j * n + i]);
@@ -31,13 +40,10 @@ public record SymmetricEigen(double[] values, double[] vectors) {
     EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(rows, false));
     double[] values = eigen.getRealEigenvalues();
     RealMatrix v = eigen.getV();
-    Integer[] order = new Integer[n];
-    for (int j = 0; j < n; j++) {
-      order[j] = j;
-    }
-    Arrays.sort(order, Comparator.comparingDouble((Integer j) -> values[j]).reversed());
-    double[] sorted = new double[n];
-    double[] vectors = new double[n * n];
+    int[] order = w.order;
+    EigenWorkspace.sortDescending(values, order, n);
+    double[] sorted = w.values;
+    double[] vectors = w.vectors;
     for (int c = 0; c < n; c++) {
       int j = order[c];
       sorted[c] = values[j];
@@ -45,7 +51,6 @@ public record SymmetricEigen(double[] values, double[] vectors) {
         vectors[i * n + c] = v.getEntry(i, j);
       }
     }
-    return new SymmetricEigen(sorted, vectors);
   }
 
   /**
@@ -57,13 +62,23 @@ public record SymmetricEigen(double[] values, double[] vectors) {
    * gives the same root.
    */
   public static void inverseRoot(float[] a, int n, double eps, int p, float[] out) {
-    SymmetricEigen e = of(a, n);
-    double[] scale = new double[n];
+    inverseRoot(a, eps, p, out, new EigenWorkspace(n));
+  }
+
+  /**
+   * {@link #inverseRoot(float[], int, double, int, float[])} with the workspace's buffers, for
+   * the n × n {@code a} of its size; only commons-math3's decomposition allocates.
+   */
+  public static void inverseRoot(float[] a, double eps, int p, float[] out, EigenWorkspace w) {
+    decompose(a, w);
+    int n = w.n;
+    double[] values = w.values;
+    double[] scale = w.scale;
     for (int j = 0; j < n; j++) {
-      double shifted = e.values[j] + eps;
+      double shifted = values[j] + eps;
       scale[j] = Math.pow(shifted > 0 ? shifted : eps, -1.0 / p);
     }
-    double[] v = e.vectors;
+    double[] v = w.vectors;
     for (int i = 0; i < n; i++) {
       for (int k = i; k < n; k++) {
         double sum = 0;

@@ -5,6 +5,7 @@ import org.optbench.optim.ParamTree;
 import org.optbench.optim.StepContext;
 import org.optbench.optim.TransformState;
 import org.optbench.optim.linalg.DoubleProducts;
+import org.optbench.optim.linalg.EigenWorkspace;
 import org.optbench.optim.linalg.MatrixShape;
 import org.optbench.optim.linalg.SymmetricEigen;
 
@@ -30,6 +31,8 @@ import org.optbench.optim.linalg.SymmetricEigen;
  * update by up to ~1e-5 of its size; a larger ε (or beta2 &lt; 1 with more steps) keeps it
  * smaller. Products are accumulated in
  * float64 and rounded once ({@link DoubleProducts}); state and the final update are float32.
+ * The float64 buffers are the state's scratch, made at init: a step allocates nothing but when it
+ * computes the roots, inside commons-math3's {@code EigenDecomposition}.
  *
  * <p>Not in this variant: grafting (Agarwal et al. 2020), blocking of large dimensions (the
  * diagonal stands in for it), momentum; the weight decay is decoupled, added to the direction
@@ -75,17 +78,20 @@ public final class ShampooUpdate implements GradientTransform {
       int rows = shape.rows();
       int cols = shape.cols();
       int exponent = 2 * shape.order();
+      ShampooState.Scratch scratch = s.scratch[i];
       for (int side = 0; side < s.stats[i].length; side++) {
-        accumulate(s.stats[i][side], s.diagonal[i][side], side == 0, g, rows, cols);
+        accumulate(s.stats[i][side], s.diagonal[i][side], side == 0, g, rows, cols, scratch);
         if (refresh) {
           root(s.stats[i][side], s.diagonal[i][side], side == 0 ? rows : cols, exponent,
-              s.roots[i][side]);
+              s.roots[i][side], scratch.eigen[side]);
         }
       }
       double[] x = DoubleProducts.left(s.roots[i][0], s.diagonal[i][0], false,
-          DoubleProducts.widen(g), rows, cols);
+          DoubleProducts.widen(g, scratch.wide), rows, cols, scratch.product);
       if (shape.hasRightSide()) {
-        x = DoubleProducts.right(x, rows, cols, s.roots[i][1], s.diagonal[i][1], false);
+        // The widened G is spent: its buffer takes L̂·G·R̂.
+        x = DoubleProducts.right(x, rows, cols, s.roots[i][1], s.diagonal[i][1], false,
+            scratch.wide);
       }
       for (int j = 0; j < g.length; j++) {
         g[j] = -(lr * ((float) x[j] + weightDecay * p[j]));
@@ -96,19 +102,22 @@ public final class ShampooUpdate implements GradientTransform {
 
   /** S ← S + G·Gᵀ (or Gᵀ·G, or their diagonals), or the EMA for beta2 &lt; 1, in float32. */
   private void accumulate(float[] stat, boolean diagonal, boolean rowSide, float[] g, int rows,
-      int cols) {
-    float[] term = new float[stat.length];
+      int cols, ShampooState.Scratch scratch) {
+    float[] term = scratch.term;
     if (diagonal) {
-      double[] squares = rowSide
-          ? DoubleProducts.rowSquares(g, rows, cols)
-          : DoubleProducts.colSquares(g, rows, cols);
-      for (int k = 0; k < term.length; k++) {
+      double[] squares = scratch.squares;
+      if (rowSide) {
+        DoubleProducts.rowSquares(g, rows, cols, squares);
+      } else {
+        DoubleProducts.colSquares(g, rows, cols, squares);
+      }
+      for (int k = 0; k < stat.length; k++) {
         term[k] = (float) squares[k];
       }
     } else if (rowSide) {
       DoubleProducts.gramOfRows(g, rows, cols, term);
     } else {
-      DoubleProducts.gramOfCols(g, rows, cols, term);
+      DoubleProducts.gramOfCols(g, rows, cols, scratch.gram, term);
     }
     if (beta2 == 1) {
       for (int k = 0; k < stat.length; k++) {
@@ -124,13 +133,14 @@ public final class ShampooUpdate implements GradientTransform {
   }
 
   /** (S + εI)^(−1/p) in float64, rounded into {@code out}; elementwise for a diagonal. */
-  private void root(float[] stat, boolean diagonal, int d, int p, float[] out) {
+  private void root(float[] stat, boolean diagonal, int d, int p, float[] out,
+      EigenWorkspace eigen) {
     if (diagonal) {
       for (int k = 0; k < d; k++) {
         out[k] = (float) Math.pow(stat[k] + eps, -1.0 / p);
       }
     } else {
-      SymmetricEigen.inverseRoot(stat, d, eps, p, out);
+      SymmetricEigen.inverseRoot(stat, eps, p, out, eigen);
     }
   }
 }

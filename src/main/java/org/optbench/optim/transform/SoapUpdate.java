@@ -29,7 +29,9 @@ import org.optbench.optim.linalg.MatrixShape;
  * β_s is shampoo_beta, or β2 when unset. Dimensions above max_precond_dim and vectors (unless
  * precondition_1d) are not rotated (identity), so a bias gets plain Adam. The bases come from a
  * float64 eigendecomposition and QR ({@link Eigenbasis}); products are accumulated in float64 and
- * rounded once; state is float32.
+ * rounded once; state is float32. The float64 buffers are the state's scratch, made at init: a
+ * step allocates nothing but when it computes a basis (the first step and each refresh), inside
+ * commons-math3's {@code EigenDecomposition} and {@code QRDecomposition}.
  *
  * <p>Departures from the reference: a tensor of rank ≥ 3 is flattened to its first dimension by
  * the rest (the reference keeps one basis per dimension, or merges dimensions with merge_dims);
@@ -68,9 +70,8 @@ public final class SoapUpdate implements GradientTransform {
         float[] g = updates.data(i);
         for (int side = 0; side < 2; side++) {
           if (s.stats[i][side] != null) {
-            accumulate(s.stats[i][side], side, g, s.shapes[i], w);
-            int d = side == 0 ? s.shapes[i].rows() : s.shapes[i].cols();
-            Eigenbasis.initial(s.stats[i][side], d, s.bases[i][side]);
+            accumulate(s.stats[i][side], side, g, s.shapes[i], w, s.scratch[i]);
+            Eigenbasis.initial(s.stats[i][side], s.bases[i][side], s.scratch[i].eigen[side]);
           }
         }
         java.util.Arrays.fill(g, 0f);
@@ -94,15 +95,16 @@ public final class SoapUpdate implements GradientTransform {
       float[] v = s.v[i];
       MatrixShape shape = s.shapes[i];
       float[][] q = s.bases[i];
-      float[] projected = rotate(g, shape, q, true);
-      float[] direction = new float[g.length];
+      SoapState.Scratch scratch = s.scratch[i];
+      float[] projected = rotate(g, shape, q, true, scratch, scratch.projected);
+      float[] direction = scratch.direction;
       for (int j = 0; j < g.length; j++) {
         float gp = projected[j];
         m[j] = b1 * m[j] + c1 * gp;
         v[j] = b2 * v[j] + (gp * gp) * c2;
         direction[j] = m[j] / ((float) Math.sqrt(v[j]) + eps);
       }
-      float[] u = rotate(direction, shape, q, false);
+      float[] u = rotate(direction, shape, q, false, scratch, scratch.projected);
       for (int j = 0; j < g.length; j++) {
         float moved = p[j] - stepSize * u[j];
         if (o.weightDecay() > 0) {
@@ -112,7 +114,7 @@ public final class SoapUpdate implements GradientTransform {
       }
       for (int side = 0; side < 2; side++) {
         if (s.stats[i][side] != null) {
-          accumulate(s.stats[i][side], side, g, shape, w);
+          accumulate(s.stats[i][side], side, g, shape, w, scratch);
         }
       }
       if (refresh && (q[0] != null || q[1] != null)) {
@@ -135,28 +137,32 @@ public final class SoapUpdate implements GradientTransform {
 
   /**
    * Into the eigenbasis, Q_Lᵀ·X·Q_R ({@code forward}), or back, Q_L·X·Q_Rᵀ; an unrotated side
-   * is the identity. Accumulated in float64, rounded once.
+   * is the identity. Accumulated in float64 in the scratch's buffers, rounded once into {@code
+   * out} (which may be {@code x}), which is returned.
    */
-  static float[] rotate(float[] x, MatrixShape shape, float[][] q, boolean forward) {
+  static float[] rotate(float[] x, MatrixShape shape, float[][] q, boolean forward,
+      SoapState.Scratch scratch, float[] out) {
     if (q[0] == null && q[1] == null) {
-      return x.clone();
+      System.arraycopy(x, 0, out, 0, x.length);
+      return out;
     }
     int rows = shape.rows();
     int cols = shape.cols();
-    double[] y = DoubleProducts.left(q[0], false, forward, DoubleProducts.widen(x), rows, cols);
-    y = DoubleProducts.right(y, rows, cols, q[1], false, !forward);
-    float[] out = new float[x.length];
+    double[] y = DoubleProducts.left(q[0], false, forward, DoubleProducts.widen(x, scratch.wide),
+        rows, cols, scratch.product);
+    y = DoubleProducts.right(y, rows, cols, q[1], false, !forward, scratch.rotated);
     DoubleProducts.round(y, out);
     return out;
   }
 
   /** S ← lerp(S, G·Gᵀ or Gᵀ·G, w) in float32, as torch's lerp_. */
-  private static void accumulate(float[] stat, int side, float[] g, MatrixShape shape, float w) {
-    float[] term = new float[stat.length];
+  private static void accumulate(float[] stat, int side, float[] g, MatrixShape shape, float w,
+      SoapState.Scratch scratch) {
+    float[] term = scratch.term;
     if (side == 0) {
       DoubleProducts.gramOfRows(g, shape.rows(), shape.cols(), term);
     } else {
-      DoubleProducts.gramOfCols(g, shape.rows(), shape.cols(), term);
+      DoubleProducts.gramOfCols(g, shape.rows(), shape.cols(), scratch.gram, term);
     }
     for (int k = 0; k < stat.length; k++) {
       stat[k] = TreeMath.lerp(stat[k], term[k], w);
@@ -165,15 +171,16 @@ public final class SoapUpdate implements GradientTransform {
 
   /** m to the parameter basis, each basis refreshed (v permuted alike), m into the new basis. */
   private static void refreshBases(SoapState s, int i, MatrixShape shape) {
-    float[] original = rotate(s.m[i], shape, s.bases[i], false);
+    SoapState.Scratch scratch = s.scratch[i];
+    float[] original = rotate(s.m[i], shape, s.bases[i], false, scratch, scratch.projected);
     for (int side = 0; side < 2; side++) {
       if (s.bases[i][side] != null) {
-        int d = side == 0 ? shape.rows() : shape.cols();
-        int[] order = Eigenbasis.refresh(s.stats[i][side], s.bases[i][side], d);
-        Eigenbasis.permute(s.v[i], shape.rows(), shape.cols(), order, side == 0);
+        int[] order = Eigenbasis.refresh(s.stats[i][side], s.bases[i][side],
+            scratch.eigen[side]);
+        Eigenbasis.permute(s.v[i], shape.rows(), shape.cols(), order, side == 0,
+            scratch.permuted);
       }
     }
-    float[] rotated = rotate(original, shape, s.bases[i], true);
-    System.arraycopy(rotated, 0, s.m[i], 0, rotated.length);
+    rotate(original, shape, s.bases[i], true, scratch, s.m[i]);
   }
 }

@@ -3,6 +3,9 @@ package org.optbench.optim.linalg;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SymmetricEigenTest {
@@ -45,5 +48,30 @@ class SymmetricEigenTest {
     float[] v = {10, 20, 30, 40, 50, 60};
     Eigenbasis.permute(v, 2, 3, new int[] {1, 0}, true);
     assertArrayEquals(new float[] {40, 50, 60, 10, 20, 30}, v);
+  }
+
+  /**
+   * The workspace's unboxed sort gives the permutation of the stable boxed sort it replaced (ties
+   * in index order, −0.0 below 0.0 and NaN first, as {@link Double#compare} orders them).
+   */
+  @Test
+  void sortDescendingMatchesAStableBoxedSort() {
+    Random random = new Random(7);
+    double[] pool = {0.0, -0.0, 1.5, -2, Double.NaN, 3, 3};
+    for (int trial = 0; trial < 200; trial++) {
+      int n = 1 + random.nextInt(40);
+      double[] keys = new double[n];
+      for (int j = 0; j < n; j++) {
+        keys[j] = random.nextBoolean() ? pool[random.nextInt(pool.length)] : random.nextGaussian();
+      }
+      Integer[] boxed = new Integer[n];
+      for (int j = 0; j < n; j++) {
+        boxed[j] = j;
+      }
+      Arrays.sort(boxed, Comparator.comparingDouble((Integer j) -> keys[j]).reversed());
+      int[] order = new int[n];
+      EigenWorkspace.sortDescending(keys, order, n);
+      assertArrayEquals(Arrays.stream(boxed).mapToInt(Integer::intValue).toArray(), order);
+    }
   }
 }
