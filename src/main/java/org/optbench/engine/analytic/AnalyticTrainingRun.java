@@ -26,10 +26,11 @@ import org.optbench.workload.Workload;
  * <p>Step by step it records what {@code engine.djl.DjlTrainingRun} records for the same cell on
  * the DJL-based native path: a step whose loss or gradient norm is not finite (the norm in float32
  * range, {@link TreeMath#float32Norm}) is recorded and not taken, and training stops there; the
- * evaluation is {@link AnalyticObjective#evalValue} at the iterate, timed apart from training; a
- * non-finite iterate at the end marks the run diverged. The gradient norms before and after
- * clipping both come from the optimizer's report, so that a step without clipping is never
- * flagged as clipped by two norms that round differently.
+ * evaluation is {@link AnalyticObjective#evalValue} at the iterate (at the optimizer's evaluation
+ * point, for Schedule-Free), timed apart from training; a non-finite iterate at the end marks the
+ * run diverged. The gradient norms before and after clipping both come from the optimizer's
+ * report, so that a step without clipping is never flagged as clipped by two norms that round
+ * differently.
  *
  * <p>Per step the loop allocates only the {@link StepRecord} the run keeps: a 200,000-step run
  * spends its time in the optimizer and the records, not in the objective.
@@ -41,6 +42,7 @@ public final class AnalyticTrainingRun {
   private final AnalyticObjective objective;
   private final RunListener listener;
   private final NativeOptimizer optimizer;
+  private ParamTree evaluation;
 
   /**
    * @param workload an analytic workload ({@link Workload#model()} is an {@link
@@ -104,7 +106,7 @@ public final class AnalyticTrainingRun {
       boolean going = accumulator.add(record);
       if (going && (step % cell.evalEvery() == 0 || step == cell.steps())) {
         long evalStart = System.nanoTime();
-        double eval = objective.evalValue(toDouble(x));
+        double eval = objective.evalValue(toDouble(evaluationPoint(params)));
         accumulator.addEvalTime((System.nanoTime() - evalStart) / 1e6);
         record = record.withEval(eval, Double.NaN);
         going = accumulator.replaceLast(record);
@@ -125,6 +127,21 @@ public final class AnalyticTrainingRun {
     listener.onArtifacts(cell, artifacts);
     listener.onRunEnd(result.summary());
     return result.withArtifacts(artifacts);
+  }
+
+  /**
+   * The point to evaluate: the iterate, or the optimizer's own evaluation point (Schedule-Free's
+   * average x), written into a buffer made at the first evaluation.
+   */
+  private float[] evaluationPoint(ParamTree params) {
+    if (!optimizer.hasEvaluationPoint()) {
+      return params.data(0);
+    }
+    if (evaluation == null) {
+      evaluation = params.zerosLike();
+    }
+    optimizer.evaluationPoint(params, evaluation);
+    return evaluation.data(0);
   }
 
   /** Σ g² in double: exact enough to decide whether the float32 norm overflows. */

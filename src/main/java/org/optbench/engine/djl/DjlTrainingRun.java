@@ -41,7 +41,9 @@ import org.optbench.workload.Workload;
  * <p>Memory: every array of a step (batch, activations, loss, gradient handles) is created in a
  * per-step sub-manager that closes at the end of the step, so native memory does not grow with
  * the number of steps. Evaluation works the same way and is excluded from the training time, as
- * is the text sample a language model writes at the end.
+ * is the text sample a language model writes at the end. Both happen at the optimizer's
+ * evaluation point ({@link StepStrategy#evaluationPoint}: Schedule-Free's average x), the
+ * training steps at its iterate.
  */
 final class DjlTrainingRun {
 
@@ -145,7 +147,10 @@ final class DjlTrainingRun {
           boolean going = accumulator.add(record);
           if (going && (step % cell.evalEvery() == 0 || step == cell.steps())) {
             long evalStart = System.nanoTime();
-            double[] eval = evaluation.get();
+            double[] eval;
+            try (ParameterSwap atEvaluationPoint = strategy.evaluationPoint(parameters)) {
+              eval = evaluation.get();
+            }
             accumulator.addEvalTime((System.nanoTime() - evalStart) / 1e6);
             record = record.withEval(eval[0], eval[1]);
             going = accumulator.replaceLast(record);
@@ -162,8 +167,10 @@ final class DjlTrainingRun {
         RunResult result = accumulator.finish(paramCount, paramCount * Float.BYTES, strategy.stateBytes());
         Map<String, String> samples = new LinkedHashMap<>();
         if (workload.generation() != null && !accumulator.diverged()) {
-          samples.put(RunArtifacts.SAMPLE,
-              TextSampler.sample(trainer, workload.generation(), contextLength(spec), seeds.sampling()));
+          try (ParameterSwap atEvaluationPoint = strategy.evaluationPoint(parameters)) {
+            samples.put(RunArtifacts.SAMPLE, TextSampler.sample(
+                trainer, workload.generation(), contextLength(spec), seeds.sampling()));
+          }
         }
         RunArtifacts artifacts = RunArtifacts.of(
             result.summary(), workload.examplesPerStep(), workload.tokensPerStep(), samples);

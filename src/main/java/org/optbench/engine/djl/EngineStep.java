@@ -93,6 +93,17 @@ final class EngineStep implements StepStrategy {
     return ids;
   }
 
+  @Override
+  public ParameterSwap evaluationPoint(List<Parameter> parameters) {
+    if (!(optimizer instanceof EvaluationPointOptimizer point)) {
+      return ParameterSwap.NONE;
+    }
+    List<String> ids = ids(parameters);
+    List<NDArray> weights = parameters.stream().map(Parameter::getArray).toList();
+    point.toEvaluationPoint(ids, weights);
+    return () -> point.toTrainingPoint(ids, weights);
+  }
+
   /** Clips the step's gradients in place; every temporary is freed before returning. */
   double clip(StepInput in) {
     context.set(in.step(), learningRate(in.step()), in.loss());

@@ -124,6 +124,12 @@ final class LockstepStep implements StepStrategy {
     sink.add(new CrossCheckRow(step, tensor, diff[0], diff[1], verdict));
   }
 
+  /** The model holds the engine's training point: the engine's optimizer moves it. */
+  @Override
+  public ParameterSwap evaluationPoint(List<Parameter> parameters) {
+    return engine.evaluationPoint(parameters);
+  }
+
   @Override
   public long stateBytes() {
     return engine.stateBytes();

@@ -23,6 +23,7 @@ final class NativeStep implements StepStrategy {
   private final NativeOptimizer optimizer;
   private ParamTree params;
   private ParamTree grads;
+  private ParamTree evaluation;
 
   NativeStep(NativeOptimizer optimizer) {
     this.optimizer = optimizer;
@@ -76,6 +77,23 @@ final class NativeStep implements StepStrategy {
     StepReport report = optimizer.step(params, grads, in.loss());
     write(params, in.parameters());
     return new StepOutcome(report.clip().normAfter(), report.clip().threshold(), report.stepSize());
+  }
+
+  /**
+   * Writes the optimizer's evaluation point into the model; closing writes the native copy,
+   * which still holds the training point, back.
+   */
+  @Override
+  public ParameterSwap evaluationPoint(List<Parameter> parameters) {
+    if (!optimizer.hasEvaluationPoint()) {
+      return ParameterSwap.NONE;
+    }
+    if (evaluation == null) {
+      evaluation = params.zerosLike();
+    }
+    optimizer.evaluationPoint(params, evaluation);
+    write(evaluation, parameters);
+    return () -> write(params, parameters);
   }
 
   /** The native copy is the one the optimizer steps from: it is projected like the model. */

@@ -40,6 +40,15 @@ interface StepStrategy {
    */
   default void projected(Projection projection) {}
 
+  /**
+   * Moves the model's parameters to the point its optimizer wants evaluated (Schedule-Free's
+   * average x; {@link org.optbench.optim.EvaluationPoint}) until the returned swap is closed,
+   * which puts the training point back bit for bit. For the other optimizers nothing moves.
+   */
+  default ParameterSwap evaluationPoint(List<Parameter> parameters) {
+    return ParameterSwap.NONE;
+  }
+
   /** Bytes of optimizer (and clipping) state held at the end of the run. */
   long stateBytes();
 

@@ -386,6 +386,35 @@ abstract class TorchOptimizer extends Optimizer {
     return new double[0];
   }
 
+  /** Updates of a parameter so far (0 before its first). */
+  final int steps(String parameterId) {
+    return steps.getOrDefault(parameterId, 0);
+  }
+
+  /**
+   * The state arrays of a parameter, made as for its first update when it has none yet; for
+   * restoring a saved state before any update.
+   */
+  final NDArray[] stateOf(String parameterId, NDArray weight) {
+    return states.computeIfAbsent(parameterId, id -> newState(stateManager(weight), weight));
+  }
+
+  /** Sets the number of updates a parameter has had, for restoring a saved state. */
+  final void restoreSteps(String parameterId, int count) {
+    steps.put(parameterId, count);
+  }
+
+  /**
+   * The scratch arrays of a parameter, made as for its first update if not yet there. Between
+   * updates their contents are free: an optimizer whose scratch is its own per parameter (not
+   * {@link FactoredOptimizer}'s shared one) may borrow them, as Schedule-Free keeps the training
+   * point there while the model is evaluated elsewhere.
+   */
+  final NDArray[] scratchOf(String parameterId, NDArray weight) {
+    stateManager(weight);
+    return scratchFor(parameterId, weight, stateManager);
+  }
+
   /** Bytes of every state array this optimizer has allocated so far. */
   public long stateBytes() {
     long bytes = 0;

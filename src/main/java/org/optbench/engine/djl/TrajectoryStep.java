@@ -96,6 +96,12 @@ final class TrajectoryStep implements StepStrategy {
     sink.add(new CrossCheckRow(step, tensor, diff[0], diff[1], diff[1] <= CLOSE ? "close" : "apart"));
   }
 
+  /** The model holds the engine's training point: the engine's optimizer moves it. */
+  @Override
+  public ParameterSwap evaluationPoint(List<Parameter> parameters) {
+    return engine.evaluationPoint(parameters);
+  }
+
   @Override
   public long stateBytes() {
     return engine.stateBytes();

@@ -1,9 +1,14 @@
 package org.optbench.optim.alias;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.optbench.optim.EvaluationPoint;
 import org.optbench.optim.FusedStep;
 import org.optbench.optim.GradientTransform;
 import org.optbench.optim.NonFiniteGradientException;
+import org.optbench.optim.OptimizerSnapshot;
 import org.optbench.optim.ParamTree;
+import org.optbench.optim.ResumableState;
 import org.optbench.optim.StepContext;
 import org.optbench.optim.TransformState;
 import org.optbench.optim.TreeMath;
@@ -38,6 +43,7 @@ public final class NativeOptimizer {
   private final StepReport report = new StepReport();
   private TransformState optimizerState;
   private TransformState clipState;
+  private int tensors;
   private int steps;
 
   /**
@@ -57,8 +63,82 @@ public final class NativeOptimizer {
   public NativeOptimizer init(ParamTree params) {
     optimizerState = recipe.transform().init(params);
     clipState = clip == null ? null : clip.init(params);
+    tensors = params.size();
     steps = 0;
     return this;
+  }
+
+  /**
+   * Whether the optimizer is evaluated elsewhere than at the parameters it steps (Schedule-Free's
+   * x); runners then evaluate at {@link #evaluationPoint}.
+   */
+  public boolean hasEvaluationPoint() {
+    return recipe.transform() instanceof EvaluationPoint;
+  }
+
+  /**
+   * Writes the point to evaluate at into {@code into}: the optimizer's own ({@link
+   * EvaluationPoint}) or, for the others, {@code params} themselves. Nothing else changes.
+   */
+  public void evaluationPoint(ParamTree params, ParamTree into) {
+    requireInit();
+    if (recipe.transform() instanceof EvaluationPoint point) {
+      point.evaluationPoint(params, optimizerState, into);
+    } else {
+      for (int i = 0; i < params.size(); i++) {
+        System.arraycopy(params.data(i), 0, into.data(i), 0, params.data(i).length);
+      }
+    }
+  }
+
+  /**
+   * A copy of the optimizer's state after the steps taken so far: with the parameters, what
+   * {@link #restore} needs to continue the run as if it had not stopped. Clipping state is not
+   * included (the stateless methods have none).
+   *
+   * @throws UnsupportedOperationException when the optimizer's state is not {@link
+   *     ResumableState}
+   */
+  public OptimizerSnapshot snapshot() {
+    requireInit();
+    if (!(optimizerState instanceof ResumableState resumable)) {
+      throw new UnsupportedOperationException(
+          "the state of optimizer " + recipe.name() + " cannot be saved");
+    }
+    List<float[][]> arrays = new ArrayList<>();
+    for (int i = 0; i < tensors; i++) {
+      arrays.add(stateArrays(i).toArray(new float[0][]));
+    }
+    return new OptimizerSnapshot(steps, resumable.scalars(), arrays);
+  }
+
+  /**
+   * Puts a {@link #snapshot} back, after {@link #init} with the saved parameters: the next step is
+   * {@code snapshot.steps() + 1}.
+   *
+   * @throws IllegalArgumentException when the snapshot's arrays are not shaped like this state's
+   *     (nothing is written then)
+   */
+  public void restore(OptimizerSnapshot snapshot) {
+    requireInit();
+    if (!(optimizerState instanceof ResumableState resumable)) {
+      throw new UnsupportedOperationException(
+          "the state of optimizer " + recipe.name() + " cannot be restored");
+    }
+    List<List<float[]>> live = new ArrayList<>();
+    for (int i = 0; i < tensors; i++) {
+      live.add(stateArrays(i));
+    }
+    snapshot.copyInto(live);
+    resumable.setScalars(snapshot.scalars());
+    resumable.restoreSteps(snapshot.steps());
+    steps = snapshot.steps();
+  }
+
+  private void requireInit() {
+    if (optimizerState == null) {
+      throw new IllegalStateException("init(params) must be called first");
+    }
   }
 
   /** One training step with a loss (NaN when unknown); see {@link #step(ParamTree, ParamTree, StepContext)}. */
@@ -129,8 +209,8 @@ public final class NativeOptimizer {
    * The live optimizer state arrays of parameter tensor {@code tensor} (empty before init), in
    * the order the engine-side optimizers keep theirs; a cross-check reads and overwrites them.
    */
-  public java.util.List<float[]> stateArrays(int tensor) {
-    java.util.List<float[]> out = new java.util.ArrayList<>();
+  public List<float[]> stateArrays(int tensor) {
+    List<float[]> out = new ArrayList<>();
     if (optimizerState != null) {
       optimizerState.tensorArrays(tensor, out);
     }
