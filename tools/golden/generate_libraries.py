@@ -43,6 +43,10 @@ estimated from vanish on independent random gradients), so their gradients carry
 drift, as on a slope; one case runs under optbench's warmup_linear schedule, handed to optax as
 a function of its step count (optax reads the schedule at t - 1 for step t).
 
+And optax's own Schedule-Free SGD and AdamW (optax.contrib.schedule_free_sgd, schedule_free_adamw;
+under a warm-up, optax.contrib.schedule_free over the same base optimizers, see
+schedule_free_warmup), in float64 (JAX x64) on the float32 inputs.
+
 Regenerate (writes only the files named in main() into src/test/resources/golden/):
 
     python3 -m venv /tmp/venv && /tmp/venv/bin/pip install torch numpy transformers optax jax
@@ -151,7 +155,47 @@ def optax_optimizer(o):
                                           eps=o.get("eps", 1e-8),
                                           estim_lr0=o.get("estim_lr0", 1e-6),
                                           weight_decay=o.get("weight_decay", 0.0))
+    if o["name"] == "schedule_free_sgd":
+        return optax.contrib.schedule_free_sgd(o["lr"], b1=o.get("beta1", 0.9),
+                                               weight_decay=o.get("weight_decay"),
+                                               weight_lr_power=o.get("weight_lr_power", 2.0))
+    if o["name"] == "schedule_free_adamw":
+        return optax.contrib.schedule_free_adamw(o["lr"], b1=o.get("beta1", 0.9),
+                                                 b2=o.get("beta2", 0.999),
+                                                 eps=o.get("eps", 1e-8),
+                                                 weight_decay=o.get("weight_decay", 0.0),
+                                                 weight_lr_power=o.get("weight_lr_power", 2.0))
     raise ValueError(o["name"])
+
+
+def schedule_free_warmup(o, warmup_steps):
+    """optax.contrib.schedule_free over optax's warmup_constant_schedule, as optbench runs it.
+
+    optbench's warm-up is its schedule's (warmup_linear with final_factor 1: lr·t/w at the
+    1-based step t, then lr), and one step uses one lr. optax's own warmup_steps option reads the
+    schedule at two counts: the wrapper (max_lr, c_t) at its 1-based step_count, the base
+    optimizer's scale_by_learning_rate at its 0-based count, so the first z step has lr 0. Here the
+    base reads the schedule at count + 1, so both read lr·t/w, as facebookresearch/schedule_free
+    does. The base optimizers are those of optax's schedule_free_sgd / schedule_free_adamw.
+    """
+    import optax
+    lr = optax.warmup_constant_schedule(0.0, o["lr"], warmup_steps)
+
+    def at_step(count):
+        return lr(count + 1)
+
+    if o["name"] == "schedule_free_sgd":
+        base = optax.sgd(at_step)
+        if o.get("weight_decay") is not None:
+            base = optax.chain(optax.add_decayed_weights(o["weight_decay"]), base)
+    else:
+        base = optax.chain(
+            optax.scale_by_rms(decay=o.get("beta2", 0.999), eps=o.get("eps", 1e-8),
+                               eps_in_sqrt=False, bias_correction=True),
+            optax.add_decayed_weights(o.get("weight_decay", 0.0)),
+            optax.scale_by_learning_rate(at_step))
+    return optax.contrib.schedule_free(base, lr, b1=o.get("beta1", 0.9),
+                                       weight_lr_power=o.get("weight_lr_power", 2.0))
 
 
 def matrices(params):
@@ -200,7 +244,7 @@ def run_optax(opt, params, grads):
 
 
 def optax_case(name, optimizer, seed, scales=None, zero_bias=False, drift=0.0, steps=g.STEPS,
-               schedule=None, param_scale=1.0):
+               schedule=None, param_scale=1.0, warmup_steps=None):
     """Expected values from optax itself, run in float64 (JAX x64, CPU) on the float32 inputs.
 
     XLA's float32 arithmetic for ADOPT (u = g / max(sqrt(v), eps), clipped) strays from the
@@ -212,6 +256,10 @@ def optax_case(name, optimizer, seed, scales=None, zero_bias=False, drift=0.0, s
     drift adds a constant to every gradient (d-adaptive methods need a consistent direction for
     d to grow); param_scale shrinks the initial parameters; schedule (warmup_linear) is passed to
     optax as its learning-rate schedule and written into the case.
+
+    warmup_steps (Schedule-Free only) runs optbench's warmup_linear schedule with final_factor 1
+    through schedule_free_warmup instead, which must first reproduce optax's own optimizer when
+    the warm-up is one step long (lr at every step), up to float32's rounding of lr.
     """
     import jax
     import optax
@@ -228,6 +276,16 @@ def optax_case(name, optimizer, seed, scales=None, zero_bias=False, drift=0.0, s
         opt = optax_optimizer(dict(optimizer, lr=warmup_linear(
             optimizer["lr"], schedule["warmup_steps"], schedule["total_steps"],
             schedule.get("final_factor", 0.0))))
+    reference = "optax " + optax.__version__ + " (JAX " + jax.__version__ + ", run in float64)"
+    if warmup_steps is not None:
+        # optax's schedules give float32 for its int32 step counts, the alias's constant lr is
+        # float64: the two differ by float32's rounding of lr (1.5e-8 of 0.1), no more.
+        check(name, run_optax(schedule_free_warmup(optimizer, 1), params, grads),
+              run_optax(optax_optimizer(optimizer), params, grads), rtol=1e-7, atol=1e-8)
+        opt = schedule_free_warmup(optimizer, warmup_steps)
+        schedule = {"name": "warmup_linear", "warmup_steps": warmup_steps, "final_factor": 1.0}
+        reference += (": optax.contrib.schedule_free over optax.warmup_constant_schedule, the"
+                      " base optimizer reading the schedule at the same 1-based step")
     expected = run_optax(opt, params, grads)
     if optimizer["name"] == "adan":
         # adan64 is the reference of every other Adan case; here optax and it must agree.
@@ -241,8 +299,7 @@ def optax_case(name, optimizer, seed, scales=None, zero_bias=False, drift=0.0, s
         check(name, run_optax(lamb_chain(o["lr"], adam, o.get("weight_decay", 0.0), everything),
                               params, grads),
               run_optax(optax_optimizer(o), params, grads), rtol=1e-12, atol=0)
-    g.write(name, "optax " + optax.__version__ + " (JAX " + jax.__version__ + ", run in float64)",
-            optimizer, params, grads, expected, schedule=schedule)
+    g.write(name, reference, optimizer, params, grads, expected, schedule=schedule)
 
 
 MATRICES = [("w", (4, 3)), ("v", (2, 5)), ("b", (3,))]
@@ -453,7 +510,22 @@ def main():
     optax_case("dadapt-adamw-decay-d0", {"name": "dadapt_adamw", "lr": 1.0, "beta1": 0.8,
                                          "beta2": 0.99, "eps": 1e-3, "estim_lr0": 1e-3,
                                          "weight_decay": 0.1}, 324, scales=spiky, drift=0.5)
-    print("wrote 35 cases to", os.path.normpath(g.OUT), file=sys.stderr)
+    # optax's own Schedule-Free SGD and AdamW; the warm-up cases run optbench's warmup_linear
+    # schedule with final_factor 1 (optax's warmup_constant_schedule).
+    optax_case("schedule-free-sgd-default", {"name": "schedule_free_sgd", "lr": 0.1}, 340)
+    optax_case("schedule-free-sgd-decay-power", {"name": "schedule_free_sgd", "lr": 0.1,
+                                                 "beta1": 0.8, "weight_decay": 0.1,
+                                                 "weight_lr_power": 1.0}, 341, scales=spiky)
+    optax_case("schedule-free-sgd-warmup", {"name": "schedule_free_sgd", "lr": 0.1}, 342,
+               warmup_steps=4)
+    optax_case("schedule-free-adamw-default", {"name": "schedule_free_adamw", "lr": 0.01}, 343)
+    optax_case("schedule-free-adamw-decay-power", {"name": "schedule_free_adamw", "lr": 0.01,
+                                                   "beta1": 0.95, "beta2": 0.99, "eps": 1e-3,
+                                                   "weight_decay": 0.1,
+                                                   "weight_lr_power": 0.5}, 344, scales=spiky)
+    optax_case("schedule-free-adamw-warmup", {"name": "schedule_free_adamw", "lr": 0.01,
+                                              "weight_decay": 0.05}, 345, warmup_steps=4)
+    print("wrote 41 cases to", os.path.normpath(g.OUT), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -39,7 +39,9 @@ public final class OptimizerRegistry {
       new ShampooEntry(),
       new SoapEntry(),
       new ProdigyEntry(),
-      new DAdaptAdamWEntry());
+      new DAdaptAdamWEntry(),
+      new ScheduleFreeSgdEntry(),
+      new ScheduleFreeAdamWEntry());
 
   /**
    * torch.optim's optimizers optbench does not run, with the reason {@code list} and spec errors

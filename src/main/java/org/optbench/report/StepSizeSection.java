@@ -8,7 +8,10 @@ import org.optbench.io.StepSeries;
  * optimizer applied. They differ where the optimizer scales its step itself: Adafactor's
  * αₜ = ρₜ·max(ε₂, RMS(X)) (Shazeer &amp; Stern 2018, Alg. 4) moves with the parameters' scale while
  * the configured lr stays constant, so a printout of the lr says little about the update. So do
- * Prodigy's and D-Adaptation's d·lr, d their learnt estimate of the distance to the solution.
+ * Prodigy's and D-Adaptation's d·lr, d their learnt estimate of the distance to the solution,
+ * and a Schedule-Free step, which moves its training point by lrₜ·(1 − β1·(1 − cₜ)) along the
+ * direction (Defazio et al. 2024), falling from lr towards lr·(1 − β1) as the averaging weight
+ * cₜ does.
  */
 final class StepSizeSection implements ReportSection {
 
@@ -58,10 +61,11 @@ final class StepSizeSection implements ReportSection {
       html.append(lr.html("Learning rate given to each step: the optimizer's lr times the"
           + " schedule's factor (the factor alone for relative-step Adafactor). " + seeds));
       if (different) {
-        html.append(applied.html("Step size the optimizer applied: for Adafactor"
-            + " αₜ = ρₜ·max(ε₂, RMS(X)) per tensor, averaged over tensors weighted by their sizes;"
-            + " for prodigy and dadapt_adamw d·lr, d their estimate of the distance to the"
-            + " solution (steps.csv step_size). " + seeds));
+        html.append(applied.html("Step size the optimizer applied (steps.csv step_size): for"
+            + " Adafactor αₜ = ρₜ·max(ε₂, RMS(X)) per tensor, averaged over tensors weighted by"
+            + " their sizes; for prodigy and dadapt_adamw d·lr, d their estimate of the distance"
+            + " to the solution; for Schedule-Free lrₜ·(1 − β1·(1 − cₜ)), the training point's"
+            + " step along the direction, with cₜ the averaging weight. " + seeds));
       }
       anyDifferent |= different;
       index++;
@@ -72,7 +76,8 @@ final class StepSizeSection implements ReportSection {
         : anyDifferent
         ? "Where the two differ, the optimizer scales its step itself (Adafactor's relative step"
             + " and parameter scaling, Shazeer &amp; Stern 2018, Alg. 4; the distance estimate d"
-            + " of Prodigy and D-Adaptation): the printed lr is not the size of the update."
+            + " of Prodigy and D-Adaptation; Schedule-Free's averaging weight, Defazio et al."
+            + " 2024): the printed lr is not the size of the update."
         : "Every run applied its learning rate as given (steps.csv step_size equals"
             + " learning_rate), so only the learning rate is drawn.";
     return "<p class=\"note\">" + note + "</p>\n" + html;
