@@ -10,6 +10,15 @@ package org.optbench.optim;
 public interface EvaluationPoint {
 
   /**
+   * Whether the point can differ from the parameters under {@code state}: always for an
+   * optimizer that has one; for a transform that forwards its parts' points (parameter groups),
+   * only when one of its parts has one.
+   */
+  default boolean movesEvaluation(TransformState state) {
+    return true;
+  }
+
+  /**
    * Writes the evaluation point of {@code params} into {@code into}; neither {@code params} nor
    * the state changes.
    *

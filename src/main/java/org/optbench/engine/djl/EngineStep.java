@@ -95,7 +95,7 @@ final class EngineStep implements StepStrategy {
 
   @Override
   public ParameterSwap evaluationPoint(List<Parameter> parameters) {
-    if (!(optimizer instanceof EvaluationPointOptimizer point)) {
+    if (!(optimizer instanceof EvaluationPointOptimizer point) || !point.movesEvaluation()) {
       return ParameterSwap.NONE;
     }
     List<String> ids = ids(parameters);

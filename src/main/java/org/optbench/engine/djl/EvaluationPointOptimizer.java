@@ -11,6 +11,14 @@ import java.util.List;
 interface EvaluationPointOptimizer {
 
   /**
+   * Whether the weights move at all: always for an optimizer that has an evaluation point; for
+   * parameter groups, only when one group's optimizer has one.
+   */
+  default boolean movesEvaluation() {
+    return true;
+  }
+
+  /**
    * Overwrites each weight with its evaluation point, keeping the training point aside; a weight
    * not yet updated is its own evaluation point and stays.
    */

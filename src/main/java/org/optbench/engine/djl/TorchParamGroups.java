@@ -1,6 +1,7 @@
 package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +14,10 @@ import org.optbench.spec.ParamAssignment;
  * engine: each tensor goes to its group's engine optimizer, as torch applies one optimizer per
  * {@code param_group}. Which tensor goes where is decided by {@link ParamAssignment} from the
  * tensors' names and ranks, exactly as the native library and the spec check decide it, once the
- * caller has bound the parameter ids to names ({@link #bind}).
+ * caller has bound the parameter ids to names ({@link #bind}). A group whose optimizer has an
+ * evaluation point (Schedule-Free) moves its own tensors there; the others stay.
  */
-final class TorchParamGroups extends TorchOptimizer {
+final class TorchParamGroups extends TorchOptimizer implements EvaluationPointOptimizer {
 
   private final Component optimizer;
   private final Component schedule;
@@ -110,6 +112,43 @@ final class TorchParamGroups extends TorchOptimizer {
       count += n;
     }
     return count == 0 ? Double.NaN : weighted / count;
+  }
+
+  @Override
+  public boolean movesEvaluation() {
+    return byComponent.values().stream().anyMatch(sub -> sub instanceof EvaluationPointOptimizer);
+  }
+
+  @Override
+  public void toEvaluationPoint(List<String> parameterIds, List<NDArray> weights) {
+    forEachGroup(parameterIds, weights, EvaluationPointOptimizer::toEvaluationPoint);
+  }
+
+  @Override
+  public void toTrainingPoint(List<String> parameterIds, List<NDArray> weights) {
+    forEachGroup(parameterIds, weights, EvaluationPointOptimizer::toTrainingPoint);
+  }
+
+  private interface Move {
+    void apply(EvaluationPointOptimizer optimizer, List<String> ids, List<NDArray> weights);
+  }
+
+  /** Hands each group's optimizer that has an evaluation point its own parameters, in order. */
+  private void forEachGroup(List<String> parameterIds, List<NDArray> weights, Move move) {
+    for (TorchOptimizer sub : byComponent.values()) {
+      if (!(sub instanceof EvaluationPointOptimizer point)) {
+        continue;
+      }
+      List<String> ids = new ArrayList<>();
+      List<NDArray> own = new ArrayList<>();
+      for (int i = 0; i < parameterIds.size(); i++) {
+        if (owner(parameterIds.get(i)) == sub) {
+          ids.add(parameterIds.get(i));
+          own.add(weights.get(i));
+        }
+      }
+      move.apply(point, ids, own);
+    }
   }
 
   @Override

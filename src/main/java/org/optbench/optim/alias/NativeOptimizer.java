@@ -70,10 +70,12 @@ public final class NativeOptimizer {
 
   /**
    * Whether the optimizer is evaluated elsewhere than at the parameters it steps (Schedule-Free's
-   * x); runners then evaluate at {@link #evaluationPoint}.
+   * x, also inside a parameter group); runners then evaluate at {@link #evaluationPoint}.
    */
   public boolean hasEvaluationPoint() {
-    return recipe.transform() instanceof EvaluationPoint;
+    requireInit();
+    return recipe.transform() instanceof EvaluationPoint point
+        && point.movesEvaluation(optimizerState);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.optbench.optim.alias;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.optbench.optim.EvaluationPoint;
 import org.optbench.optim.GradientTransform;
 import org.optbench.optim.ParamTree;
 import org.optbench.optim.StepContext;
@@ -15,9 +16,10 @@ import org.optbench.spec.ParamAssignment;
  * {@code multi_transform}: the tensors are partitioned by {@link ParamAssignment} at {@link
  * #init} (from their names and ranks), each part runs its group's optimizer on its own sub-tree,
  * with its own learning rate under the shared schedule, and the parts' updates land in the one
- * update tree.
+ * update tree. A group whose optimizer has an {@link EvaluationPoint} (Schedule-Free) gives its
+ * tensors' evaluation point; the other tensors are evaluated as they are.
  */
-final class ParamGroupsTransform implements GradientTransform {
+final class ParamGroupsTransform implements GradientTransform, EvaluationPoint {
 
   private final Component optimizer;
 
@@ -130,6 +132,29 @@ final class ParamGroupsTransform implements GradientTransform {
       c.recordStepSize(own.stepSize(), part.elements);
     }
     return updates;
+  }
+
+  @Override
+  public boolean movesEvaluation(TransformState state) {
+    for (Part part : ((State) state).parts()) {
+      if (part.transform instanceof EvaluationPoint point && point.movesEvaluation(part.state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void evaluationPoint(ParamTree params, TransformState state, ParamTree into) {
+    for (Part part : ((State) state).parts()) {
+      if (part.transform instanceof EvaluationPoint point) {
+        point.evaluationPoint(part.view(params, 1), part.state, subTree(into, part.tensors));
+      } else {
+        for (int i : part.tensors) {
+          System.arraycopy(params.data(i), 0, into.data(i), 0, params.data(i).length);
+        }
+      }
+    }
   }
 
   static List<ParamAssignment.Param> describe(ParamTree params) {

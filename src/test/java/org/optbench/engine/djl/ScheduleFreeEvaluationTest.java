@@ -3,6 +3,7 @@ package org.optbench.engine.djl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import org.optbench.optim.alias.NativeOptimizers;
 import org.optbench.spec.Axis;
 import org.optbench.spec.Cell;
 import org.optbench.spec.Component;
+import org.optbench.spec.SpecException;
+import org.optbench.spec.SpecParser;
 import org.optbench.testing.Cells;
 import org.optbench.workload.AnalyticObjective;
 import org.optbench.workload.Workload;
@@ -30,7 +33,8 @@ import org.optbench.workload.Workloads;
  * f(x) = ½ Σ λᵢxᵢ², every recorded evaluation equals f at the x of Defazio et al. 2024's
  * Algorithm 1, computed here in double from its three sequences, and every training loss f at y,
  * on each path a run can take: the engine's step with its model (engine djl), the native step with
- * the same model ({@link NativeStep}), and the native engine's all-Java analytic loop.
+ * the same model ({@link NativeStep}), and the native engine's all-Java analytic loop; and with
+ * Schedule-Free as the optimizer of a parameter group.
  */
 class ScheduleFreeEvaluationTest {
 
@@ -80,12 +84,40 @@ class ScheduleFreeEvaluationTest {
 
   static Stream<Arguments> pathsAndOptimizers() {
     List<Arguments> out = new ArrayList<>();
-    for (String optimizer : List.of("schedule_free_sgd", "schedule_free_adamw")) {
+    for (String optimizer : List.of("schedule_free_sgd", "schedule_free_adamw", "grouped")) {
       out.add(Arguments.of(optimizer, "engine step (djl)"));
       out.add(Arguments.of(optimizer, "native step, DJL model"));
       out.add(Arguments.of(optimizer, "native engine, analytic loop"));
     }
     return out.stream();
+  }
+
+  /**
+   * The cell of one optimizer; "grouped" is an Adam entry whose one parameter group (every
+   * rank-1 tensor: the quadratic's x) trains with Schedule-Free SGD, so the evaluation point
+   * must come through the parameter groups.
+   */
+  static Cell cell(String optimizer) {
+    if (!optimizer.equals("grouped")) {
+      Component opt = Cells.component(Axis.OPTIMIZER, optimizer, Map.of("lr", LR));
+      return Cells.cell(quadratic(), opt, Cells.noClip(), 0, STEPS, EVAL_EVERY);
+    }
+    String yaml = """
+        name: g
+        workloads: [{model: quadratic, dim: 4, condition: 10.0, x0: 1.0}]
+        steps: %d
+        eval_every: %d
+        seeds: [0]
+        grid:
+          optimizer:
+            - name: adam
+              groups: [{select: {rank: 1}, optimizer: {name: schedule_free_sgd, lr: %s}}]
+        """.formatted(STEPS, EVAL_EVERY, LR);
+    try {
+      return SpecParser.parse(Path.of("g.yaml"), yaml).cells().get(0);
+    } catch (SpecException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
   }
 
   private static Function<RunListener, RunResult> path(String path, Cell cell, Workload w) {
@@ -101,10 +133,8 @@ class ScheduleFreeEvaluationTest {
   @ParameterizedTest(name = "{0}, {1}")
   @MethodSource("pathsAndOptimizers")
   void evaluationsAreAtXAndTrainingAtY(String optimizer, String path) {
-    Component workload = quadratic();
-    Workload w = Workloads.create(workload);
-    Component opt = Cells.component(Axis.OPTIMIZER, optimizer, Map.of("lr", LR));
-    Cell cell = Cells.cell(workload, opt, Cells.noClip(), 0, STEPS, EVAL_EVERY);
+    Cell cell = cell(optimizer);
+    Workload w = Workloads.create(cell.workload());
     List<StepRecord> records = new ArrayList<>();
     RunResult result = path(path, cell, w).apply(new RunListener() {
       @Override
