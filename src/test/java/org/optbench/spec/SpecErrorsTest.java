@@ -315,8 +315,8 @@ class SpecErrorsTest {
             steps: 10
             grid:
               optimizer:
-                - {name: shampoo, lr: 0.001}
-            """, "experiments/x.yaml:6:14: unknown optimizer 'shampoo'; known: " + OPTIMIZERS),
+                - {name: kfac, lr: 0.001}
+            """, "experiments/x.yaml:6:14: unknown optimizer 'kfac'; known: " + OPTIMIZERS),
         Arguments.of("unknown clip", """
             name: t
             workloads: [mlp]
