@@ -52,7 +52,9 @@ def inputs(seed, steps=STEPS, scales=None, shapes=SHAPES):
 
 
 def write(name, reference, optimizer, params, grads, expected, clip=None, losses=None,
-          shapes=SHAPES, schedule=None):
+          shapes=SHAPES, schedule=None, hessian_diagonals=None):
+    """hessian_diagonals: per step, per tensor, the Hessian-diagonal estimate an optimizer that
+    takes one (Sophia) receives, None at steps without one."""
     case = {"reference": reference, "optimizer": optimizer}
     if clip is not None:
         case["clip"] = clip
@@ -63,6 +65,9 @@ def write(name, reference, optimizer, params, grads, expected, clip=None, losses
     case["grads"] = [[flat(g) for g in step] for step in grads]
     if losses is not None:
         case["losses"] = [float(l) for l in losses]
+    if hessian_diagonals is not None:
+        case["hessian_diagonals"] = [None if step is None else [flat(h) for h in step]
+                                     for step in hessian_diagonals]
     case["expected"] = [[flat(p) for p in step] for step in expected]
     with open(os.path.join(OUT, name + ".json"), "w") as f:
         json.dump(case, f, separators=(",", ":"))

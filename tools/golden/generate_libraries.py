@@ -47,6 +47,9 @@ And optax's own Schedule-Free SGD and AdamW (optax.contrib.schedule_free_sgd, sc
 under a warm-up, optax.contrib.schedule_free over the same base optimizers, see
 schedule_free_warmup), in float64 (JAX x64) on the float32 inputs.
 
+And optax's own Sophia (optax.contrib.sophia), given the Hessian-diagonal estimates the case
+lists (see sophia_case), in float64 (JAX x64) on the float32 inputs.
+
 Regenerate (writes only the files named in main() into src/test/resources/golden/):
 
     python3 -m venv /tmp/venv && /tmp/venv/bin/pip install torch numpy transformers optax jax
@@ -165,7 +168,82 @@ def optax_optimizer(o):
                                                  eps=o.get("eps", 1e-8),
                                                  weight_decay=o.get("weight_decay", 0.0),
                                                  weight_lr_power=o.get("weight_lr_power", 2.0))
+    if o["name"] == "sophia":
+        return optax.contrib.sophia(o["lr"], b1=o.get("beta1", 0.965), b2=o.get("beta2", 0.99),
+                                    eps=o.get("eps", 1e-8),
+                                    weight_decay=o.get("weight_decay", 1e-4),
+                                    gamma=o.get("gamma", 0.01),
+                                    clip_threshold=o.get("clip_threshold", 1.0),
+                                    update_interval=o.get("update_interval", 10),
+                                    hessian_diagonal_fn=given_hessian_diagonal())
     raise ValueError(o["name"])
+
+
+def given_hessian_diagonal():
+    """A hessian_diagonal_fn for optax.contrib.sophia that returns the estimate the caller passes
+    as the keyword argument hessian_diagonal: the case's estimates are inputs (optbench computes
+    them in its training loop), the update rule is optax's own."""
+    import optax
+
+    def init(params):
+        del params
+        return optax.EmptyState()
+
+    def update(updates, state, params=None, hessian_diagonal=None, **extra):
+        del updates, params, extra
+        return hessian_diagonal, state
+
+    return optax.GradientTransformationExtraArgs(init, update)
+
+
+def sophia_case(name, optimizer, seed, estimate_scale, scales=None):
+    """optax.contrib.sophia in float64 with given Hessian-diagonal estimates.
+
+    The estimates look like Gauss–Newton–Bartlett ones, B·ĝ⊙ĝ (B = 8, ĝ standard normal, times
+    estimate_scale), given at the steps where optax refreshes its EMA (update count before the
+    step divisible by update_interval: steps 1, 1 + k, ...). At the other steps optax is handed
+    NaN, which would reach the trajectory if it ever read them there.
+    """
+    import jax
+    jax.config.update("jax_platforms", "cpu")
+    jax.config.update("jax_enable_x64", True)
+    import jax.numpy as jnp
+    import optax
+    params, grads = g.inputs(seed, scales=scales)
+    rng = np.random.default_rng(seed + 1000)
+    k = optimizer.get("update_interval", 10)
+    hessians = []
+    for t in range(1, len(grads) + 1):
+        if (t - 1) % k == 0:
+            hessians.append([(estimate_scale * 8 * rng.standard_normal(p.shape) ** 2)
+                             .astype(np.float32) for p in params])
+        else:
+            hessians.append(None)
+    opt = optax_optimizer(optimizer)
+    ps = [jnp.asarray(p, dtype=jnp.float64) for p in params]
+    state = opt.init(ps)
+    expected = []
+    clipped = total = 0
+    for step, h in zip(grads, hessians):
+        given = ([jnp.full(p.shape, jnp.nan, dtype=jnp.float64) for p in params] if h is None
+                 else [jnp.asarray(x, dtype=jnp.float64) for x in h])
+        updates, state = opt.update([jnp.asarray(x, dtype=jnp.float64) for x in step], state, ps,
+                                    hessian_diagonal=given)
+        ps = optax.apply_updates(ps, updates)
+        expected.append([np.asarray(p) for p in ps])
+        c = optimizer.get("clip_threshold", 1.0)
+        if c is not None:
+            lr, wd = optimizer["lr"], optimizer.get("weight_decay", 1e-4)
+            for u, p in zip(updates, ps):
+                direction = -np.asarray(u) / lr - wd * (np.asarray(p) - np.asarray(u))
+                clipped += int(np.sum(np.isclose(np.abs(direction), c, rtol=1e-9)))
+                total += direction.size
+    assert all(np.all(np.isfinite(p)) for step in expected for p in step), name
+    if total:
+        print(f"{name}: {clipped} of {total} coordinates at the clip", file=sys.stderr)
+    g.write(name, "optax " + optax.__version__ + " (JAX " + jax.__version__ + ", run in float64)"
+            " with the given Hessian-diagonal estimates as its hessian_diagonal_fn",
+            optimizer, params, grads, expected, hessian_diagonals=hessians)
 
 
 def schedule_free_warmup(o, warmup_steps):
@@ -489,6 +567,16 @@ def main():
     optax_case("lars-excluded-no-momentum", {"name": "lars", "lr": 0.1, "momentum": 0.0,
                                              "weight_decay": 0.1, "trust_coefficient": 0.1,
                                              "exclude_vectors": True}, 308)
+    # optax's own Sophia, the estimates given (see sophia_case).
+    sophia_case("sophia-default", {"name": "sophia", "lr": 0.01, "update_interval": 3}, 380,
+                estimate_scale=50.0)
+    sophia_case("sophia-unclipped-decay", {"name": "sophia", "lr": 0.01, "beta1": 0.9,
+                                           "beta2": 0.95, "eps": 0.05, "gamma": 0.05,
+                                           "weight_decay": 0.1, "clip_threshold": None,
+                                           "update_interval": 2}, 381, estimate_scale=1.0,
+                scales=spiky)
+    sophia_case("sophia-interval-default", {"name": "sophia", "lr": 0.01,
+                                            "clip_threshold": 0.5}, 382, estimate_scale=3000.0)
     muon_case("muon-default", {"name": "muon", "lr": 0.02}, 86)
     muon_case("muon-moonshot-plain", {"name": "muon", "lr": 0.02, "nesterov": False,
                                       "weight_decay": 0.0, "ns_steps": 3,
@@ -525,7 +613,7 @@ def main():
                                                    "weight_lr_power": 0.5}, 344, scales=spiky)
     optax_case("schedule-free-adamw-warmup", {"name": "schedule_free_adamw", "lr": 0.01,
                                               "weight_decay": 0.05}, 345, warmup_steps=4)
-    print("wrote 41 cases to", os.path.normpath(g.OUT), file=sys.stderr)
+    print("wrote 44 cases to", os.path.normpath(g.OUT), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,12 @@ package org.optbench.optim;
  * gives for this step, and the training loss of the batch the gradients came from ({@code NaN}
  * when the caller has none). Clippers such as {@code lr_scaled} and {@code loss_feedback} read it.
  *
+ * <p>Optimizers that precondition with curvature (Sophia) also read the step's estimate of the
+ * loss's Hessian diagonal, {@link #hessianDiagonal()}: a tree shaped like the parameters, given by
+ * the caller on the steps where the optimizer refreshes its estimate and null on the others. The
+ * training loop computes it (Gauss–Newton–Bartlett, see {@code spec.CurvatureNeed}); replay reads
+ * it from the case. Every other transform ignores it.
+ *
  * <p>Mutable on purpose: an optimizer reuses one context for every step, so a step allocates
  * nothing.
  */
@@ -15,13 +21,14 @@ public final class StepContext {
   private double loss;
   private double stepSizeWeighted;
   private long stepSizeElements;
+  private ParamTree hessianDiagonal;
 
   /** A context for {@code step} with learning rate {@code lr} and loss {@code loss}. */
   public static StepContext of(int step, double lr, double loss) {
     return new StepContext().set(step, lr, loss);
   }
 
-  /** Overwrites every field; returns this. */
+  /** Overwrites every field, the Hessian-diagonal estimate with none; returns this. */
   public StepContext set(int step, double lr, double loss) {
     if (step < 1) {
       throw new IllegalArgumentException("step numbers start at 1, got " + step);
@@ -31,7 +38,22 @@ public final class StepContext {
     this.loss = loss;
     this.stepSizeWeighted = 0;
     this.stepSizeElements = 0;
+    this.hessianDiagonal = null;
     return this;
+  }
+
+  /**
+   * Gives this step an estimate of the Hessian diagonal (null for none); call after {@link #set}.
+   * The caller keeps ownership: transforms read it during the step and keep no reference.
+   */
+  public StepContext withHessianDiagonal(ParamTree estimate) {
+    this.hessianDiagonal = estimate;
+    return this;
+  }
+
+  /** This step's Hessian-diagonal estimate, shaped like the parameters, or null when none. */
+  public ParamTree hessianDiagonal() {
+    return hessianDiagonal;
   }
 
   /** 1-based step number: the bias corrections of Adam use it as t. */

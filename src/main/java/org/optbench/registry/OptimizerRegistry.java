@@ -41,7 +41,8 @@ public final class OptimizerRegistry {
       new ProdigyEntry(),
       new DAdaptAdamWEntry(),
       new ScheduleFreeSgdEntry(),
-      new ScheduleFreeAdamWEntry());
+      new ScheduleFreeAdamWEntry(),
+      new SophiaEntry());
 
   /**
    * torch.optim's optimizers optbench does not run, with the reason {@code list} and spec errors

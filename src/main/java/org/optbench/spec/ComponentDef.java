@@ -15,12 +15,20 @@ import java.util.Optional;
  * @param presets defaults picked by one parameter (e.g. a workload's {@code size}), or none
  * @param rule what must hold across its hyperparameters (checked on every grid point)
  * @param scope the tensor ranks an optimizer can update ({@link ParamScope#ALL} for most)
+ * @param curvature what an optimizer needs besides gradients ({@link CurvatureNeed#NONE} for
+ *     most; Sophia a Hessian-diagonal estimate)
  */
 public record ComponentDef(String name, String summary, String reference, List<ParamDef> params,
-    Presets presets, ComponentRule rule, ParamScope scope) {
+    Presets presets, ComponentRule rule, ParamScope scope, CurvatureNeed curvature) {
 
   public ComponentDef {
     params = List.copyOf(params);
+  }
+
+  /** A component that needs gradients only. */
+  public ComponentDef(String name, String summary, String reference, List<ParamDef> params,
+      Presets presets, ComponentRule rule, ParamScope scope) {
+    this(name, summary, reference, params, presets, rule, scope, CurvatureNeed.NONE);
   }
 
   /** A component that takes tensors of every rank. */
@@ -42,12 +50,17 @@ public record ComponentDef(String name, String summary, String reference, List<P
 
   /** This component with {@code rule} checked on every grid point. */
   public ComponentDef withRule(ComponentRule rule) {
-    return new ComponentDef(name, summary, reference, params, presets, rule, scope);
+    return new ComponentDef(name, summary, reference, params, presets, rule, scope, curvature);
   }
 
   /** This optimizer updating only the tensor ranks {@code scope} accepts. */
   public ComponentDef withScope(ParamScope scope) {
-    return new ComponentDef(name, summary, reference, params, presets, rule, scope);
+    return new ComponentDef(name, summary, reference, params, presets, rule, scope, curvature);
+  }
+
+  /** This optimizer taking what {@code curvature} says from the training loop. */
+  public ComponentDef withCurvature(CurvatureNeed curvature) {
+    return new ComponentDef(name, summary, reference, params, presets, rule, scope, curvature);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.optbench.dataset.DatasetUnavailableException;
 import org.optbench.spec.Cell;
 import org.optbench.spec.Component;
+import org.optbench.spec.CurvatureNeed;
 import org.optbench.spec.ExperimentSpec;
 import org.optbench.spec.Limits;
 import org.optbench.spec.ParamAssignment;
@@ -51,6 +52,7 @@ public final class WorkloadValidation {
           subject + "one training batch's largest activation has about",
           size.activationValues(), "values"));
       checkGroups(spec, workload, created);
+      checkSampledLabels(spec, workload, created);
       return created;
     } catch (DatasetUnavailableException e) {
       throw spec.errorAt(workload, subject + e.getMessage());
@@ -79,6 +81,39 @@ public final class WorkloadValidation {
             + " on workload " + workload.label() + ": " + problem.get());
       }
     }
+  }
+
+  /**
+   * Every optimizer the workload's cells use that takes a Hessian-diagonal estimate (Sophia)
+   * against the workload's loss: the estimate samples labels from the model's softmax output,
+   * which a regression or an analytic objective does not have.
+   */
+  private static void checkSampledLabels(ExperimentSpec spec, Component workload,
+      Workload created) throws SpecException {
+    for (Cell cell : spec.cells()) {
+      if (cell.workload().equals(workload)) {
+        Optional<String> problem = sampledLabelsProblem(cell.optimizer(), created);
+        if (problem.isPresent()) {
+          throw spec.errorAt(cell.optimizer(), workload, problem.get());
+        }
+      }
+    }
+  }
+
+  /**
+   * Why {@code optimizer} cannot train {@code workload}, if it cannot: it takes a
+   * Gauss–Newton–Bartlett estimate of the Hessian diagonal and the workload's loss samples no
+   * labels. The spec check and the engines ask the same question.
+   */
+  public static Optional<String> sampledLabelsProblem(Component optimizer, Workload workload) {
+    if (!CurvatureNeed.takesEstimates(optimizer) || workload.loss().classifies()) {
+      return Optional.empty();
+    }
+    return Optional.of("optimizer " + optimizer.label() + " on workload " + workload.name()
+        + ": its Hessian-diagonal estimate (Gauss–Newton–Bartlett) backpropagates labels"
+        + " sampled from the model's softmax output, and this workload's loss ("
+        + workload.loss().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+        + ") has none; use it on a classification or language-model workload");
   }
 
   private static void require(ExperimentSpec spec, Component workload, Optional<String> problem)

@@ -94,10 +94,17 @@ class DeploymentFilesTest {
     assertEquals("Job", merge.get("kind"));
   }
 
+  /**
+   * Every optimizer × every clip, except the optimizers whose Hessian-diagonal estimate samples
+   * labels from the model (Sophia, docs/optimizers.md): the grid crosses every optimizer with
+   * every workload, and linear_regression has no labels to sample, so such an optimizer would make
+   * the spec invalid. Its conformance vectors, lockstep and engine-agreement settings still run.
+   */
   @Test
   void theNightlySpecCoversEveryOptimizerTimesEveryClip() throws Exception {
     ExperimentSpec spec = SpecParser.parse(Path.of("experiments/nightly.yaml"));
-    var optimizers = org.optbench.spec.Catalog.components(org.optbench.spec.Axis.OPTIMIZER);
+    var optimizers = org.optbench.spec.Catalog.components(org.optbench.spec.Axis.OPTIMIZER)
+        .stream().filter(o -> !o.curvature().needed()).toList();
     var clips = org.optbench.spec.Catalog.components(org.optbench.spec.Axis.CLIP);
     // 3 workloads × (one point per optimizer, plus Nesterov SGD) × every clip × 3 seeds.
     assertEquals(3 * (optimizers.size() + 1) * clips.size() * 3, spec.cells().size());

@@ -3,11 +3,25 @@ package org.optbench.engine.djl;
 import java.util.Optional;
 import org.optbench.optim.alias.NativeOptimizers;
 import org.optbench.spec.Cell;
+import org.optbench.workload.Workload;
+import org.optbench.workload.WorkloadValidation;
 
 /** The checks both DJL-based engines make before anything runs. */
 final class CellChecks {
 
   private CellChecks() {}
+
+  /**
+   * Refuses an optimizer that takes a Hessian-diagonal estimate (Sophia) on a workload whose
+   * loss samples no labels, for cells that reach an engine without the spec check.
+   *
+   * @throws IllegalArgumentException saying why
+   */
+  static void requireSampledLabels(Cell cell, Workload workload) {
+    WorkloadValidation.sampledLabelsProblem(cell.optimizer(), workload).ifPresent(problem -> {
+      throw new IllegalArgumentException(problem);
+    });
+  }
 
   /**
    * The optimizer's cross-parameter rules and the schedule's length, as the native library

@@ -31,6 +31,7 @@ public final class DjlEngine implements TrainingEngine {
 
   @Override
   public RunResult train(Cell cell, Workload workload, RunListener listener) {
+    CellChecks.requireSampledLabels(cell, workload);
     return new DjlTrainingRun(cell, workload, listener, EngineStep.of(cell)).run();
   }
 }

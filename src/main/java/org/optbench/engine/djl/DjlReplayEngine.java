@@ -75,12 +75,18 @@ public final class DjlReplayEngine implements ReplayEngine {
     }
 
     @Override
-    public void step(int step, float[][] values, double loss) {
+    public void step(int step, float[][] values, double loss, float[][] hessianDiagonal) {
       clipping.reserve(weights);
       try (NDManager scratch = manager.newSubManager()) {
         List<NDArray> grads = new ArrayList<>();
         for (int i = 0; i < weights.size(); i++) {
           grads.add(scratch.create(values[i].clone(), weights.get(i).getShape()));
+        }
+        if (hessianDiagonal != null && optimizer instanceof TorchOptimizer torch) {
+          for (int i = 0; i < weights.size(); i++) {
+            torch.giveHessianDiagonal(id(i),
+                scratch.create(hessianDiagonal[i].clone(), weights.get(i).getShape()));
+          }
         }
         double norm = GradientClipping.globalNorm(grads);
         context.set(step, DjlOptimizers.learningRate(optimizer, step), loss);

@@ -25,6 +25,7 @@ import org.optbench.metrics.RunResult;
 import org.optbench.metrics.StepRecord;
 import org.optbench.optim.NonFiniteGradientException;
 import org.optbench.spec.Cell;
+import org.optbench.spec.CurvatureNeed;
 import org.optbench.spec.RunSeeds;
 import org.optbench.workload.AnalyticObjective;
 import org.optbench.workload.ModelSpec;
@@ -34,9 +35,10 @@ import org.optbench.workload.TransformerLm;
 import org.optbench.workload.Workload;
 
 /**
- * One training run on DJL's PyTorch engine: forward, backward, then a {@link StepStrategy}
- * (clipping and the optimizer step, on the engine or in the native library), then the workload's
- * projection (bounded analytic objectives only).
+ * One training run on DJL's PyTorch engine: forward, backward, for an optimizer that takes one
+ * (Sophia) at the steps that refresh it a Hessian-diagonal estimate ({@link GnbEstimator}), then
+ * a {@link StepStrategy} (clipping and the optimizer step, on the engine or in the native
+ * library), then the workload's projection (bounded analytic objectives only).
  *
  * <p>Memory: every array of a step (batch, activations, loss, gradient handles) is created in a
  * per-step sub-manager that closes at the end of the step, so native memory does not grow with
@@ -95,6 +97,11 @@ final class DjlTrainingRun {
             parameters);
         Supplier<double[]> evaluation = evaluation(trainer, loss, data, parameters);
         GradientViews gradientViews = new GradientViews(parameters, trainer.getManager());
+        // Sophia's curvature: a second pass on sampled labels at the steps that refresh it.
+        GnbEstimator curvature = CurvatureNeed.takesEstimates(cell.optimizer())
+            ? new GnbEstimator(workload, trainer, loss, parameters, trainer.getManager(),
+                seeds.sampling())
+            : null;
         double wallMs = 0;
 
         for (int step = 1; step <= cell.steps(); step++) {
@@ -117,10 +124,19 @@ final class DjlTrainingRun {
             double normBefore = GradientClipping.globalNorm(grads);
             double lr = strategy.learningRate(step);
             StepOutcome outcome = null;
+            HessianInput hessian = HessianInput.NONE;
+            if (curvature != null && Double.isFinite(lossScalar) && Double.isFinite(normBefore)
+                && CurvatureNeed.dueAt(cell.optimizer(), step)) {
+              hessian = curvature.estimate(x, step, grads, stepManager);
+              if (!Double.isFinite(GradientClipping.globalNorm(hessian.estimate()))) {
+                // An overflowing estimate is treated as a non-finite gradient: not applied.
+                normBefore = Double.NaN;
+              }
+            }
             if (Double.isFinite(lossScalar) && Double.isFinite(normBefore)) {
               try {
                 outcome = strategy.step(new StepStrategy.StepInput(step, lossScalar, normBefore,
-                    parameters, grads, trainer, stepManager, forwardBackward));
+                    parameters, grads, trainer, stepManager, forwardBackward, hessian));
               } catch (NonFiniteGradientException e) {
                 // The native optimizer's own scan refused the gradients (nothing was written):
                 // the divergence policy records the step and stops, as for a non-finite norm.

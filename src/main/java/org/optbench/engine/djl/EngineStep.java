@@ -68,6 +68,12 @@ final class EngineStep implements StepStrategy {
   @Override
   public StepOutcome step(StepInput in) {
     double normAfter = clip(in);
+    if (in.hessian().due() && optimizer instanceof TorchOptimizer torch) {
+      List<Parameter> parameters = in.parameters();
+      for (int i = 0; i < parameters.size(); i++) {
+        torch.giveHessianDiagonal(parameters.get(i).getId(), in.hessian().estimate().get(i));
+      }
+    }
     if (optimizer instanceof TorchOptimizer torch) {
       // Straight to the optimizer: DJL's trainer would route each gradient through its parameter
       // server, which hands the optimizer a fresh copy (LocalParameterServer.pull) and fetches

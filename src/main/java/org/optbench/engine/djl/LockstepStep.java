@@ -12,11 +12,12 @@ import org.optbench.optim.alias.NativeOptimizer;
 
 /**
  * {@code crosscheck: lockstep}: the engine trains; at every step the native optimizer starts from
- * the same parameters and optimizer state and receives the same (unclipped) gradients, and the
- * two results are compared per tensor: the updated parameters (see {@link Differences}) and every
- * state array; and the optimizer's scalars over the whole model (rows {@code optimizer:scalarK}:
- * Prodigy's and D-Adaptation's d and its numerator). The native state is then overwritten with
- * the engine's, so each step's difference is that step's alone and does not compound.
+ * the same parameters and optimizer state and receives the same (unclipped) gradients (and the
+ * same Hessian-diagonal estimate, for Sophia), and the two results are compared per tensor: the
+ * updated parameters (see {@link Differences}) and every state array; and the optimizer's
+ * scalars over the whole model (rows {@code optimizer:scalarK}: Prodigy's and D-Adaptation's d
+ * and its numerator). The native state is then overwritten with the engine's, so each step's
+ * difference is that step's alone and does not compound.
  */
 final class LockstepStep implements StepStrategy {
 
@@ -27,6 +28,7 @@ final class LockstepStep implements StepStrategy {
   private List<String> names;
   private ParamTree params;
   private ParamTree grads;
+  private ParamTree hessianDiagonal;
   private float[][] before;
 
   LockstepStep(EngineStep engine, NativeOptimizer shadow, List<CrossCheckRow> sink, double rtol) {
@@ -52,6 +54,7 @@ final class LockstepStep implements StepStrategy {
     }
     params = ParamTree.of(tensors);
     grads = params.zerosLike();
+    hessianDiagonal = params.zerosLike();
     before = new float[params.size()][];
     shadow.init(params);
   }
@@ -69,8 +72,9 @@ final class LockstepStep implements StepStrategy {
       System.arraycopy(before[i], 0, params.data(i), 0, before[i].length);
     }
     NativeStep.read(in.grads(), grads);
+    ParamTree hessian = NativeStep.hessian(in, hessianDiagonal);
     StepOutcome outcome = engine.step(in);
-    shadow.step(params, grads, in.loss());
+    shadow.step(params, grads, in.loss(), hessian);
     Optimizer optimizer = engine.optimizer();
     for (int i = 0; i < parameters.size(); i++) {
       float[] after = parameters.get(i).getArray().toFloatArray();

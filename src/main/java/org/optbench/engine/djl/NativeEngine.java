@@ -44,6 +44,7 @@ public final class NativeEngine implements TrainingEngine {
 
   @Override
   public RunResult train(Cell cell, Workload workload, RunListener listener) {
+    CellChecks.requireSampledLabels(cell, workload);
     if (workload.model() instanceof AnalyticObjective) {
       return new AnalyticTrainingRun(cell, workload, listener, NativeOptimizers.create(
           cell.optimizer(), cell.clip(), cell.schedule(), cell.steps())).run();

@@ -24,6 +24,7 @@ final class NativeStep implements StepStrategy {
   private ParamTree params;
   private ParamTree grads;
   private ParamTree evaluation;
+  private ParamTree hessianDiagonal;
 
   NativeStep(NativeOptimizer optimizer) {
     this.optimizer = optimizer;
@@ -52,6 +53,7 @@ final class NativeStep implements StepStrategy {
       TensorMemory.checkWritable(params.data(i), parameters.get(i).getArray());
     }
     grads = params.zerosLike();
+    hessianDiagonal = params.zerosLike();
     optimizer.init(params);
   }
 
@@ -74,7 +76,7 @@ final class NativeStep implements StepStrategy {
   public StepOutcome step(StepInput in) {
     read(in.grads(), grads);
     zero(in.parameters());
-    StepReport report = optimizer.step(params, grads, in.loss());
+    StepReport report = optimizer.step(params, grads, in.loss(), hessian(in, hessianDiagonal));
     write(params, in.parameters());
     return new StepOutcome(report.clip().normAfter(), report.clip().threshold(), report.stepSize());
   }
@@ -108,6 +110,18 @@ final class NativeStep implements StepStrategy {
 
   NativeOptimizer optimizer() {
     return optimizer;
+  }
+
+  /**
+   * The step's Hessian-diagonal estimate copied into {@code into}, or null when the step has
+   * none.
+   */
+  static ParamTree hessian(StepInput in, ParamTree into) {
+    if (!in.hessian().due()) {
+      return null;
+    }
+    read(in.hessian().estimate(), into);
+    return into;
   }
 
   /** Copies every gradient view into the tree's arrays. */

@@ -64,9 +64,13 @@ interface StepStrategy {
    * @param stepManager manager closed when the step ends
    * @param rerun runs forward and backward again on the same batch at the parameters now in
    *     the model (gradients must be zero first) and returns its loss
+   * @param hessian the step's Hessian-diagonal estimate, for optimizers that take one (Sophia);
+   *     {@link HessianInput#NONE} at steps without one. A strategy hands it to its optimizer
+   *     before the update.
    */
   record StepInput(int step, double loss, double norm, List<Parameter> parameters,
-      List<NDArray> grads, Trainer trainer, NDManager stepManager, DoubleSupplier rerun) {
+      List<NDArray> grads, Trainer trainer, NDManager stepManager, DoubleSupplier rerun,
+      HessianInput hessian) {
 
     /** The parameters' arrays, in order. */
     List<NDArray> weights() {

@@ -49,6 +49,12 @@ import java.util.Map;
  *
  * <p>{@link #copy} writes one array into another in place ({@link InPlaceCopy}: torch's
  * {@code copy_}, one pass, exact whatever the target held).
+ *
+ * <p>Curvature: an optimizer that preconditions with an estimate of the Hessian diagonal (Sophia)
+ * receives it per parameter through {@link #giveHessianDiagonal}, before that parameter's update
+ * of the step; {@link #apply} reads it as {@link #hessianDiagonal()}. An estimate is good for the
+ * one update that follows: the update takes it out, whether the optimizer reads it or not, so
+ * none outlives its step (the caller owns and frees the array).
  */
 abstract class TorchOptimizer extends Optimizer {
 
@@ -59,6 +65,8 @@ abstract class TorchOptimizer extends Optimizer {
   private final Map<String, NDArray[]> liveViews = new HashMap<>();
   private final Map<Float, NDArray> constants = new HashMap<>();
   private final List<StepScalar> stepScalars = new ArrayList<>();
+  private final Map<String, NDArray> hessianDiagonals = new HashMap<>();
+  private NDArray hessianDiagonal;
   private NDManager stateManager;
   private int stepSizeStep;
   private double stepSizeWeighted;
@@ -174,20 +182,51 @@ abstract class TorchOptimizer extends Optimizer {
     }
     ParameterStep p = prepare(parameterId, weight, grad);
     float lr = learningRate.getNewValue(p.step());
-    if (!collectsTemporaries()) {
-      apply(p.step(), lr, weight, p.grad(), p.state(), p.scratch());
+    hessianDiagonal = hessianDiagonals.remove(parameterId);
+    try {
+      if (!collectsTemporaries()) {
+        apply(p.step(), lr, weight, p.grad(), p.state(), p.scratch());
+        return;
+      }
+      try (NDManager temporaries = stateManager.newSubManager()) {
+        temporaries.tempAttachAll(weight, p.grad());
+        for (NDArray array : p.state()) {
+          temporaries.tempAttachAll(array);
+        }
+        for (NDArray array : p.scratch()) {
+          temporaries.tempAttachAll(array);
+        }
+        if (hessianDiagonal != null) {
+          temporaries.tempAttachAll(hessianDiagonal);
+        }
+        apply(p.step(), lr, weight, p.grad(), p.state(), p.scratch());
+      }
+    } finally {
+      hessianDiagonal = null;
+    }
+  }
+
+  /**
+   * Gives parameter {@code parameterId} an estimate of its Hessian diagonal, in the weight's
+   * shape, for its next update: optimizers that take one (Sophia) read it in that update; the
+   * others drop it. The caller keeps ownership of the array, which must live until that update
+   * has run.
+   */
+  void giveHessianDiagonal(String parameterId, NDArray estimate) {
+    TorchOptimizer owner = owner(parameterId);
+    if (owner != this) {
+      owner.giveHessianDiagonal(parameterId, estimate);
       return;
     }
-    try (NDManager temporaries = stateManager.newSubManager()) {
-      temporaries.tempAttachAll(weight, p.grad());
-      for (NDArray array : p.state()) {
-        temporaries.tempAttachAll(array);
-      }
-      for (NDArray array : p.scratch()) {
-        temporaries.tempAttachAll(array);
-      }
-      apply(p.step(), lr, weight, p.grad(), p.state(), p.scratch());
-    }
+    hessianDiagonals.put(parameterId, estimate);
+  }
+
+  /**
+   * The Hessian-diagonal estimate given for the parameter {@link #apply} is updating, or null
+   * when none was given for this update.
+   */
+  protected final NDArray hessianDiagonal() {
+    return hessianDiagonal;
   }
 
   /**

@@ -68,8 +68,12 @@ final class TrajectoryStep implements StepStrategy {
     NativeStep.zero(parameters);
     double nativeLoss = in.rerun().getAsDouble();
     try {
+      // The native optimizer's estimate, like its gradients, is taken at its own parameters.
+      HessianInput hessian = in.hessian().due()
+          ? new HessianInput(in.hessian().again().get(), in.hessian().again())
+          : HessianInput.NONE;
       shadow.step(new StepInput(in.step(), nativeLoss, Double.NaN, parameters, in.grads(),
-          in.trainer(), in.stepManager(), in.rerun()));
+          in.trainer(), in.stepManager(), in.rerun(), hessian));
     } catch (NonFiniteGradientException e) {
       nativeDiverged = true;
       NativeStep.zero(parameters);

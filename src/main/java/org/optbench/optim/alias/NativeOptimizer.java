@@ -145,8 +145,22 @@ public final class NativeOptimizer {
 
   /** One training step with a loss (NaN when unknown); see {@link #step(ParamTree, ParamTree, StepContext)}. */
   public StepReport step(ParamTree params, ParamTree grads, double loss) {
+    return step(params, grads, loss, null);
+  }
+
+  /**
+   * One training step with a loss and, for optimizers that take one (Sophia), this step's
+   * estimate of the Hessian diagonal, shaped like {@code params} (null on steps without one;
+   * see {@link StepContext#hessianDiagonal()}). The estimate is read, not modified.
+   */
+  public StepReport step(ParamTree params, ParamTree grads, double loss,
+      ParamTree hessianDiagonal) {
     int t = steps + 1;
-    return step(params, grads, context.set(t, learningRate(t), loss));
+    if (hessianDiagonal != null) {
+      params.requireSameStructure(hessianDiagonal, "Hessian-diagonal estimate");
+    }
+    return step(params, grads, context.set(t, learningRate(t), loss)
+        .withHessianDiagonal(hessianDiagonal));
   }
 
   /**

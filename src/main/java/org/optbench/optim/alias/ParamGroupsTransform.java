@@ -15,9 +15,10 @@ import org.optbench.spec.ParamAssignment;
  * An optimizer entry with parameter groups in the native library, in the manner of optax's
  * {@code multi_transform}: the tensors are partitioned by {@link ParamAssignment} at {@link
  * #init} (from their names and ranks), each part runs its group's optimizer on its own sub-tree,
- * with its own learning rate under the shared schedule, and the parts' updates land in the one
- * update tree. A group whose optimizer has an {@link EvaluationPoint} (Schedule-Free) gives its
- * tensors' evaluation point; the other tensors are evaluated as they are.
+ * with its own learning rate under the shared schedule (and its part of a Hessian-diagonal
+ * estimate, when the step has one), and the parts' updates land in the one update tree. A group
+ * whose optimizer has an {@link EvaluationPoint} (Schedule-Free) gives its tensors' evaluation
+ * point; the other tensors are evaluated as they are.
  */
 final class ParamGroupsTransform implements GradientTransform, EvaluationPoint {
 
@@ -39,8 +40,8 @@ final class ParamGroupsTransform implements GradientTransform, EvaluationPoint {
     final double lrRatio;
     final StepContext context = new StepContext();
     final int elements;
-    private final ParamTree[] source = new ParamTree[2];
-    private final ParamTree[] view = new ParamTree[2];
+    private final ParamTree[] source = new ParamTree[3];
+    private final ParamTree[] view = new ParamTree[3];
 
     Part(int[] tensors, GradientTransform transform, TransformState state, double lrRatio,
         int elements) {
@@ -59,7 +60,10 @@ final class ParamGroupsTransform implements GradientTransform, EvaluationPoint {
       return state;
     }
 
-    /** This group's view of {@code tree} (slot 0: updates, 1: parameters). */
+    /**
+     * This group's view of {@code tree} (slot 0: updates, 1: parameters, 2: a Hessian-diagonal
+     * estimate).
+     */
     ParamTree view(ParamTree tree, int slot) {
       if (source[slot] != tree || !sameTensors(tree, view[slot])) {
         source[slot] = tree;
@@ -121,7 +125,9 @@ final class ParamGroupsTransform implements GradientTransform, EvaluationPoint {
     for (int i = 0; i < parts.size(); i++) {
       Part part = parts.get(i);
       ParamTree in = part.view(updates, 0);
-      StepContext own = part.context.set(c.step(), c.lr() * part.lrRatio, c.loss());
+      StepContext own = part.context.set(c.step(), c.lr() * part.lrRatio, c.loss())
+          .withHessianDiagonal(c.hessianDiagonal() == null ? null
+              : part.view(c.hessianDiagonal(), 2));
       ParamTree out = part.transform.update(in, part.state, part.view(params, 1), own);
       for (int k = 0; k < part.tensors.length; k++) {
         float[] target = updates.data(part.tensors[k]);

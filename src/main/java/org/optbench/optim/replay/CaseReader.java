@@ -25,6 +25,7 @@ import org.optbench.optim.Tensor;
 import org.optbench.spec.Axis;
 import org.optbench.spec.Catalog;
 import org.optbench.spec.Component;
+import org.optbench.spec.CurvatureNeed;
 import org.optbench.spec.ParserMessages;
 
 /**
@@ -132,7 +133,56 @@ public final class CaseReader {
     if (root.hasNonNull("losses")) {
       losses = losses(root.get("losses"), grads.size(), name);
     }
-    return new ReplayCase(name, optimizer, clip, schedule, initial, grads, losses, expected);
+    List<float[][]> hessians = hessianDiagonals(root.get("hessian_diagonals"), optimizer,
+        initial, grads.size(), name);
+    return new ReplayCase(name, optimizer, clip, schedule, initial, grads, losses, expected,
+        hessians);
+  }
+
+  /**
+   * The per-step Hessian-diagonal estimates: required, as one entry per step, for an optimizer
+   * that takes them (Sophia), an array per tensor at each step where one is due and null at the
+   * others; refused for any other optimizer, which would ignore them.
+   */
+  private static List<float[][]> hessianDiagonals(JsonNode node, Component optimizer,
+      ParamTree initial, int steps, String name) throws ReplayException {
+    String field = "hessian_diagonals";
+    boolean takes = CurvatureNeed.takesEstimates(optimizer);
+    if (node == null || node.isNull()) {
+      if (takes) {
+        throw new ReplayException(name, field, "required: optimizer " + optimizer.name()
+            + " takes a Hessian-diagonal estimate at the steps its update_interval names");
+      }
+      return null;
+    }
+    if (!takes) {
+      throw new ReplayException(name, field, "optimizer " + optimizer.name()
+          + " takes no Hessian-diagonal estimate; remove the field");
+    }
+    if (!node.isArray() || node.size() != steps) {
+      throw new ReplayException(name, field, "expected " + steps
+          + " entries, one per step (null at steps without an estimate)");
+    }
+    List<float[][]> out = new ArrayList<>(steps);
+    for (int t = 1; t <= steps; t++) {
+      JsonNode step = node.get(t - 1);
+      String where = field + "[" + (t - 1) + "]";
+      boolean due = CurvatureNeed.dueAt(optimizer, t);
+      if (step.isNull()) {
+        if (due) {
+          throw new ReplayException(name, where, "step " + t + " refreshes the estimate"
+              + " (steps 1, 1 + k, 1 + 2k, … for update_interval k); give one array per tensor");
+        }
+        out.add(null);
+        continue;
+      }
+      if (!due) {
+        throw new ReplayException(name, where, "step " + t + " does not refresh the estimate"
+            + " (steps 1, 1 + k, 1 + 2k, … for update_interval k); write null");
+      }
+      out.add(perTensor(step, initial, name, where));
+    }
+    return out;
   }
 
 
@@ -222,23 +272,27 @@ public final class CaseReader {
     }
     List<float[][]> steps = new ArrayList<>();
     for (int t = 0; t < node.size(); t++) {
-      JsonNode step = node.get(t);
-      String where = field + "[" + t + "]";
-      if (!step.isArray() || step.size() != like.size()) {
-        throw new ReplayException(name, where,
-            "expected " + like.size() + " arrays, one per tensor in params");
-      }
-      float[][] values = new float[like.size()][];
-      for (int i = 0; i < like.size(); i++) {
-        values[i] = floats(step.get(i), name, where + "[" + i + "]");
-        if (values[i].length != like.get(i).size()) {
-          throw new ReplayException(name, where + "[" + i + "]", "tensor '" + like.get(i).name()
-              + "' has " + like.get(i).size() + " values, got " + values[i].length);
-        }
-      }
-      steps.add(values);
+      steps.add(perTensor(node.get(t), like, name, field + "[" + t + "]"));
     }
     return steps;
+  }
+
+  /** One step's arrays, one per tensor of {@code like}, each of that tensor's size. */
+  private static float[][] perTensor(JsonNode step, ParamTree like, String name, String where)
+      throws ReplayException {
+    if (!step.isArray() || step.size() != like.size()) {
+      throw new ReplayException(name, where,
+          "expected " + like.size() + " arrays, one per tensor in params");
+    }
+    float[][] values = new float[like.size()][];
+    for (int i = 0; i < like.size(); i++) {
+      values[i] = floats(step.get(i), name, where + "[" + i + "]");
+      if (values[i].length != like.get(i).size()) {
+        throw new ReplayException(name, where + "[" + i + "]", "tensor '" + like.get(i).name()
+            + "' has " + like.get(i).size() + " values, got " + values[i].length);
+      }
+    }
+    return values;
   }
 
   private static float[] floats(JsonNode node, String name, String where) throws ReplayException {

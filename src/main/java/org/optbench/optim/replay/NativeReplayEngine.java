@@ -27,8 +27,9 @@ public final class NativeReplayEngine implements ReplayEngine {
     optimizer.init(params);
     return new ReplayRun() {
       @Override
-      public void step(int step, float[][] grads, double loss) {
-        optimizer.step(params, like(params, grads), loss);
+      public void step(int step, float[][] grads, double loss, float[][] hessianDiagonal) {
+        optimizer.step(params, like(params, grads), loss,
+            hessianDiagonal == null ? null : like(params, hessianDiagonal));
       }
 
       @Override

@@ -37,7 +37,8 @@ final class ReplayLoop {
               "gradient norm overflows float32 (Σg² = %.4g > %.4g); step not taken",
               sumOfSquares(grads), Float.MAX_VALUE)));
         }
-        run.step(t, grads, c.losses() == null ? Double.NaN : c.losses()[t - 1]);
+        run.step(t, grads, c.losses() == null ? Double.NaN : c.losses()[t - 1],
+            c.hessianDiagonal(t));
         float[][] params = run.params();
         String bad = firstNonFinite(c, params, run);
         if (bad != null) {

@@ -11,8 +11,10 @@ public interface ReplayRun extends AutoCloseable {
    * @param step the 1-based step
    * @param grads per tensor, the step's gradient values (finite; not modified)
    * @param loss the step's training loss, NaN when the case gives none
+   * @param hessianDiagonal per tensor, the step's Hessian-diagonal estimate for an optimizer
+   *     that takes one, or null (not modified)
    */
-  void step(int step, float[][] grads, double loss);
+  void step(int step, float[][] grads, double loss, float[][] hessianDiagonal);
 
   /**
    * Overwrites the parameters with {@code values} (per tensor, in the case's order), keeping the

@@ -45,7 +45,8 @@ public record StepwiseCheck(double maxRelError, boolean withinTolerance, String 
           break; // the trajectory check reports the overflow; nothing further to compare
         }
         run.restart(start);
-        run.step(t, grads, c.losses() == null ? Double.NaN : c.losses()[t - 1]);
+        run.step(t, grads, c.losses() == null ? Double.NaN : c.losses()[t - 1],
+            c.hessianDiagonal(t));
         float[][] actual = run.params();
         float[][] reference = expected.get(t - 1);
         for (int i = 0; i < reference.length; i++) {

@@ -25,13 +25,15 @@ import org.optbench.registry.CrossChecks;
 import org.optbench.registry.OptimizerRegistry;
 import org.optbench.spec.Axis;
 import org.optbench.spec.Component;
+import org.optbench.spec.CurvatureNeed;
 import org.optbench.testing.Cells;
 
 /**
  * Engine against native, step by step ({@link StepwiseCheck} with the native trajectory as the
  * reference), where the lockstep MLP does not reach: every optimizer setting the registry
  * generates, on tensors of rank 1 to 4 at once, under linear warm-up and cosine decay, with
- * gradients whose scale jumps from 0.01 to 8 between steps; and Adafactor's relative step past
+ * gradients whose scale jumps from 0.01 to 8 between steps (and Hessian-diagonal estimates at the
+ * steps that refresh them, for Sophia); and Adafactor's relative step past
  * its switch at t = 10⁴ (ρₜ = min(10⁻², 1/√t)).
  */
 class EngineAgreementTest {
@@ -63,7 +65,35 @@ class EngineAgreementTest {
     }
     Component none = Cells.component(Axis.CLIP, "none", Map.of());
     return new ReplayCase(name, optimizer, none, schedule, ParamTree.of(tensors), grads, null,
-        null);
+        null, hessianDiagonals(optimizer, shapes, steps, random));
+  }
+
+  /**
+   * For an optimizer that takes them (Sophia), estimates shaped like a GNB one (8·z², z standard
+   * normal: non-negative, from near 0 to about 80) at the steps that refresh it; else none.
+   */
+  static List<float[][]> hessianDiagonals(Component optimizer, int[][] shapes, int steps,
+      Random random) {
+    if (!CurvatureNeed.takesEstimates(optimizer)) {
+      return null;
+    }
+    List<float[][]> out = new ArrayList<>();
+    for (int t = 1; t <= steps; t++) {
+      if (!CurvatureNeed.dueAt(optimizer, t)) {
+        out.add(null);
+        continue;
+      }
+      float[][] step = new float[shapes.length][];
+      for (int i = 0; i < shapes.length; i++) {
+        step[i] = new float[java.util.Arrays.stream(shapes[i]).reduce(1, (a, b) -> a * b)];
+        for (int j = 0; j < step[i].length; j++) {
+          double z = random.nextGaussian();
+          step[i][j] = (float) (8 * z * z);
+        }
+      }
+      out.add(step);
+    }
+    return out;
   }
 
   /** The native trajectory as the reference, then the engine restarted from it at every step. */
