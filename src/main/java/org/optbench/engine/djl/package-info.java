@@ -10,6 +10,8 @@
  * DJL's fused LSTM/GRU. The loop ({@link org.optbench.engine.djl.DjlTrainingRun}) feeds float
  * features, token ids or an objective's per-step coefficient ({@link
  * org.optbench.engine.djl.StepInputs}), projects bounded objectives after each step, and hands
- * throughput and language-model samples to the listener at the end.
+ * throughput and language-model samples to the listener at the end. For an optimizer that
+ * preconditions with the Hessian's diagonal (Sophia) it adds, every few steps, a
+ * Gauss–Newton–Bartlett pass on sampled labels ({@link org.optbench.engine.djl.GnbEstimator}).
  */
 package org.optbench.engine.djl;
