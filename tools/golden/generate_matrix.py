@@ -9,7 +9,9 @@ here from the papers and, for SOAP, the authors' reference code:
   a vector is order 1 of Algorithm 2: exponent -1/2), with Distributed Shampoo's options (Anil et
   al. 2020): statistics EMA beta2 (1 = the paper's sum), roots every precondition_frequency steps
   (at t = 1, 1 + f, ...), and a dimension above max_precond_dim keeping only the diagonal of its
-  statistic. Roots by numpy.linalg.eigh.
+  statistic, and blocking: with block_size, the matrix cut into blocks of at most
+  block_size x block_size (a vector into blocks of block_size entries), each preconditioned as a
+  parameter of its own. Roots by numpy.linalg.eigh.
 * SOAP: Vyas et al. 2024, Algorithm 3, as github.com/nikhilvyas/SOAP soap.py computes it: first
   step only builds L, R and their eigenbases (eigh, largest first); then Adam in the rotated basis,
   p -= lr*sqrt(bc2)/bc1 * Q_L (m / (sqrt(v) + eps)) Q_R^T, p -= lr*wd*p, the statistics lerp'd
@@ -45,6 +47,8 @@ import generate as g  # noqa: E402
 REFERENCE = " (independent float64 NumPy implementation in tools/golden/generate_matrix.py)"
 SHAMPOO_REFERENCE = ("Gupta et al. 2018 Algorithm 1 with Distributed Shampoo's beta2, root"
                      " interval and diagonal above max_precond_dim" + REFERENCE)
+SHAMPOO_BLOCKED_REFERENCE = ("Gupta et al. 2018 Algorithm 1 with Distributed Shampoo's blocking"
+                             " (Anil et al. 2020, sec. 3)" + REFERENCE)
 SOAP_REFERENCE = "Vyas et al. 2024 Algorithm 3 as github.com/nikhilvyas/SOAP soap.py" + REFERENCE
 RANK3 = [("w", (2, 4, 3)), ("b", (3,))]
 
@@ -61,32 +65,49 @@ def sym_inverse_root(s, eps, p):
     return (v * (np.maximum(w, 0) + eps) ** (-1.0 / p)) @ v.T
 
 
-def shampoo64(lr, beta2=1.0, eps=1e-4, freq=1, max_dim=1024, wd=0.0):
+def blocks(rows, cols, block_size):
+    """Distributed Shampoo's blocks (Anil et al. 2020, sec. 3): (row, col, height, width) of at
+    most block_size x block_size, row-major, the last of each row and column smaller; None = the
+    whole matrix. A vector's column (cols = 1) is cut into blocks of block_size rows."""
+    if block_size is None:
+        return [(0, 0, rows, cols)]
+    return [(r, c, min(block_size, rows - r), min(block_size, cols - c))
+            for r in range(0, rows, block_size) for c in range(0, cols, block_size)]
+
+
+def shampoo64(lr, beta2=1.0, eps=1e-4, freq=1, max_dim=1024, wd=0.0, block_size=None):
+    def precondition(G, order, st, t):
+        dims = [G.shape[0]] + ([G.shape[1]] if order == 2 else [])
+        for side, d in enumerate(dims):
+            diagonal = d > max_dim
+            if diagonal:
+                term = np.sum(G * G, axis=1 - side)
+            else:
+                term = G @ G.T if side == 0 else G.T @ G
+            s = st["stats"][side] if st["stats"][side] is not None else np.zeros_like(term)
+            s = s + term if beta2 == 1 else beta2 * s + (1 - beta2) * term
+            st["stats"][side] = s
+            if (t - 1) % freq == 0:
+                p_exp = 2 * order
+                st["roots"][side] = ((s + eps) ** (-1.0 / p_exp) if diagonal
+                                     else sym_inverse_root(s, eps, p_exp))
+        x = G
+        for side, root in enumerate(st["roots"]):
+            if root.ndim == 1:
+                x = root[:, None] * x if side == 0 else x * root[None, :]
+            else:
+                x = root @ x if side == 0 else x @ root
+        return x
+
     def step(ps, gs, state, t):
         out = []
         for i, (p, grad) in enumerate(zip(ps, gs)):
             G, order = as_matrix(grad)
-            dims = [G.shape[0]] + ([G.shape[1]] if order == 2 else [])
-            st = state.setdefault(i, {"stats": [None] * len(dims), "roots": [None] * len(dims)})
-            for side, d in enumerate(dims):
-                diagonal = d > max_dim
-                if diagonal:
-                    term = np.sum(G * G, axis=1 - side)
-                else:
-                    term = G @ G.T if side == 0 else G.T @ G
-                s = st["stats"][side] if st["stats"][side] is not None else np.zeros_like(term)
-                s = s + term if beta2 == 1 else beta2 * s + (1 - beta2) * term
-                st["stats"][side] = s
-                if (t - 1) % freq == 0:
-                    p_exp = 2 * order
-                    st["roots"][side] = ((s + eps) ** (-1.0 / p_exp) if diagonal
-                                         else sym_inverse_root(s, eps, p_exp))
-            x = G
-            for side, root in enumerate(st["roots"]):
-                if root.ndim == 1:
-                    x = root[:, None] * x if side == 0 else x * root[None, :]
-                else:
-                    x = root @ x if side == 0 else x @ root
+            x = np.empty_like(G)
+            for b, (r, c, h, w) in enumerate(blocks(*G.shape, block_size)):
+                sides = 2 if order == 2 else 1
+                st = state.setdefault((i, b), {"stats": [None] * sides, "roots": [None] * sides})
+                x[r:r + h, c:c + w] = precondition(G[r:r + h, c:c + w], order, st, t)
             out.append(p - lr * (x.reshape(p.shape) + wd * p))
         return out
     return step
@@ -200,7 +221,10 @@ def main():
     case("soap-rank3", SOAP_REFERENCE,
          {"name": "soap", "lr": 0.01, "max_precond_dim": 8, "precondition_frequency": 2},
          soap64(0.01, max_dim=8, freq=2), 367, shapes=RANK3)
-    print("wrote 8 cases to", os.path.normpath(g.OUT), file=sys.stderr)
+    case("shampoo-blocked", SHAMPOO_BLOCKED_REFERENCE,
+         {"name": "shampoo", "lr": 0.01, "block_size": 2, "eps": 1e-3},
+         shampoo64(0.01, block_size=2, eps=1e-3), 368)
+    print("wrote 9 cases to", os.path.normpath(g.OUT), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 package org.optbench.registry;
 
 import static org.optbench.spec.ParamDef.integer;
+import static org.optbench.spec.ParamDef.optionalInteger;
 import static org.optbench.spec.ParamDef.real;
 
 import ai.djl.training.optimizer.Optimizer;
@@ -20,7 +21,8 @@ import org.optbench.spec.Range;
 
 /**
  * Shampoo (Gupta et al. 2018, Algorithm 1), with Distributed Shampoo's statistics EMA,
- * preconditioning interval and size limit; vectors as full-matrix AdaGrad (Algorithm 2, order 1).
+ * preconditioning interval, size limit and blocking (Anil et al. 2020, §3); vectors as
+ * full-matrix AdaGrad (Algorithm 2, order 1).
  */
 final class ShampooEntry implements OptimizerEntry {
 
@@ -28,7 +30,8 @@ final class ShampooEntry implements OptimizerEntry {
       "shampoo",
       "Shampoo: L^-1/4 G R^-1/4 from sums of G·Gᵀ and Gᵀ·G (no grafting)",
       "Gupta, Koren & Singer 2018, Algorithm 1 (L₀ = R₀ = εI; vectors: Algorithm 2, exponent"
-          + " −1/2); beta2 EMA and root interval as Anil et al. 2020 (Distributed Shampoo);"
+          + " −1/2); beta2 EMA, root interval and blocking as Anil et al. 2020 (Distributed"
+          + " Shampoo);"
           + " no library reference: vectors from an independent float64 NumPy implementation",
       List.of(
           real("lr", 1e-2, Range.POSITIVE, "learning rate"),
@@ -39,6 +42,9 @@ final class ShampooEntry implements OptimizerEntry {
               "steps between root computations (at t = 1, 1 + f, …); statistics every step"),
           integer("max_precond_dim", 1024, Range.AT_LEAST_ONE,
               "dimensions above it keep only the diagonal of their statistic"),
+          optionalInteger("block_size", null, Range.AT_LEAST_ONE,
+              "null = whole tensors; else G cut into blocks of at most block_size × block_size"
+                  + " (vectors: block_size entries), each with its own statistics and roots"),
           real("weight_decay", 0.0, Range.NON_NEGATIVE,
               "λ·p added to the direction, then scaled by lr (decoupled)")));
 
@@ -50,22 +56,35 @@ final class ShampooEntry implements OptimizerEntry {
   @Override
   public Recipe recipe(Component o) {
     int maxDim = o.integer("max_precond_dim");
+    int blockSize = blockSize(o);
     return new Recipe("shampoo",
         ShampooUpdate.shampoo(o.number("beta2"), o.number("eps"),
-            o.integer("precondition_frequency"), maxDim, o.number("weight_decay")),
-        new StateFormula("Σ per preconditioned dimension d: 8·d² (statistic and root), 8·d"
-            + " when d > max_precond_dim", params -> bytes(params, maxDim)),
+            o.integer("precondition_frequency"), maxDim, blockSize, o.number("weight_decay")),
+        new StateFormula("Σ per block (the whole tensor without block_size) and preconditioned"
+            + " dimension d of it: 8·d² (statistic and root), 8·d when d > max_precond_dim",
+            params -> bytes(params, maxDim, blockSize)),
         DEFINITION.reference());
   }
 
-  /** The state formula: a statistic and a root per preconditioned dimension. */
-  static long bytes(ParamTree params, int maxDim) {
+  /** block_size, or 0 for none (null). */
+  private static int blockSize(Component o) {
+    Integer b = o.optionalInteger("block_size");
+    return b == null ? 0 : b;
+  }
+
+  /**
+   * The state formula: a statistic and a root per preconditioned dimension of each block
+   * ({@code blockSize} 0: each tensor one block).
+   */
+  static long bytes(ParamTree params, int maxDim, int blockSize) {
     long bytes = 0;
     for (Tensor t : params) {
-      MatrixShape shape = MatrixShape.of(t.shape());
-      bytes += side(shape.rows(), maxDim);
-      if (shape.hasRightSide()) {
-        bytes += side(shape.cols(), maxDim);
+      for (MatrixShape.Block block : MatrixShape.of(t.shape()).blocks(blockSize)) {
+        MatrixShape shape = block.shape();
+        bytes += side(shape.rows(), maxDim);
+        if (shape.hasRightSide()) {
+          bytes += side(shape.cols(), maxDim);
+        }
       }
     }
     return bytes;
@@ -87,6 +106,9 @@ final class ShampooEntry implements OptimizerEntry {
     return List.of(
         Map.of("lr", 0.01, "beta2", 0.9, "precondition_frequency", 3, "weight_decay", 0.1,
             "eps", 0.01),
-        Map.of("lr", 0.01, "max_precond_dim", 8, "eps", 0.01));
+        Map.of("lr", 0.01, "max_precond_dim", 8, "eps", 0.01),
+        // Blocks of 5 with max_precond_dim 4: a dimension's full blocks keep diagonals, its last,
+        // smaller block (16 = 5 + 5 + 5 + 1, 8 = 5 + 3) full statistics: both rules per block.
+        Map.of("lr", 0.01, "block_size", 5, "max_precond_dim", 4, "eps", 0.01));
   }
 }

@@ -74,6 +74,12 @@ public record Component(ComponentDef def, Map<String, Object> params, List<Param
     return ((Number) require(key)).intValue();
   }
 
+  /** A whole-number parameter that may be unset ({@code null}). */
+  public Integer optionalInteger(String key) {
+    Object value = params.get(key);
+    return value == null ? null : ((Number) value).intValue();
+  }
+
   /** A boolean parameter. */
   public boolean flag(String key) {
     return (Boolean) require(key);

@@ -46,6 +46,12 @@ public record ParamDef(
     return new ParamDef(name, ParamType.INT, defaultValue, false, range, List.of(), description);
   }
 
+  /** A whole-number parameter whose {@code null} has a meaning of its own. */
+  public static ParamDef optionalInteger(
+      String name, Integer defaultValue, Range range, String description) {
+    return new ParamDef(name, ParamType.INT, defaultValue, true, range, List.of(), description);
+  }
+
   /** A boolean flag. */
   public static ParamDef flag(String name, boolean defaultValue, String description) {
     return new ParamDef(name, ParamType.BOOL, defaultValue, false, Range.ANY, List.of(), description);

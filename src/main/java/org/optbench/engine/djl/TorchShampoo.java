@@ -1,11 +1,15 @@
 package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.util.List;
 import org.optbench.optim.linalg.MatrixShape;
 import org.optbench.optim.linalg.SymmetricEigen;
 import org.optbench.spec.Component;
@@ -21,8 +25,10 @@ import org.optbench.spec.Component;
  * The statistics and the preconditioned gradient are float64 matrix products rounded once to
  * float32, as natively; the roots come from the coupled Newton iteration in float64
  * ({@link TorchMatrixRoot}) where the native library takes an eigendecomposition (which the
- * engine falls back to, on the host, when Newton does not converge). State per
- * preconditioned dimension: the statistic and its root (d × d, or d for a diagonal one).
+ * engine falls back to, on the host, when Newton does not converge). With block_size, G is cut
+ * into the native blocks ({@link MatrixShape#blocks}; Anil et al. 2020, §3), each preconditioned
+ * on its own and the blocks' L̂·G·R̂ put back together. State per block and preconditioned
+ * dimension: the statistic and its root (d × d, or d for a diagonal one).
  */
 public final class TorchShampoo extends TorchOptimizer {
 
@@ -30,6 +36,8 @@ public final class TorchShampoo extends TorchOptimizer {
   private final double eps;
   private final int frequency;
   private final int maxDim;
+  /** block_size, or 0 for none: each tensor one block. */
+  private final int blockSize;
   private final float weightDecay;
 
   private TorchShampoo(Component o, Tracker lr) {
@@ -38,6 +46,8 @@ public final class TorchShampoo extends TorchOptimizer {
     eps = o.number("eps");
     frequency = o.integer("precondition_frequency");
     maxDim = o.integer("max_precond_dim");
+    Integer block = o.optionalInteger("block_size");
+    blockSize = block == null ? 0 : block;
     weightDecay = (float) o.number("weight_decay");
   }
 
@@ -61,19 +71,29 @@ public final class TorchShampoo extends TorchOptimizer {
     return true;
   }
 
-  /** L and its root, then R and its root: d × d, or d when d > max_precond_dim. */
+  /**
+   * Per block, in order: L and its root, then R and its root: d × d, or d when d >
+   * max_precond_dim.
+   */
   @Override
   protected NDArray[] newState(NDManager manager, NDArray weight) {
-    MatrixShape shape = MatrixShape.of(NativeStep.dims(weight));
-    int[] dims = shape.hasRightSide()
-        ? new int[] {shape.rows(), shape.cols()}
-        : new int[] {shape.rows()};
-    NDArray[] state = new NDArray[2 * dims.length];
-    for (int side = 0; side < dims.length; side++) {
-      int d = dims[side];
-      Shape s = d > maxDim ? new Shape(d) : new Shape(d, d);
-      state[2 * side] = manager.zeros(s, DataType.FLOAT32);
-      state[2 * side + 1] = manager.zeros(s, DataType.FLOAT32);
+    List<MatrixShape.Block> blocks = MatrixShape.of(NativeStep.dims(weight)).blocks(blockSize);
+    int count = 0;
+    for (MatrixShape.Block block : blocks) {
+      count += block.shape().hasRightSide() ? 4 : 2;
+    }
+    NDArray[] state = new NDArray[count];
+    int k = 0;
+    for (MatrixShape.Block block : blocks) {
+      MatrixShape shape = block.shape();
+      int[] dims = shape.hasRightSide()
+          ? new int[] {shape.rows(), shape.cols()}
+          : new int[] {shape.rows()};
+      for (int d : dims) {
+        Shape s = d > maxDim ? new Shape(d) : new Shape(d, d);
+        state[k++] = manager.zeros(s, DataType.FLOAT32);
+        state[k++] = manager.zeros(s, DataType.FLOAT32);
+      }
     }
     return state;
   }
@@ -84,25 +104,57 @@ public final class TorchShampoo extends TorchOptimizer {
     MatrixShape shape = MatrixShape.of(NativeStep.dims(weight));
     NDArray g = TorchMatrices.wide(grad).reshape(shape.rows(), shape.cols());
     boolean refresh = (step - 1) % frequency == 0;
-    int exponent = 2 * shape.order();
-    for (int side = 0; 2 * side < state.length; side++) {
-      NDArray stat = state[2 * side];
+    List<MatrixShape.Block> blocks = shape.blocks(blockSize);
+    NDList rowsOfBlocks = new NDList();
+    NDList rowOfBlocks = new NDList();
+    int k = 0;
+    for (MatrixShape.Block block : blocks) {
+      MatrixShape b = block.shape();
+      NDArray gb = blocks.size() == 1 ? g : g.get(new NDIndex("{}:{}, {}:{}", block.row(),
+          block.row() + b.rows(), block.col(), block.col() + b.cols()));
+      int sides = b.hasRightSide() ? 2 : 1;
+      NDArray x = precondition(k, refresh, 2 * b.order(), gb, state, sides);
+      k += 2 * sides;
+      if (block.col() == 0 && !rowOfBlocks.isEmpty()) {
+        rowsOfBlocks.add(joined(rowOfBlocks, 1));
+        rowOfBlocks = new NDList();
+      }
+      rowOfBlocks.add(x);
+    }
+    rowsOfBlocks.add(joined(rowOfBlocks, 1));
+    NDArray x = joined(rowsOfBlocks, 0);
+    NDArray u = scratch[0];
+    copy(u, x.reshape(weight.getShape()));
+    addScaledWeight(u, weight, weightDecay, scratch[1]);
+    weight.subi(u.muli(stepScalar(0, lr)));
+  }
+
+  /** The blocks side by side along {@code axis}; a single block as it is. */
+  private static NDArray joined(NDList blocks, int axis) {
+    return blocks.size() == 1 ? blocks.get(0) : NDArrays.concat(blocks, axis);
+  }
+
+  /**
+   * One block's L̂·G·R̂ (float64): its statistics {@code state[first]}, {@code state[first + 2]}
+   * (and roots after each) accumulated, the roots refreshed when {@code refresh}.
+   */
+  private NDArray precondition(int first, boolean refresh, int exponent, NDArray g,
+      NDArray[] state, int sides) {
+    for (int side = 0; side < sides; side++) {
+      NDArray stat = state[first + 2 * side];
       boolean diagonal = stat.getShape().dimension() == 1;
       accumulate(stat, diagonal
           ? TorchMatrices.squares(g, side == 0)
           : TorchMatrices.gram(g, side == 0));
       if (refresh) {
-        copy(state[2 * side + 1], root(stat, diagonal, exponent));
+        copy(state[first + 2 * side + 1], root(stat, diagonal, exponent));
       }
     }
-    NDArray x = TorchMatrices.left(state[1], false, g);
-    if (shape.hasRightSide()) {
-      x = TorchMatrices.right(x, state[3], false);
+    NDArray x = TorchMatrices.left(state[first + 1], false, g);
+    if (sides == 2) {
+      x = TorchMatrices.right(x, state[first + 3], false);
     }
-    NDArray u = scratch[0];
-    copy(u, x.reshape(weight.getShape()));
-    addScaledWeight(u, weight, weightDecay, scratch[1]);
-    weight.subi(u.muli(stepScalar(0, lr)));
+    return x;
   }
 
   /** S ← S + term, or β2·S + (1 − β2)·term, in float32 ({@code term} float64, rounded first). */

@@ -7,27 +7,76 @@ import org.optbench.optim.linalg.EigenWorkspace;
 import org.optbench.optim.linalg.MatrixShape;
 
 /**
- * Shampoo's memory per tensor, seen as a matrix G (rows × cols, {@link MatrixShape}): for each
- * preconditioned dimension d (rows; cols too for rank ≥ 2) a statistic and its inverse root, d × d
- * when d ≤ max_precond_dim, else their diagonals (d values each). Each tensor also has its
- * {@link Scratch}, made here once so that a step allocates nothing; it is not state (not in
- * {@link #stateBytes()}, not in {@link #tensorArrays}).
+ * Shampoo's memory per tensor, seen as a matrix G (rows × cols, {@link MatrixShape}) cut into
+ * blocks ({@link MatrixShape#blocks}; one block, G itself, without block_size): for each block and
+ * each of its preconditioned dimensions d (its rows; its cols too for rank ≥ 2) a statistic and
+ * its inverse root, d × d when d ≤ max_precond_dim, else their diagonals (d values each). Each
+ * block also has its {@link Scratch}, made here once so that a step allocates nothing; it is not
+ * state (not in {@link #stateBytes()}, not in {@link #tensorArrays}).
  */
 final class ShampooState implements TransformState {
 
   final MatrixShape[] shapes;
-  /** {@code stats[i][side]}: side 0 the rows' statistic L, side 1 the columns' R (or null). */
-  final float[][][] stats;
-  /** {@code roots[i][side]}: the inverse root last computed from {@code stats[i][side]}. */
-  final float[][][] roots;
-  /** {@code diagonal[i][side]}: whether that side keeps only the diagonal. */
-  final boolean[][] diagonal;
-  /** {@code scratch[i]}: tensor i's working buffers, not state. */
-  final Scratch[] scratch;
+  /** {@code blocks[i]}: tensor i's blocks, in {@link MatrixShape#blocks}'s order. */
+  final Block[][] blocks;
   int count;
 
+  /** One block's preconditioners (Anil et al. 2020, §3: each block as its own parameter). */
+  static final class Block {
+    /** The block's first row and column in the tensor's matrix, and its shape. */
+    final int row;
+    final int col;
+    final MatrixShape shape;
+    /** {@code stats[side]}: side 0 the rows' statistic L, side 1 the columns' R (if any). */
+    final float[][] stats;
+    /** {@code roots[side]}: the inverse root last computed from {@code stats[side]}. */
+    final float[][] roots;
+    /** {@code diagonal[side]}: whether that side keeps only the diagonal. */
+    final boolean[] diagonal;
+    /** The block's working buffers, not state. */
+    final Scratch scratch;
+    /** The block's gradient, copied out of the tensor's; null when the block is the tensor. */
+    final float[] gradient;
+
+    Block(MatrixShape.Block block, boolean whole, int maxDim) {
+      row = block.row();
+      col = block.col();
+      shape = block.shape();
+      int[] dims = shape.hasRightSide()
+          ? new int[] {shape.rows(), shape.cols()}
+          : new int[] {shape.rows()};
+      stats = new float[dims.length][];
+      roots = new float[dims.length][];
+      diagonal = new boolean[dims.length];
+      for (int side = 0; side < dims.length; side++) {
+        int d = dims[side];
+        diagonal[side] = d > maxDim;
+        int size = diagonal[side] ? d : d * d;
+        stats[side] = new float[size];
+        roots[side] = new float[size];
+      }
+      scratch = new Scratch(shape.rows(), shape.cols(), dims, diagonal);
+      gradient = whole ? null : new float[shape.rows() * shape.cols()];
+    }
+
+    /**
+     * The block's part of the tensor's gradient {@code g} (a matrix of {@code cols} columns),
+     * copied into {@link #gradient}, or {@code g} itself when the block is the whole tensor.
+     */
+    float[] gather(float[] g, int cols) {
+      if (gradient == null) {
+        return g;
+      }
+      int width = shape.cols();
+      for (int r = 0; r < shape.rows(); r++) {
+        System.arraycopy(g, (row + r) * cols + col, gradient, r * width, width);
+      }
+      return gradient;
+    }
+  }
+
   /**
-   * One tensor's working buffers: the products' float64 matrices, a statistic's new term, and
+   * One block's working buffers: the products' float64 matrices, a statistic's new term, and
    * the eigendecomposition's buffers for each full side. Their contents do not outlive a step.
    */
   static final class Scratch {
@@ -65,48 +114,41 @@ final class ShampooState implements TransformState {
     }
   }
 
-  ShampooState(ParamTree params, int maxDim) {
+  /** {@code blockSize} 0: every tensor one block. */
+  ShampooState(ParamTree params, int maxDim, int blockSize) {
     int k = params.size();
     shapes = new MatrixShape[k];
-    stats = new float[k][][];
-    roots = new float[k][][];
-    diagonal = new boolean[k][];
-    scratch = new Scratch[k];
+    blocks = new Block[k][];
     for (int i = 0; i < k; i++) {
       MatrixShape shape = MatrixShape.of(params.get(i).shape());
       shapes[i] = shape;
-      int[] dims = shape.hasRightSide()
-          ? new int[] {shape.rows(), shape.cols()}
-          : new int[] {shape.rows()};
-      stats[i] = new float[dims.length][];
-      roots[i] = new float[dims.length][];
-      diagonal[i] = new boolean[dims.length];
-      for (int side = 0; side < dims.length; side++) {
-        int d = dims[side];
-        diagonal[i][side] = d > maxDim;
-        int size = diagonal[i][side] ? d : d * d;
-        stats[i][side] = new float[size];
-        roots[i][side] = new float[size];
+      List<MatrixShape.Block> parts = shape.blocks(blockSize);
+      blocks[i] = new Block[parts.size()];
+      for (int b = 0; b < parts.size(); b++) {
+        blocks[i][b] = new Block(parts.get(b), parts.size() == 1, maxDim);
       }
-      scratch[i] = new Scratch(shape.rows(), shape.cols(), dims, diagonal[i]);
     }
   }
 
-  /** L, its root, then R and its root. */
+  /** Per block, in order: L, its root, then R and its root. */
   @Override
   public void tensorArrays(int tensor, List<float[]> out) {
-    for (int side = 0; side < stats[tensor].length; side++) {
-      out.add(stats[tensor][side]);
-      out.add(roots[tensor][side]);
+    for (Block b : blocks[tensor]) {
+      for (int side = 0; side < b.stats.length; side++) {
+        out.add(b.stats[side]);
+        out.add(b.roots[side]);
+      }
     }
   }
 
   @Override
   public long stateBytes() {
     long bytes = 0;
-    for (int i = 0; i < stats.length; i++) {
-      for (int side = 0; side < stats[i].length; side++) {
-        bytes += 4L * (stats[i][side].length + roots[i][side].length);
+    for (Block[] tensor : blocks) {
+      for (Block b : tensor) {
+        for (int side = 0; side < b.stats.length; side++) {
+          bytes += 4L * (b.stats[side].length + b.roots[side].length);
+        }
       }
     }
     return bytes;

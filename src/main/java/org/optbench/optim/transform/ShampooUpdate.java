@@ -34,9 +34,16 @@ import org.optbench.optim.linalg.SymmetricEigen;
  * The float64 buffers are the state's scratch, made at init: a step allocates nothing but when it
  * computes the roots, inside commons-math3's {@code EigenDecomposition}.
  *
- * <p>Not in this variant: grafting (Agarwal et al. 2020), blocking of large dimensions (the
- * diagonal stands in for it), momentum; the weight decay is decoupled, added to the direction
- * before lr as optax does.
+ * <p>Blocking (Anil et al. 2020, §3, Distributed Shampoo's {@code block_size}; Shi et al. 2023):
+ * with a block size b, G is cut into ⌈rows/b⌉ × ⌈cols/b⌉ blocks of at most b × b ({@link
+ * MatrixShape#blocks}; a vector into blocks of b entries), and each block is preconditioned as
+ * if it were a parameter of its own: its own L, R and roots, max_precond_dim applied to its own
+ * dimensions. The preconditioner of G's entries is then block-diagonal, one Kronecker pair per
+ * block: a block of r × c costs 8·(r² + c²) bytes of state and roots of sizes r and c, where
+ * the whole matrix costs 8·(rows² + cols²) and roots of sizes rows and cols.
+ *
+ * <p>Not in this variant: grafting (Agarwal et al. 2020), momentum; the weight decay is
+ * decoupled, added to the direction before lr as optax does.
  */
 public final class ShampooUpdate implements GradientTransform {
 
@@ -44,25 +51,37 @@ public final class ShampooUpdate implements GradientTransform {
   private final double eps;
   private final int frequency;
   private final int maxDim;
+  private final int blockSize;
   private final float weightDecay;
 
-  private ShampooUpdate(double beta2, double eps, int frequency, int maxDim, double weightDecay) {
+  private ShampooUpdate(double beta2, double eps, int frequency, int maxDim, int blockSize,
+      double weightDecay) {
     this.beta2 = beta2;
     this.eps = eps;
     this.frequency = frequency;
     this.maxDim = maxDim;
+    this.blockSize = blockSize;
     this.weightDecay = (float) weightDecay;
   }
 
-  /** See the class comment; {@code frequency} ≥ 1, {@code maxDim} ≥ 1. */
+  /** See the class comment; {@code frequency} ≥ 1, {@code maxDim} ≥ 1; no blocking. */
   public static GradientTransform shampoo(double beta2, double eps, int frequency, int maxDim,
       double weightDecay) {
-    return new ShampooUpdate(beta2, eps, frequency, maxDim, weightDecay);
+    return shampoo(beta2, eps, frequency, maxDim, 0, weightDecay);
+  }
+
+  /**
+   * See the class comment; {@code frequency} ≥ 1, {@code maxDim} ≥ 1, {@code blockSize} ≥ 1, or
+   * 0 for no blocking (each tensor one block).
+   */
+  public static GradientTransform shampoo(double beta2, double eps, int frequency, int maxDim,
+      int blockSize, double weightDecay) {
+    return new ShampooUpdate(beta2, eps, frequency, maxDim, blockSize, weightDecay);
   }
 
   @Override
   public TransformState init(ParamTree params) {
-    return new ShampooState(params, maxDim);
+    return new ShampooState(params, maxDim, blockSize);
   }
 
   @Override
@@ -74,27 +93,36 @@ public final class ShampooUpdate implements GradientTransform {
     for (int i = 0; i < updates.size(); i++) {
       float[] g = updates.data(i);
       float[] p = params.data(i);
-      MatrixShape shape = s.shapes[i];
-      int rows = shape.rows();
-      int cols = shape.cols();
-      int exponent = 2 * shape.order();
-      ShampooState.Scratch scratch = s.scratch[i];
-      for (int side = 0; side < s.stats[i].length; side++) {
-        accumulate(s.stats[i][side], s.diagonal[i][side], side == 0, g, rows, cols, scratch);
-        if (refresh) {
-          root(s.stats[i][side], s.diagonal[i][side], side == 0 ? rows : cols, exponent,
-              s.roots[i][side], scratch.eigen[side]);
+      int tensorCols = s.shapes[i].cols();
+      for (ShampooState.Block b : s.blocks[i]) {
+        MatrixShape shape = b.shape;
+        int rows = shape.rows();
+        int cols = shape.cols();
+        int exponent = 2 * shape.order();
+        ShampooState.Scratch scratch = b.scratch;
+        float[] gb = b.gather(g, tensorCols);
+        for (int side = 0; side < b.stats.length; side++) {
+          accumulate(b.stats[side], b.diagonal[side], side == 0, gb, rows, cols, scratch);
+          if (refresh) {
+            root(b.stats[side], b.diagonal[side], side == 0 ? rows : cols, exponent,
+                b.roots[side], scratch.eigen[side]);
+          }
         }
-      }
-      double[] x = DoubleProducts.left(s.roots[i][0], s.diagonal[i][0], false,
-          DoubleProducts.widen(g, scratch.wide), rows, cols, scratch.product);
-      if (shape.hasRightSide()) {
-        // The widened G is spent: its buffer takes L̂·G·R̂.
-        x = DoubleProducts.right(x, rows, cols, s.roots[i][1], s.diagonal[i][1], false,
-            scratch.wide);
-      }
-      for (int j = 0; j < g.length; j++) {
-        g[j] = -(lr * ((float) x[j] + weightDecay * p[j]));
+        double[] x = DoubleProducts.left(b.roots[0], b.diagonal[0], false,
+            DoubleProducts.widen(gb, scratch.wide), rows, cols, scratch.product);
+        if (shape.hasRightSide()) {
+          // The widened G is spent: its buffer takes L̂·G·R̂.
+          x = DoubleProducts.right(x, rows, cols, b.roots[1], b.diagonal[1], false,
+              scratch.wide);
+        }
+        // Back into the block's place in the tensor; the other blocks' entries are untouched.
+        for (int r = 0; r < rows; r++) {
+          int from = r * cols;
+          int to = (b.row + r) * tensorCols + b.col;
+          for (int k = 0; k < cols; k++) {
+            g[to + k] = -(lr * ((float) x[from + k] + weightDecay * p[to + k]));
+          }
+        }
       }
     }
     return updates;

@@ -92,6 +92,44 @@ class ShampooSoapTest {
         step(shampoo, s, p, matrix(1, 2, 0, 0, 0, 0), 1, 1.0), 1e-6f);
   }
 
+  /**
+   * Blocking (Anil et al. 2020, §3), block_size 2, ε = 1e-4, lr 1, G = [[1, 0, 2, 0], [0, 0, 0,
+   * 0]] (2 × 4): two 2 × 2 blocks, [[1, 0], [0, 0]] and [[2, 0], [0, 0]], each its own
+   * parameter: L = R = diag(g², 0), so its (0,0) is g·(g² + ε)^(−1/2): 1/√1.0001 = 0.9999500 and
+   * 2/√4.0001 = 0.9999875. Unblocked, L = diag(5, 0) and R = GᵀG has G's row (1, 0, 2, 0) as
+   * its eigenvector (eigenvalue 5): the row becomes (1, 0, 2, 0)/√5.0001 = (0.4472091, 0,
+   * 0.8944182, 0), the entries' relative sizes kept instead of both equalised near 1. The
+   * roots' ε^(−1/4) = 10 in their null spaces, rounded to float32, move this by a few 1e-7.
+   */
+  @Test
+  void shampooPreconditionsEachBlockOnItsOwn() {
+    int[] shape = {2, 4};
+    float[] g = {1, 0, 2, 0, 0, 0, 0, 0};
+    GradientTransform blocked = ShampooUpdate.shampoo(1.0, 1e-4, 1, 1024, 2, 0);
+    ParamTree p = Trees.tensor(shape, new float[8]);
+    assertArrayEquals(new float[] {-0.9999500f, 0, -0.9999875f, 0, 0, 0, 0, 0},
+        step(blocked, blocked.init(p), p, Trees.tensor(shape, g.clone()), 1, 1.0), 1e-6f);
+    GradientTransform whole = ShampooUpdate.shampoo(1.0, 1e-4, 1, 1024, 0);
+    ParamTree q = Trees.tensor(shape, new float[8]);
+    assertArrayEquals(new float[] {-0.4472091f, 0, -0.8944182f, 0, 0, 0, 0, 0},
+        step(whole, whole.init(q), q, Trees.tensor(shape, g.clone()), 1, 1.0), 2e-6f);
+  }
+
+  /**
+   * A vector is cut into blocks of block_size entries, each full-matrix AdaGrad (order 1) on its
+   * own: g = (3, 4, 0, 5), block_size 2 ⇒ (3, 4)/√25.0001 = (0.5999988, 0.7999984) and
+   * (0, 5)/√25.0001 = (0, 0.999998), where the whole vector gives g/√50.0001 = (0.4242636,
+   * 0.5656849, 0, 0.7071061). Tolerance as for the unblocked vector above (the root's ε^(−1/2)
+   * eigenvalue in float32).
+   */
+  @Test
+  void shampooCutsAVectorIntoBlocksOfEntries() {
+    GradientTransform shampoo = ShampooUpdate.shampoo(1.0, 1e-4, 1, 1024, 2, 0);
+    ParamTree p = Trees.vector(0, 0, 0, 0);
+    assertArrayEquals(new float[] {-0.5999988f, -0.7999984f, 0, -0.999998f},
+        step(shampoo, shampoo.init(p), p, Trees.vector(3, 4, 0, 5), 1, 1.0), 1e-5f);
+  }
+
   /** λ·p is added to the direction before lr: p = 1 everywhere, G = 0 ⇒ Δ = −lr·λ = −0.01. */
   @Test
   void shampooWeightDecayIsAddedToTheDirection() {
