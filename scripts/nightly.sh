@@ -21,7 +21,7 @@ fi
 optbench() { java -jar target/optbench.jar "$@"; }
 
 start=$(date +%s)
-optbench run experiments/nightly.yaml --out "$OUT" --no-progress --threads 1 \
+optbench run experiments/nightly.yaml --out "$OUT" --progress lines --threads 1 \
   --workers "${NIGHTLY_WORKERS:-1}" "${SHARD_ARGS[@]}"
 echo "nightly grid: $(( $(date +%s) - start )) s"
 $RUN_ONLY && exit 0

@@ -28,7 +28,7 @@ times=()
 total_start=$(date +%s)
 for spec in "${specs[@]}"; do
   start=$(date +%s)
-  java -jar "$jar" run "$spec" --out "$out" --reports reports/reproductions --workers 2 --no-progress
+  java -jar "$jar" run "$spec" --out "$out" --reports reports/reproductions --workers 2 --progress lines
   times+=("| \`$(basename "$spec" .yaml)\` | $(( $(date +%s) - start )) s |")
 done
 if [ "$out" = results/reproductions ]; then

@@ -8,9 +8,11 @@ import org.optbench.claims.VerdictTable;
 import org.optbench.engine.djl.DjlOffline;
 import org.optbench.runner.ExperimentOutcome;
 import org.optbench.runner.ExperimentRunner;
+import org.optbench.runner.ProgressMode;
+import org.optbench.runner.ProgressSettings;
+import org.optbench.runner.RunOptions;
 import org.optbench.runner.TunedGrid;
 import org.optbench.spec.Cell;
-import org.optbench.runner.RunOptions;
 import org.optbench.spec.ExperimentSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,14 +45,43 @@ final class RunCommand implements Callable<Integer> {
       description = "libtorch intra-op threads; 1 makes runs bit-reproducible (default: ${DEFAULT-VALUE})")
   int threads;
 
-  @Option(names = "--no-progress", description = "do not draw a progress bar")
+  @Option(names = "--no-progress", description = "show no progress (as --progress none)")
   boolean noProgress;
+
+  @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+      description = "auto (a bar on a terminal, lines otherwise), bar, lines or none"
+          + " (default: ${DEFAULT-VALUE})")
+  String progress;
+
+  @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "30",
+      description = "seconds between two progress lines (default: ${DEFAULT-VALUE})")
+  int progressEvery;
 
   @Option(names = "--fail-on-claims",
       description = "exit 1 when a claim of the spec's expect: section is not reproduced")
   boolean failOnClaims;
 
   @picocli.CommandLine.Mixin GridFlags gridFlags = new GridFlags();
+
+  private ProgressSettings progressSettings() {
+    ProgressMode mode;
+    try {
+      mode = ProgressMode.valueOf(progress.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException("--progress is auto, bar, lines or none, got '" + progress
+          + "'");
+    }
+    if (progressEvery < 1) {
+      throw new UserInputException("--progress-every must be at least 1 second, got "
+          + progressEvery);
+    }
+    if (noProgress && mode != ProgressMode.AUTO && mode != ProgressMode.NONE) {
+      throw new UserInputException("--no-progress contradicts --progress " + progress
+          + "; give one of them");
+    }
+    return new ProgressSettings(noProgress ? ProgressMode.NONE : mode,
+        java.time.Duration.ofSeconds(progressEvery));
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -60,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
     List<ExperimentSpec> parsed = SpecFiles.parseAll(specs);
     OutputChecks.folder("--out", out);
     OutputChecks.folder("--reports", reports);
-    RunOptions options = new RunOptions(out, reports, threads, !noProgress);
+    RunOptions options = new RunOptions(out, reports, threads, progressSettings());
     for (ExperimentSpec spec : parsed) {
       OutputChecks.none(ExperimentRunner.outputProblem(options, spec.name()));
     }

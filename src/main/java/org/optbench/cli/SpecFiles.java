@@ -24,25 +24,52 @@ final class SpecFiles {
 
   static List<ExperimentSpec> parseAll(List<Path> files) throws SpecException {
     List<ExperimentSpec> specs = new ArrayList<>();
-    Map<String, Path> names = new HashMap<>();
-    for (Path file : files) {
-      ExperimentSpec spec = SpecParser.parse(file);
-      for (Component workload : spec.workloads()) {
-        WorkloadValidation.create(spec, workload);
+    for (Checked checked : checkEach(files)) {
+      if (checked.problem() != null) {
+        throw checked.problem();
       }
-      ClaimValidation.validate(spec);
-      var unsupported = Engines.unsupported(spec);
-      if (unsupported.isPresent()) {
-        throw new SpecException(file, 0, 0, unsupported.get());
-      }
-      Path clash = names.putIfAbsent(spec.name(), file);
-      if (clash != null) {
-        throw new SpecException(file, 0, 0,
-            "experiment name '" + spec.name() + "' is also used by " + clash
-                + "; results would collide — give each spec its own name");
-      }
-      specs.add(spec);
+      specs.add(checked.spec());
     }
     return specs;
+  }
+
+  /** One file's outcome: its spec, or the problem that stopped it (the other is null). */
+  record Checked(Path file, ExperimentSpec spec, SpecException problem) {}
+
+  /**
+   * Every file checked, each on its own: a bad spec does not hide the problems of the ones after
+   * it ({@code validate} reports them all).
+   */
+  static List<Checked> checkEach(List<Path> files) {
+    List<Checked> out = new ArrayList<>();
+    Map<String, Path> names = new HashMap<>();
+    for (Path file : files) {
+      try {
+        ExperimentSpec spec = check(file);
+        Path clash = names.putIfAbsent(spec.name(), file);
+        if (clash != null) {
+          throw new SpecException(file, 0, 0,
+              "experiment name '" + spec.name() + "' is also used by " + clash
+                  + "; results would collide — give each spec its own name");
+        }
+        out.add(new Checked(file, spec, null));
+      } catch (SpecException e) {
+        out.add(new Checked(file, null, e));
+      }
+    }
+    return out;
+  }
+
+  private static ExperimentSpec check(Path file) throws SpecException {
+    ExperimentSpec spec = SpecParser.parse(file);
+    for (Component workload : spec.workloads()) {
+      WorkloadValidation.create(spec, workload);
+    }
+    ClaimValidation.validate(spec);
+    var unsupported = Engines.unsupported(spec);
+    if (unsupported.isPresent()) {
+      throw new SpecException(file, 0, 0, unsupported.get());
+    }
+    return spec;
   }
 }

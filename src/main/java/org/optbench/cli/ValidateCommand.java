@@ -31,48 +31,62 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    for (ExperimentSpec spec : SpecFiles.parseAll(specs)) {
-      System.out.printf(
-          "%s: ok — experiment '%s', %d runs (%d workloads × %d %soptimizers × %d clips × %d"
-              + " schedules × %d seeds × %d engines%s), %d steps each%n",
-          spec.source(), spec.name(), spec.plannedRuns(), spec.workloads().size(),
-          spec.optimizers().size() + spec.tuning().optimizers().size(),
-          spec.tuning().active() ? "(" + spec.tuning().optimizers().size() + " tuned) " : "",
-          spec.clips().size(), spec.schedules().size(), spec.seeds().size(),
-          spec.engines().size(), spec.tuning().active() ? "; a tuned optimizer adds its trials" : "",
-          spec.steps());
-      if (spec.tuning().active()) {
-        var t = spec.tuning().settings();
-        System.out.printf("  tuning: %d optimizer(s) × %d %s trial(s) × %d stud(ies) per workload,"
-                + " the selected setting of each study rerun on %d seed(s); runs above include them%n",
-            spec.tuning().optimizers().size(), t.trials(), t.sampler().name().toLowerCase(
-                java.util.Locale.ROOT), t.studies(), spec.seeds().size());
+    int bad = 0;
+    for (SpecFiles.Checked checked : SpecFiles.checkEach(specs)) {
+      if (checked.problem() != null) {
+        // Every spec is checked: one line per bad spec, the others still reported.
+        System.err.println("error: " + checked.problem().getMessage());
+        bad++;
+        continue;
       }
-      Map<Component, Workload> workloads = new LinkedHashMap<>();
-      spec.workloads().forEach(w -> workloads.put(w, Workloads.create(w)));
-      GridEstimate estimate = GridEstimate.of(spec, workloads);
-      long largest = 0;
-      for (GridEstimate.RunMemory run : estimate.runs()) {
-        // Matrices vs vectors matter for memory (Adafactor factors only matrices), so say which.
-        List<TensorShape> shapes = workloads.get(run.workload()).parameterShapes();
-        long count = shapes.stream().mapToLong(TensorShape::size).sum();
-        System.out.printf("  %s: %,d parameters in %d tensors: %s%n", run.workload().label(),
-            count, shapes.size(),
-            String.join(", ", shapes.stream().map(TensorShape::toString).toList()));
-        System.out.printf(
-            "    memory per run ≈ %s: parameters %s, gradients %s, optimizer state up to %s (%s),"
-                + " data %s, largest batch activation %s%n",
-            bytes(run.total()), bytes(run.parameters()), bytes(run.gradients()),
-            bytes(run.state()), run.stateOptimizer(), bytes(run.data()),
-            bytes(run.activations()));
-        largest = Math.max(largest, run.total());
-      }
-      System.out.printf(
-          "  estimate: training %s on one core (cost model within 2× of measured times on the"
-              + " development machine); largest run ≈ %s of memory%n",
-          duration(estimate.trainingSeconds()), bytes(largest));
+      report(checked.spec());
     }
-    return ExitCodes.OK;
+    if (bad > 0 && specs.size() > 1) {
+      System.err.printf("%d of %d specs have a problem%n", bad, specs.size());
+    }
+    return bad > 0 ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+  }
+
+  private static void report(ExperimentSpec spec) {
+    System.out.printf(
+        "%s: ok — experiment '%s', %d runs (%d workloads × %d %soptimizers × %d clips × %d"
+            + " schedules × %d seeds × %d engines%s), %d steps each%n",
+        spec.source(), spec.name(), spec.plannedRuns(), spec.workloads().size(),
+        spec.optimizers().size() + spec.tuning().optimizers().size(),
+        spec.tuning().active() ? "(" + spec.tuning().optimizers().size() + " tuned) " : "",
+        spec.clips().size(), spec.schedules().size(), spec.seeds().size(),
+        spec.engines().size(), spec.tuning().active() ? "; a tuned optimizer adds its trials" : "",
+        spec.steps());
+    if (spec.tuning().active()) {
+      var t = spec.tuning().settings();
+      System.out.printf("  tuning: %d optimizer(s) × %d %s trial(s) × %d stud(ies) per workload,"
+              + " the selected setting of each study rerun on %d seed(s); runs above include them%n",
+          spec.tuning().optimizers().size(), t.trials(), t.sampler().name().toLowerCase(
+              java.util.Locale.ROOT), t.studies(), spec.seeds().size());
+    }
+    Map<Component, Workload> workloads = new LinkedHashMap<>();
+    spec.workloads().forEach(w -> workloads.put(w, Workloads.create(w)));
+    GridEstimate estimate = GridEstimate.of(spec, workloads);
+    long largest = 0;
+    for (GridEstimate.RunMemory run : estimate.runs()) {
+      // Matrices vs vectors matter for memory (Adafactor factors only matrices), so say which.
+      List<TensorShape> shapes = workloads.get(run.workload()).parameterShapes();
+      long count = shapes.stream().mapToLong(TensorShape::size).sum();
+      System.out.printf("  %s: %,d parameters in %d tensors: %s%n", run.workload().label(),
+          count, shapes.size(),
+          String.join(", ", shapes.stream().map(TensorShape::toString).toList()));
+      System.out.printf(
+          "    memory per run ≈ %s: parameters %s, gradients %s, optimizer state up to %s (%s),"
+              + " data %s, largest batch activation %s%n",
+          bytes(run.total()), bytes(run.parameters()), bytes(run.gradients()),
+          bytes(run.state()), run.stateOptimizer(), bytes(run.data()),
+          bytes(run.activations()));
+      largest = Math.max(largest, run.total());
+    }
+    System.out.printf(
+        "  estimate: training %s on one core (cost model within 2× of measured times on the"
+            + " development machine); largest run ≈ %s of memory%n",
+        duration(estimate.trainingSeconds()), bytes(largest));
   }
 
   /** Bytes in decimal units: 512 B, 1.5 kB, 23.4 MB, 1.2 GB. */

@@ -213,11 +213,8 @@ public final class ExperimentRunner {
   }
 
   private ProgressDisplay progress(String name, List<Cell> cells) {
-    if (!options.progress()) {
-      return null;
-    }
-    long total = cells.stream().mapToLong(Cell::steps).sum();
-    return new ProgressDisplay(name, total);
+    return ProgressDisplay.of(options.progress(), name, cells, System.console() != null,
+        System.err, System::nanoTime);
   }
 
   /** The table of seed means and their intervals printed after a run. */

@@ -1,51 +1,37 @@
 package org.optbench.runner;
 
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.function.LongSupplier;
 import org.optbench.metrics.RunListener;
-import org.optbench.metrics.RunSummary;
-import org.optbench.metrics.StepRecord;
 import org.optbench.spec.Cell;
 
 /**
- * A progress bar over all steps of all cells, drawn on standard error. Thread-safe: the threads
- * of a {@link WorkerPool} report run ends concurrently.
+ * Progress of a grid on standard error: a bar redrawn in place for a person at a terminal
+ * ({@link ProgressBarDisplay}), or a plain line every few seconds for logs and CI
+ * ({@link ProgressLines}), where a redrawn bar becomes one long line of carriage returns.
  */
-final class ProgressDisplay implements RunListener, AutoCloseable {
-
-  private final ProgressBar bar;
-  private long stepsBeforeThisRun;
-
-  ProgressDisplay(String experiment, long totalSteps) {
-    bar =
-        new ProgressBarBuilder()
-            .setTaskName(experiment)
-            .setInitialMax(totalSteps)
-            .setStyle(ProgressBarStyle.ASCII)
-            .setUnit(" steps", 1)
-            .showSpeed()
-            .setUpdateIntervalMillis(500)
-            .setConsumer(new ConsoleProgressBarConsumer(System.err))
-            .build();
-  }
+interface ProgressDisplay extends RunListener, AutoCloseable {
 
   @Override
-  public synchronized void onStep(Cell cell, StepRecord step) {
-    bar.stepTo(stepsBeforeThisRun + step.step());
-  }
+  void close();
 
-  @Override
-  public synchronized void onRunEnd(RunSummary summary) {
-    // A diverged run ends early; count its remaining steps as done so the bar stays honest.
-    stepsBeforeThisRun += summary.cell().steps();
-    bar.stepTo(stepsBeforeThisRun);
-    bar.setExtraMessage(summary.diverged() ? "last run diverged" : "");
-  }
-
-  @Override
-  public synchronized void close() {
-    bar.close();
+  /**
+   * The display {@code settings} ask for over {@code cells}, or null for none.
+   *
+   * @param terminal whether a terminal is attached ({@link ProgressMode#AUTO} decides by it)
+   */
+  static ProgressDisplay of(ProgressSettings settings, String experiment, List<Cell> cells,
+      boolean terminal, PrintStream err, LongSupplier nanoClock) {
+    long totalSteps = cells.stream().mapToLong(Cell::steps).sum();
+    ProgressMode chosen = settings.mode() == ProgressMode.AUTO
+        ? (terminal ? ProgressMode.BAR : ProgressMode.LINES)
+        : settings.mode();
+    return switch (chosen) {
+      case BAR -> new ProgressBarDisplay(experiment, totalSteps);
+      case LINES -> new ProgressLines(experiment, cells.size(), totalSteps,
+          settings.every(), err, nanoClock);
+      default -> null;
+    };
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * @param resultsRoot folder that receives {@code <experiment>/} result sets
  * @param reportsRoot folder that receives {@code <experiment>/index.html}
  * @param threads libtorch intra-op threads (recorded in the manifest)
- * @param progress whether to draw a progress bar on standard error
+ * @param progress how to show progress on standard error
  */
-public record RunOptions(Path resultsRoot, Path reportsRoot, int threads, boolean progress) {}
+public record RunOptions(Path resultsRoot, Path reportsRoot, int threads,
+    ProgressSettings progress) {}

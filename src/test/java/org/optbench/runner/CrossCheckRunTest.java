@@ -44,7 +44,7 @@ class CrossCheckRunTest {
     ExperimentSpec spec = SpecParser.parse(file);
     assertEquals(CrossCheckMode.LOCKSTEP, CrossCheckMode.of(spec));
     var outcome = new ExperimentRunner(
-        new RunOptions(dir.resolve("results"), dir.resolve("reports"), 1, false)).run(spec);
+        new RunOptions(dir.resolve("results"), dir.resolve("reports"), 1, ProgressSettings.NONE)).run(spec);
     Table table = CrossCheckTable.read(outcome.results()).orElseThrow();
     assertEquals(2, table.stringColumn("run_id").unique().size());
     assertTrue(table.stringColumn("verdict").countOccurrences("beyond") > 0, "built-in deviates");
