@@ -1,13 +1,11 @@
 package org.optbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -55,19 +53,7 @@ class SophiaCliTest {
   void refusedWithOneLineAtTheEntryAndNothingWritten(String defect, String spec, String at,
       String problem) throws Exception {
     Path file = Files.writeString(dir.resolve("s.yaml"), spec);
-    Path results = dir.resolve("results");
-    Path reports = dir.resolve("reports");
-    Cli.Result validate = Cli.execute("validate", file.toString());
-    Cli.Result run = Cli.execute("run", file.toString(), "--out", results.toString(), "--reports",
-        reports.toString(), "--no-progress");
-    for (Cli.Result result : List.of(validate, run)) {
-      assertEquals(2, result.exit(), result.err());
-      assertTrue(result.err().startsWith("error: " + file + ":" + at + ": " + problem),
-          result.err());
-      assertEquals(1, result.err().lines().count(), result.err());
-    }
-    assertFalse(Files.exists(results), "run created " + results);
-    assertFalse(Files.exists(reports), "run created " + reports);
+    Cli.assertSpecRejected(file, dir, at + ": " + problem, problem);
   }
 
   @Test

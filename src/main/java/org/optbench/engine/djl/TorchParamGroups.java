@@ -2,6 +2,7 @@ package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
 import java.util.ArrayList;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ final class TorchParamGroups extends TorchOptimizer implements EvaluationPointOp
    * @throws IllegalArgumentException when the groups do not fit the parameters
    */
   void bind(List<String> ids, List<String> names, List<NDArray> weights) {
-    List<ParamAssignment.Param> params = new java.util.ArrayList<>();
+    List<ParamAssignment.Param> params = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       params.add(new ParamAssignment.Param(names.get(i), weights.get(i).getShape().dimension()));
     }
@@ -75,23 +76,14 @@ final class TorchParamGroups extends TorchOptimizer implements EvaluationPointOp
    */
   @Override
   void updateAll(List<String> ids, List<NDArray> weights, List<NDArray> gradients) {
-    Map<TorchOptimizer, int[]> members = new LinkedHashMap<>();
+    Map<TorchOptimizer, List<Integer>> members = new LinkedHashMap<>();
     for (int i = 0; i < ids.size(); i++) {
-      members.merge(owner(ids.get(i)), new int[] {i}, (a, b) -> {
-        int[] both = java.util.Arrays.copyOf(a, a.length + 1);
-        both[a.length] = b[0];
-        return both;
-      });
+      members.computeIfAbsent(owner(ids.get(i)), o -> new ArrayList<>()).add(i);
     }
-    for (Map.Entry<TorchOptimizer, int[]> e : members.entrySet()) {
-      List<String> subIds = new java.util.ArrayList<>();
-      List<NDArray> subWeights = new java.util.ArrayList<>();
-      List<NDArray> subGradients = new java.util.ArrayList<>();
-      for (int i : e.getValue()) {
-        subIds.add(ids.get(i));
-        subWeights.add(weights.get(i));
-        subGradients.add(gradients.get(i));
-      }
+    for (Map.Entry<TorchOptimizer, List<Integer>> e : members.entrySet()) {
+      List<String> subIds = e.getValue().stream().map(ids::get).toList();
+      List<NDArray> subWeights = e.getValue().stream().map(weights::get).toList();
+      List<NDArray> subGradients = e.getValue().stream().map(gradients::get).toList();
       e.getKey().updateAll(subIds, subWeights, subGradients);
     }
   }
