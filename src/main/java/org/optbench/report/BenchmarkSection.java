@@ -42,7 +42,7 @@ final class BenchmarkSection implements ReportSection {
       html.append("<p>No workload has a target, so nothing can be scored.</p>\n");
       return html.toString();
     }
-    html.append(profileChart(b).html("Performance profiles: ρ(τ), the share of workloads on"
+    html.append(context.chart(profileChart(b), "Performance profiles: ρ(τ), the share of workloads on"
         + " which an optimizer's external-tuning time is within a factor τ of the fastest"
         + " optimizer's; higher and further left is better. The score is the area under each"
         + " curve up to τ = " + Numbers.format(b.rMax()) + ", divided by "

@@ -216,8 +216,11 @@ final class Chart {
     return this;
   }
 
-  /** The chart's figure element: container, caption with downloads, and script. */
-  String html(String caption) {
+  /**
+   * The plotly figure ({@code data} and {@code layout}) with its axes decided: log scales where the
+   * values span more than {@link #LOG_SPAN}. Call once, when the chart is complete.
+   */
+  ObjectNode figure() {
     boolean logY = logAllowed && maxPositive > 0 && maxPositive / minPositive > LOG_SPAN;
     if (logY) {
       yAxis.put("type", "log");
@@ -232,6 +235,16 @@ final class Chart {
     ObjectNode figure = ScriptJson.object();
     figure.set("data", traces);
     figure.set("layout", layout);
+    return figure;
+  }
+
+  /** The chart's figure element: container, caption with downloads, and script. */
+  String html(String caption) {
+    return html(caption, figure());
+  }
+
+  /** The figure element of {@code figure} (from {@link #figure()}) under {@code caption}. */
+  String html(String caption, ObjectNode figure) {
     return "<figure class=\"chart\" id=\"figure-"
         + id
         + "\">\n<div id=\""

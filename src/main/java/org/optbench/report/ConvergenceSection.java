@@ -137,7 +137,7 @@ final class ConvergenceSection implements ReportSection {
     }
     String seeds = BandCaption.of(context, cells);
     html.append(
-        byStep.html(
+        context.chart(byStep, 
             "Training loss per step. "
                 + seeds
                 + " ✕: a seed diverged at that step (drawn at its last finite loss) and leaves the"
@@ -145,7 +145,7 @@ final class ConvergenceSection implements ReportSection {
                 + " spike of one seed, at that seed's loss (definition in Stability), found on"
                 + " every step before the lines were thinned."));
     html.append(
-        byTime.html(
+        context.chart(byTime, 
             "Training loss against training wall time (evaluation excluded), both the mean over"
                 + " the seeds with a value at each step; no band here (the chart by step has the"
                 + " interval), which keeps this chart as quick to draw as it was."));
@@ -197,7 +197,7 @@ final class ConvergenceSection implements ReportSection {
       return java.util.Optional.empty(); // not measured for this workload (accuracy of regression)
     }
     return java.util.Optional.of(
-        chart.html("Held-out " + title + " at each evaluation. " + BandCaption.of(context, cells)));
+        context.chart(chart, "Held-out " + title + " at each evaluation. " + BandCaption.of(context, cells)));
   }
 
   /** (step, loss) of every loss spike of every seed of {@code cell}, by step. */

@@ -233,7 +233,7 @@ final class MemorySection implements ReportSection {
         null,
         1);
     return Optional.of(
-        chart.html(
+        context.chart(chart, 
             "Optimizer state allocated by the native optimizers (optbench.optim) for one n×n matrix"
                 + " and an n-vector, n = 32 … 1024, against the parameters' own 4n bytes (grey)."
                 + " Factored methods (Adafactor) grow with the matrix side, not its area."));

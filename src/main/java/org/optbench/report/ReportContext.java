@@ -25,6 +25,7 @@ public final class ReportContext {
   private final Styles styles;
   private final Map<String, List<String>> runsOfCell = new LinkedHashMap<>();
   private final List<ReportTable> tables = new ArrayList<>();
+  private final List<ChartFigure> charts = new ArrayList<>();
   private final int pointsPerLine;
   private Optional<ExperimentSpec> spec;
   private Optional<org.optbench.benchmark.Benchmark> benchmark;
@@ -115,6 +116,24 @@ public final class ReportContext {
     }
     tables.add(table);
     return table.html();
+  }
+
+  /**
+   * Registers {@code chart} (complete) for export by {@code figures} and returns its figure
+   * element for the page.
+   */
+  String chart(Chart chart, String caption) {
+    if (charts.stream().anyMatch(c -> c.id().equals(chart.id()))) {
+      throw new IllegalArgumentException("two charts with id " + chart.id());
+    }
+    ChartFigure figure = new ChartFigure(chart.id(), caption, chart.figure());
+    charts.add(figure);
+    return chart.html(caption, figure.figure());
+  }
+
+  /** The charts registered so far, in page order. */
+  public List<ChartFigure> charts() {
+    return Collections.unmodifiableList(charts);
   }
 
   /** The tables registered so far. */

@@ -214,7 +214,7 @@ final class StabilitySection implements ReportSection {
       chart.xAxis().put("type", "category");
       chart.yAxis().put("type", "category").put("automargin", true);
       html.append(
-          chart.html(
+          context.chart(chart, 
               "Outcome of "
                   + e.getKey()
                   + " per learning rate and clipping: final_loss, mean over the n seeds that did not"
@@ -300,7 +300,7 @@ final class StabilitySection implements ReportSection {
       }
     }
     return java.util.Optional.of(
-        chart.html(
+        context.chart(chart, 
             "Global gradient norm, mean over the seeds with a value at each step (no interval"
                 + " band, so that the two lines of a cell stay apart): dotted before clipping,"
                 + " solid after, grey long dashes at each fixed max_norm. Colour: optimizer."));
@@ -335,7 +335,7 @@ final class StabilitySection implements ReportSection {
       return java.util.Optional.empty(); // a result set written before the threshold was logged
     }
     return java.util.Optional.of(
-        chart.html(
+        context.chart(chart, 
             "Threshold of each adaptive clipping method per step (steps.csv clipping_threshold). "
                 + BandCaption.of(context, adaptive)
                 + " The threshold is the global-norm bound for autoclip,"

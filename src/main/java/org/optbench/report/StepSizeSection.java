@@ -58,10 +58,10 @@ final class StepSizeSection implements ReportSection {
       html.append("<h3 id=\"step-size-").append(index).append("\">")
           .append(Html.escape(workload)).append("</h3>\n");
       String seeds = BandCaption.of(context, group);
-      html.append(lr.html("Learning rate given to each step: the optimizer's lr times the"
+      html.append(context.chart(lr, "Learning rate given to each step: the optimizer's lr times the"
           + " schedule's factor (the factor alone for relative-step Adafactor). " + seeds));
       if (different) {
-        html.append(applied.html("Step size the optimizer applied (steps.csv step_size): for"
+        html.append(context.chart(applied, "Step size the optimizer applied (steps.csv step_size): for"
             + " Adafactor αₜ = ρₜ·max(ε₂, RMS(X)) per tensor, averaged over tensors weighted by"
             + " their sizes; for prodigy and dadapt_adamw d·lr, d their estimate of the distance"
             + " to the solution; for Schedule-Free lrₜ·(1 − β1·(1 − cₜ)), the training point's"

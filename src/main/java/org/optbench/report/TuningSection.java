@@ -38,7 +38,7 @@ final class TuningSection implements ReportSection {
     int chart = 0;
     for (String workload : workloads) {
       for (String hyper : hyperparameters(b)) {
-        html.append(sensitivity(b, workload, hyper, chart++).html("Trials on " + workload
+        html.append(context.chart(sensitivity(b, workload, hyper, chart++), "Trials on " + workload
             + ": " + b.select().column() + " against " + hyper + " (one point per trial;"
             + " crosses: diverged, drawn at the worst value of the chart)."));
       }
@@ -55,7 +55,7 @@ final class TuningSection implements ReportSection {
         }
         budget.line(b.solvers().get(s), k, curve, Styles.ofIndex(s), 2);
       }
-      html.append(budget.html("Expected best " + b.select().column() + " of k trials drawn at"
+      html.append(context.chart(budget, "Expected best " + b.select().column() + " of k trials drawn at"
           + " random from the budget (Dodge et al. 2019); diverged trials count as the worst"
           + " finite one."));
     }
