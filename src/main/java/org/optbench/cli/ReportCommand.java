@@ -22,10 +22,15 @@ final class ReportCommand implements Callable<Integer> {
   Path results;
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "folder for a self-contained report (its own copy of plotly; nothing is"
-          + " written outside it). Default: reports/<name of RESULTS_DIR>, beside the other"
-          + " reports, sharing reports/plotly-*.js and listed in reports/index.html")
+      description = "folder for the report (index.html, report.json, tables/; nothing is written"
+          + " outside it). Default: reports/<name of RESULTS_DIR>, listed in reports/index.html")
   Path out;
+
+  @Option(names = "--plotly", paramLabel = "WHERE", defaultValue = "inline",
+      description = "inline: index.html is the whole report and opens from any folder (plotly"
+          + " inside, 3.2 MB); shared: plotly-*.js beside the report, or in reports/ for all the"
+          + " reports there (default: ${DEFAULT-VALUE})")
+  String plotly;
 
   /** The reports root used without --out. */
   private static final Path REPORTS = Path.of("reports");
@@ -52,6 +57,7 @@ final class ReportCommand implements Callable<Integer> {
       OutputChecks.folder("reports folder", REPORTS);
       folder = ReportFolder.inRoot(REPORTS, reportName(results));
     }
+    folder = folder.withPlotly(PlotlyOption.parse(plotly));
     OutputChecks.none(folder.problem());
     Path index = ReportBuilder.build(results, folder);
     System.out.println("report: " + index);

@@ -33,13 +33,20 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "SPEC", description = "experiment YAML files")
   List<Path> specs;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
-      description = "results root (default: ${DEFAULT-VALUE})")
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "results root (default: results)")
   Path out;
 
-  @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
-      description = "reports root (default: ${DEFAULT-VALUE})")
+  @Option(names = "--reports", paramLabel = "DIR",
+      description = "reports root (default: reports, or DIR/reports when --out DIR is given, so"
+          + " that a run sent elsewhere writes nothing into reports/)")
   Path reports;
+
+  @Option(names = "--plotly", paramLabel = "WHERE", defaultValue = "inline",
+      description = "inline: each report is one HTML file that opens from any folder (plotly"
+          + " inside, 3.2 MB); shared: one plotly-*.js in the reports root for all its reports"
+          + " (default: ${DEFAULT-VALUE})")
+  String plotly;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
       description = "libtorch intra-op threads; 1 makes runs bit-reproducible (default: ${DEFAULT-VALUE})")
@@ -89,9 +96,13 @@ final class RunCommand implements Callable<Integer> {
       throw new UserInputException("--threads must be at least 1, got " + threads);
     }
     List<ExperimentSpec> parsed = SpecFiles.parseAll(specs);
-    OutputChecks.folder("--out", out);
-    OutputChecks.folder("--reports", reports);
-    RunOptions options = new RunOptions(out, reports, threads, progressSettings());
+    Path resultsRoot = out != null ? out : Path.of("results");
+    Path reportsRoot = reports != null ? reports
+        : out != null ? out.resolve("reports") : Path.of("reports");
+    OutputChecks.folder("--out", resultsRoot);
+    OutputChecks.folder("--reports", reportsRoot);
+    RunOptions options = new RunOptions(resultsRoot, reportsRoot, threads, progressSettings(),
+        PlotlyOption.parse(plotly));
     for (ExperimentSpec spec : parsed) {
       OutputChecks.none(ExperimentRunner.outputProblem(options, spec.name()));
     }

@@ -69,7 +69,9 @@ public final class ReportBuilder {
     ResultSeries results = ResultSeries.read(resultsDir);
     Path out = folder.dir().toAbsolutePath();
     Files.createDirectories(out);
-    PlotlyAsset.install(folder.assetFolder().toAbsolutePath());
+    if (folder.plotly() == PlotlyPlacement.SHARED) {
+      PlotlyAsset.install(folder.assetFolder().toAbsolutePath());
+    }
     ReportContext context = new ReportContext(results);
     Path index = out.resolve(ReportFolder.INDEX);
     AtomicFiles.writeString(index, page(context, SECTIONS, folder));
@@ -97,7 +99,7 @@ public final class ReportBuilder {
         shown.add(s);
       }
     }
-    StringBuilder html = new StringBuilder(1 << 20);
+    StringBuilder html = new StringBuilder(4 << 20);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append(GeneratedPages.MARK)
         .append("\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -107,15 +109,25 @@ public final class ReportBuilder {
         .append(resource("report.css"))
         .append("</style>\n<script>\n")
         .append(resource("report.js"))
-        .append("</script>\n<script defer src=\"")
-        .append(folder.plotlyHref())
-        .append("\"></script>\n</head>\n<body>\n")
+        .append("</script>\n");
+    if (folder.plotly() == PlotlyPlacement.SHARED) {
+      html.append("<script defer src=\"")
+          .append(folder.plotlyHref())
+          .append("\"></script>\n");
+    }
+    html.append("</head>\n<body>\n")
         .append("<pre id=\"js-errors\" hidden></pre>\n")
-        .append("<p id=\"plotly_missing\" class=\"warning\" hidden>Charts need ")
-        .append(PlotlyAsset.FILE_NAME)
-        .append(folder.root().isPresent() ? " in the folder above this report" : " beside this page")
-        .append("; run <code>optbench report</code> again to restore it.</p>\n")
-        .append("<header>\n");
+        .append("<p id=\"plotly_missing\" class=\"warning\" hidden>");
+    if (folder.plotly() == PlotlyPlacement.SHARED) {
+      html.append("Charts need ")
+          .append(PlotlyAsset.FILE_NAME)
+          .append(folder.root().isPresent() ? " in the folder above this report" : " beside this page")
+          .append("; run <code>optbench report</code> again to restore it.</p>\n");
+    } else {
+      html.append("Charts could not be drawn: this page carries plotly compressed and needs a"
+          + " browser with DecompressionStream (Chrome 80, Firefox 113, Safari 16.4 or later).</p>\n");
+    }
+    html.append("<header>\n");
     if (folder.root().isPresent()) {
       // Only a report in a reports root has a list of reports above it.
       html.append("<p class=\"up\"><a href=\"../index.html\">All reports</a></p>\n");
@@ -147,8 +159,12 @@ public final class ReportBuilder {
     }
     html.append("<footer><p>Built by optbench from the result set ")
         .append(Html.escape(context.resultsDir().getFileName().toString()))
-        .append(". Tables: <code>tables/</code> beside this page (CSV, LaTeX, Markdown).</p></footer>\n")
-        .append("</body>\n</html>\n");
+        .append(". Tables: <code>tables/</code> beside this page (CSV, LaTeX, Markdown).</p></footer>\n");
+    if (folder.plotly() == PlotlyPlacement.INLINE) {
+      // Last, so that the page's text is parsed and shown before the 3 MB of script data.
+      html.append(PlotlyAsset.inlineElement());
+    }
+    html.append("</body>\n</html>\n");
     return html.toString();
   }
 

@@ -18,20 +18,25 @@ import org.optbench.spec.SafeNames;
  * <pre>
  * in a reports root ({@code run --reports ROOT}; {@code report R} without --out: ROOT = reports/)
  *   ROOT/index.html               the list of the reports in ROOT
- *   ROOT/plotly-2.35.3.js         shared by every report in ROOT
  *   ROOT/&lt;name&gt;/index.html, report.json, tables/
+ *   ROOT/plotly-2.35.3.js         only with --plotly shared: loaded by every report in ROOT
  *
- * alone ({@code report R --out DIR}): self-contained, nothing written outside DIR
- *   DIR/index.html, report.json, tables/, plotly-2.35.3.js
+ * alone ({@code report R --out DIR}): nothing written outside DIR
+ *   DIR/index.html, report.json, tables/
+ *   DIR/plotly-2.35.3.js          only with --plotly shared
  * </pre>
+ *
+ * <p>By default ({@link PlotlyPlacement#INLINE}) the page carries plotly itself, so index.html alone
+ * is the whole report and opens from any folder.
  *
  * <p>A page is replaced only when optbench wrote it ({@link GeneratedPages}); files optbench did
  * not write are left where they are, never deleted, and listed by {@link #foreignFiles}.
  *
  * @param dir the report's own folder
- * @param root the reports root that holds {@code dir}, or empty for a self-contained report
+ * @param root the reports root that holds {@code dir}, or empty for a report of its own
+ * @param plotly where the page gets plotly from
  */
-public record ReportFolder(Path dir, Optional<Path> root) {
+public record ReportFolder(Path dir, Optional<Path> root, PlotlyPlacement plotly) {
 
   static final String INDEX = "index.html";
   static final String TABLES = "tables";
@@ -47,15 +52,20 @@ public record ReportFolder(Path dir, Optional<Path> root) {
     SafeNames.problem(name).ifPresent(problem -> {
       throw new IllegalArgumentException("report folder name: " + problem);
     });
-    return new ReportFolder(root.resolve(name), Optional.of(root));
+    return new ReportFolder(root.resolve(name), Optional.of(root), PlotlyPlacement.INLINE);
   }
 
-  /** A self-contained report in {@code dir}, with its own copy of plotly. */
+  /** A report of its own in {@code dir}. */
   public static ReportFolder standalone(Path dir) {
-    return new ReportFolder(dir, Optional.empty());
+    return new ReportFolder(dir, Optional.empty(), PlotlyPlacement.INLINE);
   }
 
-  /** The folder that holds the plotly script: the root, or the report's own folder. */
+  /** This folder with the page getting plotly from {@code placement}. */
+  public ReportFolder withPlotly(PlotlyPlacement placement) {
+    return new ReportFolder(dir, root, placement);
+  }
+
+  /** The folder that holds the shared plotly script: the root, or the report's own folder. */
   Path assetFolder() {
     return root.orElse(dir);
   }
@@ -74,7 +84,9 @@ public record ReportFolder(Path dir, Optional<Path> root) {
         .or(() -> OutputLocations.folderProblem(dir))
         .or(() -> GeneratedPages.replaceProblem(dir.resolve(INDEX)))
         .or(() -> OutputLocations.fileProblem(dir.resolve(ReportIndex.INFO)))
-        .or(() -> OutputLocations.fileProblem(assetFolder().resolve(PlotlyAsset.FILE_NAME)))
+        .or(() -> plotly == PlotlyPlacement.SHARED
+            ? OutputLocations.fileProblem(assetFolder().resolve(PlotlyAsset.FILE_NAME))
+            : Optional.empty())
         .or(() -> root.flatMap(r -> GeneratedPages.replaceProblem(r.resolve(INDEX))));
     if (problem.isPresent()) {
       return problem;
@@ -112,6 +124,7 @@ public record ReportFolder(Path dir, Optional<Path> root) {
   public List<Path> foreignFiles() throws IOException {
     Set<String> own = new HashSet<>(Set.of(INDEX, ReportIndex.INFO, TABLES, COMPARE));
     if (root.isEmpty()) {
+      // Written here by an earlier report with --plotly shared, even when this one is inline.
       own.add(PlotlyAsset.FILE_NAME);
     }
     return OutputLocations.foreignEntries(dir, own);

@@ -131,7 +131,8 @@ public final class ExperimentRunner {
         spec.claims().isEmpty()
             ? List.of()
             : ClaimsFile.evaluateAndWrite(ResultSet.read(commit.published()), spec.claims());
-    ReportFolder reportFolder = ReportFolder.inRoot(options.reportsRoot(), spec.name());
+    ReportFolder reportFolder =
+        ReportFolder.inRoot(options.reportsRoot(), spec.name()).withPlotly(options.plotly());
     long reportStart = System.nanoTime();
     Path report = ReportBuilder.build(commit.published(), reportFolder);
     double reportSeconds = (System.nanoTime() - reportStart) / 1e9;
@@ -208,8 +209,17 @@ public final class ExperimentRunner {
     if (name.isPresent()) {
       return name;
     }
+    Path resultSet = options.resultsRoot().resolve(experiment).toAbsolutePath().normalize();
+    Path reportsRoot = options.reportsRoot().toAbsolutePath().normalize();
+    Path report = reportsRoot.resolve(experiment);
+    if (reportsRoot.startsWith(resultSet) || report.startsWith(resultSet)
+        || resultSet.startsWith(report)) {
+      return Optional.of("the report of '" + experiment + "' would go to " + report
+          + ", which overlaps its result set " + resultSet + "; pass --reports DIR outside it");
+    }
     return OutputLocations.folderProblem(CellStore.folder(options.resultsRoot(), experiment))
-        .or(() -> ReportFolder.inRoot(options.reportsRoot(), experiment).problem());
+        .or(() -> ReportFolder.inRoot(options.reportsRoot(), experiment)
+            .withPlotly(options.plotly()).problem());
   }
 
   private ProgressDisplay progress(String name, List<Cell> cells) {

@@ -126,9 +126,29 @@
     drawAll: drawAll
   };
 
-  window.addEventListener('load', function () {
-    drawFirstScreen().then(function () { if (lazy) { drawNearTheScreen(); } });
+  var loaded = new Promise(function (resolve) {
+    if (document.readyState === 'complete') { resolve(); } else { window.addEventListener('load', resolve); }
   });
+
+  // A single-file page carries plotly gzip-compressed in base64 (<script type="application/gzip">,
+  // which the browser does not run); it is decoded and run here, so the page needs no other file.
+  // A page of a shared layout has loaded plotly by its deferred script before DOMContentLoaded.
+  function loadPlotly() {
+    if (typeof Plotly !== 'undefined') { return Promise.resolve(true); }
+    var data = document.getElementById('plotly-gzip-base64');
+    if (!data || typeof DecompressionStream === 'undefined') { return Promise.resolve(false); }
+    var text = atob(data.textContent);
+    var bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) { bytes[i] = text.charCodeAt(i); }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).text().then(function (code) {
+      var script = document.createElement('script');
+      script.textContent = code;
+      document.head.appendChild(script);
+      data.textContent = '';
+      return typeof Plotly !== 'undefined';
+    }, function (err) { record('plotly: ' + err); return false; });
+  }
 
   document.addEventListener('DOMContentLoaded', function () {
     pending.forEach(record);
@@ -153,13 +173,16 @@
     document.addEventListener('keydown', function (e) {
       if (e.key === 'Enter' && e.target.matches && e.target.matches('table.sortable th')) { sortBy(e.target); }
     });
-    if (typeof Plotly === 'undefined') {
-      document.getElementById('plotly_missing').hidden = false;
-      return;
-    }
-    window.addEventListener('beforeprint', drawAll);
-    // ?charts=all draws every chart at once (browser tests, printing).
-    lazy = !/[?&]charts=all\b/.test(location.search) && 'IntersectionObserver' in window;
-    if (!lazy) { drawAll(); }
+    loadPlotly().then(function (ready) {
+      if (!ready) {
+        document.getElementById('plotly_missing').hidden = false;
+        return;
+      }
+      window.addEventListener('beforeprint', drawAll);
+      // ?charts=all draws every chart at once (browser tests, printing).
+      lazy = !/[?&]charts=all\b/.test(location.search) && 'IntersectionObserver' in window;
+      if (!lazy) { drawAll(); }
+      loaded.then(drawFirstScreen).then(function () { if (lazy) { drawNearTheScreen(); } });
+    });
   });
 })();
