@@ -20,6 +20,7 @@ import tech.tablesaw.api.Table;
  * @param clipKey clip name and config: one dash pattern each
  * @param clip the clip method's name ({@code none} when off)
  * @param maxNorm the fixed clip threshold, if the method has one
+ * @param parts the label of each {@link CellAxis} ({@code adam(lr=0.01)}, {@code none}, ...)
  */
 record CellInfo(
     String cell,
@@ -29,7 +30,13 @@ record CellInfo(
     String optimizerKey,
     String clipKey,
     String clip,
-    OptionalDouble maxNorm) {
+    OptionalDouble maxNorm,
+    Map<CellAxis, String> parts) {
+
+  /** The label of this cell's value of {@code axis}. */
+  String part(CellAxis axis) {
+    return parts.get(axis);
+  }
 
   /** Separator of the parts of a cell label, see {@code Cell.label()}. */
   private static final String SEPARATOR = " · ";
@@ -78,7 +85,32 @@ record CellInfo(
         row.getString("clip") + "{" + clipConfig + "}",
         row.getString("clip"),
         // loss_feedback's max_norm bounds its moving threshold; it is not a fixed threshold.
-        row.getString("clip").equals("loss_feedback") ? OptionalDouble.empty() : maxNorm(clipConfig));
+        row.getString("clip").equals("loss_feedback") ? OptionalDouble.empty() : maxNorm(clipConfig),
+        parts(label, workloadLabel, row));
+  }
+
+  /**
+   * Each axis's part of the label, which {@code Cell.label()} writes as {@code workload · optimizer
+   * · clip [· schedule, unless constant] · engine [· trial i of study s]}.
+   */
+  private static Map<CellAxis, String> parts(String label, String workloadLabel, Row row) {
+    String[] p = label.split(SEPARATOR, -1);
+    Map<CellAxis, String> parts = new java.util.EnumMap<>(CellAxis.class);
+    parts.put(CellAxis.WORKLOAD, workloadLabel);
+    boolean constant = row.getString("schedule").equals("constant");
+    if (p.length >= (constant ? 4 : 5)) {
+      parts.put(CellAxis.OPTIMIZER, p[1]);
+      parts.put(CellAxis.CLIP, p[2]);
+      parts.put(CellAxis.SCHEDULE, constant ? "constant" : p[3]);
+    } else {
+      // A label of another form (written by hand): the names from runs.csv still tell cells apart
+      // unless they differ in config only.
+      parts.put(CellAxis.OPTIMIZER, row.getString("optimizer") + "(" + row.getString("optimizer_config") + ")");
+      parts.put(CellAxis.CLIP, row.getString("clip"));
+      parts.put(CellAxis.SCHEDULE, row.getString("schedule"));
+    }
+    parts.put(CellAxis.ENGINE, row.getString("engine"));
+    return parts;
   }
 
   /** The {@code max_norm=...} entry of a {@code Component.config()} string. */

@@ -43,6 +43,13 @@ final class Chart {
   private double shownMax = 0;
   private boolean logAllowed;
   private boolean logX;
+  /** Smallest and largest finite y drawn (lines, markers, band edges): a shared linear range. */
+  private double finiteMin = Double.POSITIVE_INFINITY;
+  private double finiteMax = Double.NEGATIVE_INFINITY;
+  /** Whether {@link #shareY} fixed the y range for this chart and its siblings. */
+  private boolean sharedY;
+  /** The filter data given to the traces added from now on ({@link #cell}), or null. */
+  private ObjectNode filter;
 
   /**
    * @param id the div id: letters, digits, '_' and '-'; also the file name of downloaded images
@@ -103,6 +110,48 @@ final class Chart {
     return yAxis;
   }
 
+  /**
+   * Tags the traces added from now on with {@code cell}'s axis values ({@code meta.filter}), by
+   * which the page's filter controls show and hide them.
+   */
+  Chart cell(CellInfo cell) {
+    filter = ScriptJson.object();
+    for (CellAxis axis : CellAxis.values()) {
+      filter.put(axis.key(), cell.part(axis));
+    }
+    return this;
+  }
+
+  /**
+   * Gives {@code charts} one y axis: small multiples are compared by eye only on a common scale.
+   * The values of all of them decide log or linear, and the range is fixed to cover them all.
+   */
+  static void shareY(List<Chart> charts) {
+    double minPos = Double.POSITIVE_INFINITY;
+    double maxPos = 0;
+    double shownLo = Double.POSITIVE_INFINITY;
+    double shownHi = 0;
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (Chart c : charts) {
+      minPos = Math.min(minPos, c.minPositive);
+      maxPos = Math.max(maxPos, c.maxPositive);
+      shownLo = Math.min(shownLo, c.shownMin);
+      shownHi = Math.max(shownHi, c.shownMax);
+      lo = Math.min(lo, c.finiteMin);
+      hi = Math.max(hi, c.finiteMax);
+    }
+    for (Chart c : charts) {
+      c.minPositive = minPos;
+      c.maxPositive = maxPos;
+      c.shownMin = shownLo;
+      c.shownMax = shownHi;
+      c.finiteMin = lo;
+      c.finiteMax = hi;
+      c.sharedY = true;
+    }
+  }
+
   /** Use a log y axis when the values span more than two decades (losses, norms). */
   Chart logWhenWide() {
     logAllowed = true;
@@ -127,9 +176,9 @@ final class Chart {
               .put("hoverinfo", "skip")
               .put("legendgroup", name)
               .set("line", none);
-      traces.add(bottom);
+      add(bottom);
       bandBottoms.add(bottom);
-      traces.add(
+      add(
           trace(name + " ci high", band.x(), band.hi())
               .put("mode", "lines")
               .put("fill", "tonexty")
@@ -174,7 +223,7 @@ final class Chart {
               .put("color", colour)
               .put("maxdisplayed", 10));
     }
-    traces.add(trace);
+    add(trace);
     observe(thin.y());
     return this;
   }
@@ -185,7 +234,7 @@ final class Chart {
     ObjectNode trace = trace(name, x, y).put("mode", "markers").put("showlegend", inLegend);
     trace.set(
         "marker", ScriptJson.object().put("symbol", symbol).put("size", 11).put("color", colour));
-    traces.add(trace);
+    add(trace);
     observeShown(y);
     return this;
   }
@@ -205,14 +254,14 @@ final class Chart {
             .put("size", 9)
             .put("color", colour)
             .set("line", ScriptJson.object().put("color", colour).put("width", 1.5)));
-    traces.add(trace);
+    add(trace);
     observeShown(y);
     return this;
   }
 
   /** A trace built by the caller (heatmap, bar). */
   Chart trace(ObjectNode trace) {
-    traces.add(trace);
+    add(trace);
     return this;
   }
 
@@ -225,7 +274,16 @@ final class Chart {
     if (logY) {
       yAxis.put("type", "log");
       yAxis.put("title", yAxis.get("title").asText() + " (log)");
+      if (sharedY && shownMax > 0) {
+        double lo = Math.log10(shownMin);
+        double hi = Math.log10(shownMax);
+        double margin = 0.05 * Math.max(hi - lo, 1);
+        yAxis.set("range", ScriptJson.array().add(lo - margin).add(hi + margin));
+      }
       bandsToLogBottom();
+    } else if (sharedY && finiteMax >= finiteMin) {
+      double margin = 0.05 * Math.max(finiteMax - finiteMin, Math.abs(finiteMax) * 1e-3 + 1e-12);
+      yAxis.set("range", ScriptJson.array().add(finiteMin - margin).add(finiteMax + margin));
     }
     if (logX) {
       xAxis.put("type", "log");
@@ -297,6 +355,22 @@ final class Chart {
       for (int i = 0; i < y.size(); i++) {
         if (!y.get(i).isNull() && y.get(i).asDouble() < floor) {
           y.set(i, (float) floor);
+        }
+      }
+    }
+  }
+
+  private void add(ObjectNode trace) {
+    if (filter != null) {
+      trace.set("meta", ScriptJson.object().set("filter", filter.deepCopy()));
+    }
+    traces.add(trace);
+    JsonNode ys = trace.get("y");
+    if (ys != null && ys.isArray()) {
+      for (JsonNode y : ys) {
+        if (y.isNumber() && Double.isFinite(y.asDouble())) {
+          finiteMin = Math.min(finiteMin, y.asDouble());
+          finiteMax = Math.max(finiteMax, y.asDouble());
         }
       }
     }

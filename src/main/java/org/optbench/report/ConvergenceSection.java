@@ -36,8 +36,9 @@ final class ConvergenceSection implements ReportSection {
     StringBuilder html = new StringBuilder();
     html.append("<p class=\"note\">Lines are the mean over seeds at each step, bands the 95%")
         .append(" Student-t interval of that mean (mean ± t(0.975, n−1)·s/√n over the n seeds with a")
-        .append(" value at the step; no band where n = 1). Colour and marker shape: optimizer; dash")
-        .append(" pattern: clipping. Lines are thinned to at most ")
+        .append(" value at the step; no band where n = 1). ")
+        .append(Html.escape(context.styles().encoding()))
+        .append(" Lines are thinned to at most ")
         .append(context.pointsPerLine())
         .append(" points for display, keeping each bucket's extremes; steps.csv has every step.</p>\n");
     ReportTable table =
@@ -71,12 +72,14 @@ final class ConvergenceSection implements ReportSection {
     int index = 1;
     for (List<CellInfo> group : context.workloads().values()) {
       String workload = group.get(0).workloadLabel();
-      html.append("<h3 id=\"convergence-")
+      html.append("<div class=\"workload\" data-workload=\"")
+          .append(Html.escape(workload))
+          .append("\">\n<h3 id=\"convergence-")
           .append(index)
           .append("\">")
           .append(Html.escape(workload))
           .append("</h3>\n");
-      html.append(workload(context, index, group, table));
+      html.append(workload(context, index, group, table)).append("</div>\n");
       index++;
     }
     html.append(context.table(table));
@@ -90,67 +93,34 @@ final class ConvergenceSection implements ReportSection {
     String workload = cells.get(0).workloadLabel();
     StringBuilder html = new StringBuilder();
 
-    List<SeedCurves.Curve> loss = new ArrayList<>();
-    for (CellInfo c : cells) {
-      loss.add(SeedCurves.of(series, c.cell(), context.runsOf(c.cell()), "loss"));
-    }
-    Chart byStep =
-        new Chart("loss_" + index, workload + ": training loss", "loss")
-            .points(context.pointsPerLine())
-            .logWhenWide();
-    Chart byTime =
-        new Chart("loss_time_" + index, workload + ": training loss vs wall time", "loss")
-            .points(context.pointsPerLine())
-            .xTitle("training wall time (s)")
-            .logWhenWide();
-    for (int i = 0; i < cells.size(); i++) {
-      CellInfo c = cells.get(i);
-      byStep.band(c.setting(), loss.get(i), loss.get(i).step(), styles.of(c));
-      byTime.line(c.setting(), loss.get(i).seconds(), loss.get(i).mean(), styles.of(c), 2);
-    }
-    for (CellInfo c : cells) {
-      List<double[]> points = divergences(context, c);
-      if (!points.isEmpty()) {
-        byStep.markers(
-            "diverged: " + c.setting(),
-            points.stream().mapToDouble(p -> p[0]).toArray(),
-            points.stream().mapToDouble(p -> p[1]).toArray(),
-            styles.colour(c),
-            "x",
-            true);
-      }
-    }
-    for (CellInfo c : cells) {
-      List<double[]> spikes = spikes(context, c);
-      if (!spikes.isEmpty()) {
-        // Found on every step; only a cell with more spikes than a line has points is thinned,
-        // keeping the highest and lowest of each run of consecutive spikes.
-        Downsample.Line shown =
-            Downsample.minMax(
-                spikes.stream().mapToDouble(p -> p[0]).toArray(),
-                spikes.stream().mapToDouble(p -> p[1]).toArray(),
-                context.pointsPerLine());
-        Styles.Style s = styles.of(c);
-        byStep.markersOn(
-            c.setting(), "spike: " + c.setting(), shown.x(), shown.y(), s.colour(), s.eventSymbol());
-      }
-    }
     String seeds = BandCaption.of(context, cells);
-    html.append(
-        context.chart(byStep, 
-            "Training loss per step. "
-                + seeds
-                + " ✕: a seed diverged at that step (drawn at its last finite loss) and leaves the"
-                + " mean from there on. Open marker with a dot (the optimizer's shape): a loss"
-                + " spike of one seed, at that seed's loss (definition in Stability), found on"
-                + " every step before the lines were thinned."));
-    html.append(
-        context.chart(byTime, 
-            "Training loss against training wall time (evaluation excluded), both the mean over"
-                + " the seeds with a value at each step; no band here (the chart by step has the"
-                + " interval), which keeps this chart as quick to draw as it was."));
-    evalChart(context, index, cells, "eval_loss", "eval loss", true).ifPresent(html::append);
-    evalChart(context, index, cells, "eval_accuracy", "eval accuracy", false).ifPresent(html::append);
+    html.append(new SmallMultiples("loss_" + index, workload + ": training loss", "loss", true,
+        "Training loss per step. " + seeds + " ✕: a seed diverged at that step (drawn at its last"
+            + " finite loss) and leaves the mean from there on. Open marker with a dot (the line's"
+            + " shape): a loss spike of one seed, at that seed's loss (definition in Stability),"
+            + " found on every step before the lines were thinned.")
+        .html(context, cells, (chart, c) -> {
+          chart.cell(c);
+          SeedCurves.Curve loss = SeedCurves.of(series, c.cell(), context.runsOf(c.cell()), "loss");
+          chart.band(c.setting(), loss, loss.step(), styles.of(c));
+          drawEvents(context, chart, c);
+        }));
+    if (!styles.faceted()) {
+      // With small multiples the time axis adds as many charts again; steps per second are in
+      // the table, and each cell's time to target too.
+      html.append(new SmallMultiples("loss_time_" + index, workload
+          + ": training loss vs wall time", "loss", true, "Training loss against training wall"
+          + " time (evaluation excluded), both the mean over the seeds with a value at each step;"
+          + " no band here (the chart by step has the interval).")
+          .html(context, cells, (chart, c) -> {
+            chart.cell(c).xTitle("training wall time (s)");
+            SeedCurves.Curve loss =
+                SeedCurves.of(series, c.cell(), context.runsOf(c.cell()), "loss");
+            chart.line(c.setting(), loss.seconds(), loss.mean(), styles.of(c), 2);
+          }));
+    }
+    html.append(evalChart(context, index, cells, "eval_loss", "eval loss", true));
+    html.append(evalChart(context, index, cells, "eval_accuracy", "eval accuracy", false));
 
     for (int i = 0; i < cells.size(); i++) {
       CellInfo c = cells.get(i);
@@ -175,29 +145,49 @@ final class ConvergenceSection implements ReportSection {
     return html.toString();
   }
 
-  private java.util.Optional<String> evalChart(
+  private String evalChart(
       ReportContext context,
       int index,
       List<CellInfo> cells,
       String metric,
       String title,
       boolean log) {
-    Chart chart =
-        new Chart(metric + "_" + index, cells.get(0).workloadLabel() + ": " + title, title)
-            .points(context.pointsPerLine());
-    if (log) {
-      chart.logWhenWide();
+    // Empty, and so left out, where the workload does not measure it (accuracy of a regression).
+    return new SmallMultiples(metric + "_" + index, cells.get(0).workloadLabel() + ": " + title,
+        title, log, "Held-out " + title + " at each evaluation. " + BandCaption.of(context, cells))
+        .html(context, cells, (chart, c) -> {
+          chart.cell(c);
+          SeedCurves.Curve curve =
+              SeedCurves.of(context.results().steps(), c.cell(), context.runsOf(c.cell()), metric);
+          chart.band(c.setting(), curve, curve.step(), context.styles().of(c));
+        });
+  }
+
+  /** Where {@code cell}'s seeds diverged and where they had a loss spike. */
+  private static void drawEvents(ReportContext context, Chart chart, CellInfo c) {
+    Styles.Style style = context.styles().of(c);
+    List<double[]> points = divergences(context, c);
+    if (!points.isEmpty()) {
+      chart.markers(
+          "diverged: " + c.setting(),
+          points.stream().mapToDouble(p -> p[0]).toArray(),
+          points.stream().mapToDouble(p -> p[1]).toArray(),
+          style.colour(),
+          "x",
+          true);
     }
-    for (CellInfo c : cells) {
-      SeedCurves.Curve curve =
-          SeedCurves.of(context.results().steps(), c.cell(), context.runsOf(c.cell()), metric);
-      chart.band(c.setting(), curve, curve.step(), context.styles().of(c));
+    List<double[]> spikes = spikes(context, c);
+    if (!spikes.isEmpty()) {
+      // Found on every step; only a cell with more spikes than a line has points is thinned,
+      // keeping the highest and lowest of each run of consecutive spikes.
+      Downsample.Line shown =
+          Downsample.minMax(
+              spikes.stream().mapToDouble(p -> p[0]).toArray(),
+              spikes.stream().mapToDouble(p -> p[1]).toArray(),
+              context.pointsPerLine());
+      chart.markersOn(c.setting(), "spike: " + c.setting(), shown.x(), shown.y(), style.colour(),
+          style.eventSymbol());
     }
-    if (chart.isEmpty()) {
-      return java.util.Optional.empty(); // not measured for this workload (accuracy of regression)
-    }
-    return java.util.Optional.of(
-        context.chart(chart, "Held-out " + title + " at each evaluation. " + BandCaption.of(context, cells)));
   }
 
   /** (step, loss) of every loss spike of every seed of {@code cell}, by step. */

@@ -33,20 +33,21 @@ import org.optbench.io.ResultSeries;
 public final class ReportBuilder {
 
   /**
-   * The sections, in page order. A cross-check section goes after memory; each section decides
-   * itself whether the result set has anything for it.
+   * The sections, in page order: the answer first (headline, claims, benchmark scores), then what
+   * ran, then the evidence. Each section decides itself whether the result set has anything for it.
    */
   public static final List<ReportSection> SECTIONS =
       List.of(
-          new OverviewSection(),
+          new HeadlineSection(),
+          new ClaimsSection(),
           new BenchmarkSection(),
+          new OverviewSection(),
           new TuningSection(),
           new ConvergenceSection(),
           new StepSizeSection(),
           new StabilitySection(),
           new MemorySection(),
           new CrossCheckSection(),
-          new ClaimsSection(),
           new SamplesSection(),
           new SpecSection());
 
@@ -148,6 +149,7 @@ public final class ReportBuilder {
           .append("</a></li>\n");
     }
     html.append("</ul></nav>\n");
+    html.append(FilterControls.html(context.cells()));
     for (ReportSection s : shown) {
       html.append("<section id=\"")
           .append(Html.escape(s.id()))

@@ -28,9 +28,35 @@ final class StepSizeSection implements ReportSection {
     return "Learning rate and step size";
   }
 
+  /**
+   * Only when something moves: a schedule that changes the lr, or an optimizer whose step differs
+   * from it. Flat lines at the configured lr say nothing the legend does not.
+   */
   @Override
   public boolean appliesTo(ReportContext context) {
-    return !context.cells().isEmpty();
+    StepSeries steps = context.results().steps();
+    for (CellInfo c : context.cells()) {
+      List<String> runs = context.runsOf(c.cell());
+      if (changes(steps, runs) || differs(steps, runs)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the learning rate of any of these runs changes from one step to another. */
+  static boolean changes(StepSeries steps, List<String> runIds) {
+    for (String id : runIds) {
+      StepSeries.Run run = steps.run(id);
+      float[] rate = run.values("learning_rate");
+      for (int i = 1; i < run.size(); i++) {
+        if (Float.isFinite(rate[i]) && Float.isFinite(rate[0])
+            && Math.abs(rate[i] - rate[0]) > DIFFERENT * Math.abs(rate[0])) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   @Override
@@ -40,33 +66,46 @@ final class StepSizeSection implements ReportSection {
     int index = 1;
     for (List<CellInfo> group : context.workloads().values()) {
       String workload = group.get(0).workloadLabel();
-      Chart lr = new Chart("lr_" + index, workload + ": learning rate", "learning rate")
-          .points(context.pointsPerLine())
-          .logWhenWide();
-      Chart applied = new Chart("step_size_" + index, workload + ": step size applied",
-          "step size").points(context.pointsPerLine()).logWhenWide();
+      StepSeries steps = context.results().steps();
       boolean different = false;
+      boolean changing = false;
       for (CellInfo c : group) {
-        List<String> runs = context.runsOf(c.cell());
-        StepSeries steps = context.results().steps();
-        SeedCurves.Curve rate = SeedCurves.of(steps, c.cell(), runs, "learning_rate");
-        SeedCurves.Curve size = SeedCurves.of(steps, c.cell(), runs, "step_size");
-        lr.band(c.setting(), rate, rate.step(), context.styles().of(c));
-        applied.band(c.setting(), size, size.step(), context.styles().of(c));
-        different |= differs(steps, runs);
+        different |= differs(steps, context.runsOf(c.cell()));
+        changing |= changes(steps, context.runsOf(c.cell()));
       }
-      html.append("<h3 id=\"step-size-").append(index).append("\">")
+      html.append("<div class=\"workload\" data-workload=\"").append(Html.escape(workload))
+          .append("\">\n<h3 id=\"step-size-").append(index).append("\">")
           .append(Html.escape(workload)).append("</h3>\n");
       String seeds = BandCaption.of(context, group);
-      html.append(context.chart(lr, "Learning rate given to each step: the optimizer's lr times the"
-          + " schedule's factor (the factor alone for relative-step Adafactor). " + seeds));
+      if (changing) {
+        html.append(new SmallMultiples("lr_" + index, workload + ": learning rate",
+            "learning rate", true, "Learning rate given to each step: the optimizer's lr times the"
+            + " schedule's factor (the factor alone for relative-step Adafactor). " + seeds)
+            .html(context, group, (chart, c) -> {
+              chart.cell(c);
+              SeedCurves.Curve rate =
+                  SeedCurves.of(steps, c.cell(), context.runsOf(c.cell()), "learning_rate");
+              chart.band(c.setting(), rate, rate.step(), context.styles().of(c));
+            }));
+      } else {
+        html.append("<p>Every run of this workload kept its configured learning rate at every"
+            + " step (constant schedule).</p>\n");
+      }
       if (different) {
-        html.append(context.chart(applied, "Step size the optimizer applied (steps.csv step_size): for"
+        html.append(new SmallMultiples("step_size_" + index, workload + ": step size applied",
+            "step size", true, "Step size the optimizer applied (steps.csv step_size): for"
             + " Adafactor αₜ = ρₜ·max(ε₂, RMS(X)) per tensor, averaged over tensors weighted by"
             + " their sizes; for prodigy and dadapt_adamw d·lr, d their estimate of the distance"
             + " to the solution; for Schedule-Free lrₜ·(1 − β1·(1 − cₜ)), the training point's"
-            + " step along the direction, with cₜ the averaging weight. " + seeds));
+            + " step along the direction, with cₜ the averaging weight. " + seeds)
+            .html(context, group, (chart, c) -> {
+              chart.cell(c);
+              SeedCurves.Curve size =
+                  SeedCurves.of(steps, c.cell(), context.runsOf(c.cell()), "step_size");
+              chart.band(c.setting(), size, size.step(), context.styles().of(c));
+            }));
       }
+      html.append("</div>\n");
       anyDifferent |= different;
       index++;
     }

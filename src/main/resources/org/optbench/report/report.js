@@ -52,6 +52,7 @@
     if (started[id]) { return started[id]; }
     var el = document.getElementById(id);
     var figure = figures[id];
+    filterFigure(figure);
     started[id] = Plotly.newPlot(el, figure.data, figure.layout, config(id)).then(function () {
       el.setAttribute('data-rendered', 'true');
       drawn++;
@@ -121,16 +122,114 @@
     rows.forEach(function (r) { body.appendChild(r); });
   }
 
+  // Filters (the #filters controls): unticked values per axis. A trace, chart, table row or
+  // workload block is shown when none of its axis values is unticked.
+  var unticked = {};
+  var cellsByKey = {};
+  var cellsBySetting = {};
+
+  function matches(filter) {
+    if (!filter) { return true; }
+    for (var axis in unticked) {
+      if (filter[axis] !== undefined && unticked[axis][filter[axis]]) { return false; }
+    }
+    return true;
+  }
+
+  // Sets each filterable trace's visibility; returns whether the chart keeps any of them (a chart
+  // with no filterable trace always stays).
+  function filterFigure(figure) {
+    var filterable = 0, shown = 0;
+    figure.data.forEach(function (t) {
+      var f = t.meta && t.meta.filter;
+      if (!f) { return; }
+      filterable++;
+      t.visible = matches(f);
+      if (t.visible) { shown++; }
+    });
+    return filterable === 0 || shown > 0;
+  }
+
+  function rowFilter(table) {
+    var heads = Array.prototype.map.call(table.tHead ? table.tHead.rows[0].cells : [],
+      function (th) { return th.textContent.replace(/[▲▼]/g, '').trim(); });
+    var w = heads.indexOf('workload'), s = heads.indexOf('setting');
+    if (s < 0) { return null; }
+    return function (row) {
+      var setting = row.cells[s] ? row.cells[s].textContent : '';
+      if (w >= 0 && row.cells[w]) {
+        var byKey = cellsByKey[row.cells[w].textContent + ' · ' + setting];
+        if (byKey) { return byKey; }
+      }
+      return cellsBySetting[setting] || null;
+    };
+  }
+
+  function applyFilters() {
+    var total = 0, kept = 0;
+    Object.keys(cellsByKey).forEach(function (k) { total++; if (matches(cellsByKey[k])) { kept++; } });
+    order.forEach(function (id) {
+      var keep = filterFigure(figures[id]);
+      var box = document.getElementById('figure-' + id);
+      if (box) { box.hidden = !keep; }
+      if (started[id] && keep && typeof Plotly !== 'undefined') {
+        started[id].then(function (el) {
+          if (el) { Plotly.restyle(el, { visible: figures[id].data.map(function (t) { return t.visible !== false; }) }); }
+        });
+      }
+    });
+    document.querySelectorAll('table.data').forEach(function (table) {
+      var lookup = rowFilter(table);
+      if (!lookup || !table.tBodies[0]) { return; }
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) { row.hidden = !matches(lookup(row)); });
+    });
+    document.querySelectorAll('[data-workload]').forEach(function (el) {
+      el.hidden = !matches({ workload: el.getAttribute('data-workload') });
+    });
+    document.querySelectorAll('.multiples').forEach(function (block) {
+      var any = block.querySelector('figure.chart:not([hidden])');
+      block.hidden = !any;
+    });
+    var summary = document.getElementById('filter-summary');
+    if (summary) { summary.textContent = kept === total ? 'all ' + total + ' settings' : kept + ' of ' + total + ' settings shown'; }
+  }
+
+  function readFilters() {
+    unticked = {};
+    document.querySelectorAll('#filters details[data-filter-axis]').forEach(function (d) {
+      var axis = d.getAttribute('data-filter-axis');
+      var boxes = d.querySelectorAll('input[type=checkbox]');
+      var on = 0;
+      unticked[axis] = {};
+      boxes.forEach(function (b) { if (b.checked) { on++; } else { unticked[axis][b.value] = true; } });
+      d.querySelector('.filter-count').textContent = '(' + on + ' of ' + boxes.length + ')';
+    });
+    applyFilters();
+  }
+
   window.optbench = {
     chart: function (id, figure) { figures[id] = figure; order.push(id); },
-    drawAll: drawAll
+    cells: function (list) {
+      list.forEach(function (c) {
+        cellsByKey[c.workload + ' · ' + c.setting] = c.filter;
+        cellsBySetting[c.setting] = cellsBySetting.hasOwnProperty(c.setting) ? null : c.filter;
+      });
+    },
+    drawAll: drawAll,
+    filter: function (axis, values) {
+      // For scripts and tests: show only these values of one axis.
+      document.querySelectorAll('#filters details[data-filter-axis="' + axis + '"] input').forEach(
+        function (b) { b.checked = values.indexOf(b.value) >= 0; });
+      readFilters();
+    }
   };
 
   var loaded = new Promise(function (resolve) {
     if (document.readyState === 'complete') { resolve(); } else { window.addEventListener('load', resolve); }
   });
 
-  // A single-file page carries plotly gzip-compressed in base64 (<script type="application/gzip">,
+  // A single-file page carries plotly gzip-compressed in base64 (a script element of type
+  // application/gzip,
   // which the browser does not run); it is decoded and run here, so the page needs no other file.
   // A page of a shared layout has loaded plotly by its deferred script before DOMContentLoaded.
   function loadPlotly() {
@@ -170,6 +269,18 @@
         });
       }
     });
+    document.addEventListener('change', function (e) {
+      if (e.target.closest && e.target.closest('#filters')) { readFilters(); }
+    });
+    document.addEventListener('click', function (e) {
+      var t = e.target;
+      if (t.matches && t.matches('#filters button[data-filter-set]')) {
+        var all = t.getAttribute('data-filter-set') === 'all';
+        t.closest('details').querySelectorAll('input[type=checkbox]').forEach(function (b) { b.checked = all; });
+        readFilters();
+      }
+    });
+    if (document.getElementById('filters')) { readFilters(); }
     document.addEventListener('keydown', function (e) {
       if (e.key === 'Enter' && e.target.matches && e.target.matches('table.sortable th')) { sortBy(e.target); }
     });

@@ -116,6 +116,23 @@ class CliRunTest {
     assertEquals(60, steps.where(steps.stringColumn("run_id").isEqualTo(runs.stringColumn("run_id").get(1))).rowCount());
   }
 
+  /**
+   * {@code run --out DIR} without {@code --reports} writes the report under DIR, never into the
+   * working directory's reports/ (where a shard's partial report once replaced a full one).
+   */
+  @Test
+  void aRunSentElsewhereWritesItsReportUnderItsOutFolder() throws IOException {
+    String name = "out_only_" + ProcessHandle.current().pid();
+    Path spec = spec("elsewhere.yaml", SMALL_SPEC.replace("name: small", "name: " + name));
+    Path out = dir.resolve("elsewhere");
+    assertFalse(Files.exists(Path.of("reports", name)));
+    assertEquals(0, Main.execute("run", spec.toString(), "--out", out.toString(), "--shard", "0/2",
+        "--no-progress"));
+    assertTrue(Files.isRegularFile(out.resolve("reports").resolve(name).resolve("index.html")));
+    assertTrue(Files.isRegularFile(out.resolve(name).resolve("manifest.json")));
+    assertFalse(Files.exists(Path.of("reports", name)), "nothing in the working directory's reports/");
+  }
+
   @Test
   void aBrokenSpecExitsTwoWithOneLineAndWritesNothing() throws IOException {
     Path spec = spec("broken.yaml", SMALL_SPEC.replace("name: adam", "name: adma"));

@@ -48,10 +48,31 @@ class ReportPathsTest {
     assertEquals(0, result.exit(), result.all());
     assertEquals(USER_PAGE, Files.readString(mine.resolve("index.html")), "the parent's page is untouched");
     assertEquals(List.of("index.html", "report"), names(mine), "nothing else written beside --out");
-    assertEquals(List.of("index.html", PLOTLY, "report.json", "tables"), names(out));
+    assertEquals(List.of("index.html", "report.json", "tables"), names(out));
     String page = Files.readString(out.resolve("index.html"));
-    assertTrue(page.contains("<script defer src=\"" + PLOTLY + "\"></script>"), "plotly beside the page");
+    assertTrue(page.contains("id=\"plotly-gzip-base64\""), "plotly inside the page");
     assertFalse(page.contains("../index.html"), "no link to a list of reports that does not exist");
+  }
+
+  @Test
+  void reportWithOutAndSharedPlotlyPutsTheScriptInDir() throws Exception {
+    Path out = dir.resolve("alone");
+    Cli.Result result = Cli.execute("report", results.toString(), "--out", out.toString(),
+        "--plotly", "shared");
+    assertEquals(0, result.exit(), result.all());
+    assertEquals(List.of("index.html", PLOTLY, "report.json", "tables"), names(out));
+    assertTrue(Files.readString(out.resolve("index.html"))
+        .contains("<script defer src=\"" + PLOTLY + "\"></script>"), "plotly beside the page");
+  }
+
+  @Test
+  void anUnknownPlotlyPlacementExitsTwoAndWritesNothing() throws Exception {
+    Path out = dir.resolve("never");
+    Cli.Result result = Cli.execute("report", results.toString(), "--out", out.toString(),
+        "--plotly", "cdn");
+    assertEquals(2, result.exit(), result.all());
+    assertTrue(result.err().contains("--plotly is inline or shared, got 'cdn'"), result.all());
+    assertFalse(Files.exists(out));
   }
 
   @Test
@@ -119,7 +140,7 @@ class ReportPathsTest {
     assertTrue(child.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, child.exitValue(), Files.readString(dir.resolve("child.log")));
     Path reports = dir.resolve("reports");
-    assertEquals(List.of("exp", "index.html", PLOTLY), names(reports));
+    assertEquals(List.of("exp", "index.html"), names(reports));
     assertTrue(Files.readString(reports.resolve("index.html")).contains("<title>optbench reports</title>"),
         "the root holds the list of reports, not a report");
     assertTrue(Files.isRegularFile(reports.resolve("exp/index.html")));

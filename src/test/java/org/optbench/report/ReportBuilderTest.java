@@ -1,5 +1,6 @@
 package org.optbench.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,18 +95,44 @@ class ReportBuilderTest {
   }
 
   @Test
-  void writesTheIndexAndThePlotlyAssetBesideTheReportFolder() throws IOException {
+  void theDefaultPageCarriesPlotlyItselfAndNeedsNoOtherFile() throws IOException {
     assertEquals(tmp.resolve("reports/exp/index.html").toAbsolutePath(), index);
-    Path asset = tmp.resolve("reports/plotly-2.35.3.js");
-    assertTrue(Files.isRegularFile(asset));
+    assertFalse(Files.exists(tmp.resolve("reports/plotly-2.35.3.js")), "no shared script");
+    Matcher data = Pattern.compile(
+        "<script type=\"application/gzip\" id=\"plotly-gzip-base64\"[^>]*>([A-Za-z0-9+/=]+)</script>")
+        .matcher(html);
+    assertTrue(data.find(), "the compressed script is in the page");
+    byte[] inflated;
+    try (InputStream in = new java.util.zip.GZIPInputStream(
+        new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(data.group(1))))) {
+      inflated = in.readAllBytes();
+    }
+    try (InputStream in =
+        getClass()
+            .getClassLoader()
+            .getResourceAsStream("META-INF/resources/webjars/plotly.js-dist/2.35.3/plotly.js")) {
+      assertArrayEquals(in.readAllBytes(), inflated, "decompresses to the webjar's plotly.js");
+    }
+    // Base64 in a data block: less than a third of the 10.8 MB script.
+    assertTrue(data.group(1).length() < 3_500_000, "size " + data.group(1).length());
+  }
+
+  @Test
+  void theSharedLayoutLoadsOneScriptBesideTheReports() throws IOException {
+    Path root = tmp.resolve("shared-reports");
+    Path page = ReportBuilder.build(tmp.resolve("results").resolve(EXPERIMENT),
+        ReportFolder.inRoot(root, "exp").withPlotly(PlotlyPlacement.SHARED));
+    Path asset = root.resolve("plotly-2.35.3.js");
     try (InputStream in =
         getClass()
             .getClassLoader()
             .getResourceAsStream("META-INF/resources/webjars/plotly.js-dist/2.35.3/plotly.js")) {
       assertEquals(in.readAllBytes().length, Files.size(asset));
     }
+    String shared = Files.readString(page);
     // Deferred: the page's text shows before the browser has compiled plotly's 11 MB.
-    assertTrue(html.contains("<script defer src=\"../plotly-2.35.3.js\"></script>"));
+    assertTrue(shared.contains("<script defer src=\"../plotly-2.35.3.js\"></script>"));
+    assertFalse(shared.contains("plotly-gzip-base64\""));
   }
 
   @Test
@@ -123,10 +150,9 @@ class ReportBuilderTest {
       assertFalse(url.matches("(?i)^(https?:|//|ftp:).*"), "remote " + m.group(1) + ": " + url);
       if (m.group(1).equals("src")) {
         sources++;
-        assertEquals("../plotly-2.35.3.js", url);
       }
     }
-    assertEquals(1, sources, "only plotly is loaded by src");
+    assertEquals(0, sources, "the single-file page loads nothing by src");
     assertFalse(html.contains("@import"));
     assertFalse(html.contains("cdn.plot.ly"));
   }
@@ -141,17 +167,17 @@ class ReportBuilderTest {
             "loss_2",
             "eval_accuracy_2",
             "eval_loss_2",
-            "grad_norm_2",
-            "lr_1",
-            "lr_2")) {
+            "grad_norm_2")) {
       assertTrue(html.contains("<div id=\"" + id + "\""), id);
       assertTrue(html.contains("optbench.chart(\"" + id + "\""), id);
     }
     // Linear regression measures no accuracy: no empty chart for it.
     assertFalse(html.contains("eval_accuracy_1"));
-    // Every sample run applies its lr (0.1) as given: no step-size chart, a note says why.
+    // Every sample run keeps its lr (0.1) and applies it as given: flat lines would say nothing,
+    // so there is no learning-rate section at all.
     assertFalse(html.contains("step_size_1"));
-    assertTrue(html.contains("applied its learning rate as given"));
+    assertFalse(html.contains("<div id=\"lr_1\""));
+    assertFalse(html.contains("<section id=\"step-size\""));
   }
 
   @Test
@@ -217,8 +243,9 @@ class ReportBuilderTest {
         html.contains("compare &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;friends&quot;"));
     assertTrue(
         html.contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;(lr=0.01) · none · djl</td>"));
-    // Scripts: the page script, plotly, and one per chart.
-    assertEquals(2 + count(html, "optbench.chart(\""), count(html, "<script"));
+    // Scripts: the page script, the compressed plotly, the filters' cell list, one per chart.
+    assertEquals(1, count(html, "optbench.cells("));
+    assertEquals(3 + count(html, "optbench.chart(\""), count(html, "<script"));
     assertEquals(count(html, "<script"), count(html, "</script>"));
   }
 
@@ -271,14 +298,16 @@ class ReportBuilderTest {
 
   @Test
   void plotlyAssetIsWrittenOnlyWhenMissingOrDifferent() throws IOException {
+    ReportBuilder.build(tmp.resolve("results").resolve(EXPERIMENT),
+        ReportFolder.inRoot(tmp.resolve("reports"), "other").withPlotly(PlotlyPlacement.SHARED));
     Path asset = tmp.resolve("reports/plotly-2.35.3.js");
     FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
     Files.setLastModifiedTime(asset, old);
     long size = Files.size(asset);
-    ReportBuilder.build(tmp.resolve("results").resolve(EXPERIMENT), ReportFolder.inRoot(tmp.resolve("reports"), "other"));
+    ReportBuilder.build(tmp.resolve("results").resolve(EXPERIMENT), ReportFolder.inRoot(tmp.resolve("reports"), "other").withPlotly(PlotlyPlacement.SHARED));
     assertEquals(old, Files.getLastModifiedTime(asset), "same size: left alone");
     Files.writeString(asset, "truncated");
-    ReportBuilder.build(tmp.resolve("results").resolve(EXPERIMENT), ReportFolder.inRoot(tmp.resolve("reports"), "other"));
+    ReportBuilder.build(tmp.resolve("results").resolve(EXPERIMENT), ReportFolder.inRoot(tmp.resolve("reports"), "other").withPlotly(PlotlyPlacement.SHARED));
     assertEquals(size, Files.size(asset), "different size: replaced");
   }
 
