@@ -37,6 +37,11 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (Files.isRegularFile(results) && results.toString().matches("(?i).*\\.ya?ml")) {
+      throw new UserInputException(results + " is an experiment spec, not a result set; run it"
+          + " first (`optbench run " + results + "`), then report its results folder, e.g."
+          + " results/<experiment>");
+    }
     if (!Files.isDirectory(results)) {
       throw new UserInputException(
           results + ": no such results folder; pass a folder written by `optbench run`, e.g. results/quickstart");

@@ -38,8 +38,9 @@ final class RunCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--reports", paramLabel = "DIR",
-      description = "reports root (default: reports, or DIR/reports when --out DIR is given, so"
-          + " that a run sent elsewhere writes nothing into reports/)")
+      description = "reports root (default: reports/ beside a results root named results, else"
+          + " DIR/reports for --out DIR, so that a run sent elsewhere writes nothing into"
+          + " reports/)")
   Path reports;
 
   @Option(names = "--plotly", paramLabel = "WHERE", defaultValue = "inline",
@@ -90,6 +91,21 @@ final class RunCommand implements Callable<Integer> {
         java.time.Duration.ofSeconds(progressEvery));
   }
 
+  /**
+   * Where reports go without --reports: {@code reports/} beside a results root named {@code
+   * results} (the default layout, also for {@code --out /scratch/x/results}); inside any other
+   * results root, so that a run sent elsewhere (a shard's own folder) writes nothing into the
+   * working directory's reports.
+   */
+  static Path defaultReports(Path resultsRoot) {
+    Path name = resultsRoot.toAbsolutePath().normalize().getFileName();
+    if (name != null && name.toString().equals("results")) {
+      Path parent = resultsRoot.normalize().getParent();
+      return parent == null ? Path.of("reports") : parent.resolve("reports");
+    }
+    return resultsRoot.resolve("reports");
+  }
+
   @Override
   public Integer call() throws Exception {
     if (threads < 1) {
@@ -97,8 +113,7 @@ final class RunCommand implements Callable<Integer> {
     }
     List<ExperimentSpec> parsed = SpecFiles.parseAll(specs);
     Path resultsRoot = out != null ? out : Path.of("results");
-    Path reportsRoot = reports != null ? reports
-        : out != null ? out.resolve("reports") : Path.of("reports");
+    Path reportsRoot = reports != null ? reports : defaultReports(resultsRoot);
     OutputChecks.folder("--out", resultsRoot);
     OutputChecks.folder("--reports", reportsRoot);
     RunOptions options = new RunOptions(resultsRoot, reportsRoot, threads, progressSettings(),

@@ -1,7 +1,7 @@
 /**
  * The HTML report of one result set, built from {@code results/<experiment>/} alone, as a list of
- * {@link org.optbench.report.ReportSection}s (overview, convergence, stability, memory, claims,
- * text samples, spec) with plotly charts and tables exported as CSV, LaTeX and Markdown; see
+ * {@link org.optbench.report.ReportSection}s (headline, claims, overview, convergence, stability,
+ * memory, text samples, spec) with plotly charts and tables exported as CSV, LaTeX and Markdown; see
  * docs/reports.md.
  *
  * <p>Whatever summarises seeds says so and uses one statistic, the one org.optbench.stats
@@ -10,9 +10,9 @@
  * org.optbench.report.RunStats} per cell for tables, exported as {@code <metric>_mean},
  * {@code _ci_low}, {@code _ci_high} beside {@code n}), diverged seeds left out and counted.
  *
- * <p>The page works from {@code file://} without a network: plotly.js is copied from its webjar to
- * {@code reports/plotly-<version>.js} once and referenced relatively, and the page loads nothing
- * else. Every string that came from a spec or a result is HTML-escaped ({@link
+ * <p>The page works from {@code file://} without a network: plotly.js travels inside it, compressed
+ * ({@link org.optbench.report.PlotlyPlacement#INLINE}), or is copied from its webjar once to the
+ * reports root and referenced relatively ({@code SHARED}), and the page loads nothing else. Every string that came from a spec or a result is HTML-escaped ({@link
  * org.optbench.report.Html}); chart data goes through a JSON writer that escapes what could end a
  * script, and chart labels are reduced to look-alikes ({@link org.optbench.report.ChartText}).
  */

@@ -280,6 +280,17 @@
         readFilters();
       }
     });
+    // ?filter=axis:value|value;axis:value opens the page filtered (a link to one comparison).
+    var given = /[?&]filter=([^&#]*)/.exec(location.search);
+    if (given) {
+      decodeURIComponent(given[1].replace(/\+/g, ' ')).split(';').forEach(function (part) {
+        var colon = part.indexOf(':');
+        if (colon < 0) { return; }
+        var axis = part.substring(0, colon), values = part.substring(colon + 1).split('|');
+        document.querySelectorAll('#filters details[data-filter-axis="' + axis + '"] input').forEach(
+          function (b) { b.checked = values.indexOf(b.value) >= 0; });
+      });
+    }
     if (document.getElementById('filters')) { readFilters(); }
     document.addEventListener('keydown', function (e) {
       if (e.key === 'Enter' && e.target.matches && e.target.matches('table.sortable th')) { sortBy(e.target); }

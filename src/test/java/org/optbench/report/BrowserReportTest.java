@@ -116,6 +116,43 @@ class BrowserReportTest {
     assertTrue(dom.contains("Adam beats &lt;b&gt;SGD&lt;/b&gt;"), "claim text escaped");
   }
 
+  /**
+   * The page alone, copied into another folder, draws its charts (plotly travels inside it), and
+   * its filter keeps only the rows and lines of the chosen optimizer.
+   */
+  @Test
+  void aCopyOfThePageAloneDrawsAndFilters() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + ": browser check skipped");
+    Path alone = Files.createDirectories(tmp.resolve("elsewhere")).resolve("copy.html");
+    Files.copy(index, alone, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    String dom = chromium("--dump-dom", alone.toUri() + "?charts=all&filter="
+        + java.net.URLEncoder.encode("optimizer:adam(lr=0.01)", java.nio.charset.StandardCharsets.UTF_8));
+    Matcher errors = Pattern.compile("<pre id=\"js-errors\"[^>]*>([^<]*)</pre>").matcher(dom);
+    assertTrue(errors.find(), "error log element");
+    assertEquals("", errors.group(1).strip(), "JavaScript errors");
+    Matcher total = Pattern.compile("data-charts=\"(\\d+)\"").matcher(dom);
+    Matcher rendered = Pattern.compile("data-charts-rendered=\"(\\d+)\"").matcher(dom);
+    assertTrue(total.find() && rendered.find(), "chart counters");
+    assertEquals(total.group(1), rendered.group(1), "every chart drawn from the lone copy");
+    // 2 workloads × 2 optimizers × 3 clips: the filter keeps Adam's 6 of the 12 settings.
+    assertTrue(dom.contains("6 of 12 settings shown"), "filter summary");
+    Matcher summary = Pattern.compile("<table[^>]*id=\"table-summary\"[\\s\\S]*?</table>").matcher(dom);
+    assertTrue(summary.find(), "summary table");
+    int shown = 0;
+    int hidden = 0;
+    Matcher rows = Pattern.compile("<tr( hidden=\"\")?><td>[^<]*</td><td>([^<]*)</td>").matcher(summary.group());
+    while (rows.find()) {
+      if (rows.group(1) == null) {
+        shown++;
+        assertTrue(rows.group(2).startsWith("adam(lr=0.01)"), "shown row: " + rows.group(2));
+      } else {
+        hidden++;
+      }
+    }
+    assertEquals(6, shown);
+    assertEquals(6, hidden);
+  }
+
   @Test
   void timesItsFirstScreenWithTheChartsInIt() throws Exception {
     assumeTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + ": browser check skipped");
