@@ -20,9 +20,9 @@ import java.util.Arrays;
  *       estimates the step-to-step variance without counting the downward trend of a training
  *       loss as noise (J. von Neumann et al., "The mean square successive difference", Ann. Math.
  *       Statist. 12, 1941);
- *   <li>the step is <em>above</em> when {@code y − m > max(ln FACTOR, SIGMAS · s)}: its loss is more
- *       than {@link #FACTOR}× the (geometric) baseline <em>and</em> more than {@link #SIGMAS} noise
- *       scales above it.
+ *   <li>the step is <em>above</em> when {@code y − m > max(ln FACTOR, SIGMAS · s)}: its loss
+ *       is more than {@link #FACTOR}× the (geometric) baseline <em>and</em> more than {@link
+ *       #SIGMAS} noise scales above it.
  * </ul>
  *
  * A spike is the first step of each stretch of consecutive steps above, so a diverging tail, which
@@ -32,9 +32,9 @@ import java.util.Arrays;
  * arXiv:2501.00656, 2024), which counts values at least seven standard deviations from a rolling
  * average. Departures from it: a one-sided test (a loss drop is no spike), log scale, exponential
  * weights instead of a 1000-step window (the runs here are hundreds of steps), a noise scale from
- * successive differences instead of the window's standard deviation (a falling loss's trend would
- * inflate that), and the {@link #FACTOR}× floor, so that a nearly noise-free loss does not spike on
- * a rise of a few percent.
+ * successive differences instead of the window's standard deviation (a falling loss's trend
+ * would inflate that), and the {@link #FACTOR}× floor, so that a nearly noise-free loss does not
+ * spike on a rise of a few percent.
  *
  * <p>Non-finite losses (a diverged step) and losses ≤ 0 (an exact fit, no logarithm) are skipped:
  * they would poison the averages. Spikes are found on every step of the run, before curves are

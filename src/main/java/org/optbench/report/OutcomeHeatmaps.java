@@ -89,7 +89,8 @@ final class OutcomeHeatmaps {
     int o = 1;
     for (Grid grid : grids(runs, cells)) {
       if (grid.drawn()) {
-        html.append(chart(context, "outcome_" + index + "_" + o, cells.get(0).workloadLabel(), grid));
+        String id = "outcome_" + index + "_" + o;
+        html.append(chart(context, id, cells.get(0).workloadLabel(), grid));
       } else {
         leftOut.add(grid.shape());
       }

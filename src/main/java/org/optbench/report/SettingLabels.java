@@ -9,8 +9,8 @@ final class SettingLabels {
   private SettingLabels() {}
 
   /**
-   * {@code label} without its {@code lr=…} hyperparameter: {@code sgd(momentum=0.9) · none · djl},
-   * and {@code adam} for {@code adam(lr=0.01)}. Cells that differ only in learning rate share
+   * {@code label} without its {@code lr=…} hyperparameter: {@code sgd(momentum=0.9) · none ·
+   * djl}, and {@code adam} for {@code adam(lr=0.01)}. Cells that differ only in learning rate share
    * this, e.g. a heatmap row, or a memory row (the learning rate allocates nothing).
    */
   static String withoutLr(String label) {

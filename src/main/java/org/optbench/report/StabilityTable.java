@@ -69,7 +69,9 @@ final class StabilityTable {
     boolean clipped = rows.stream().anyMatch(r -> r.clipped().value() > 0);
     boolean norms = rows.stream().anyMatch(r -> Double.isFinite(r.maxGradNorm().value()));
 
-    List<Column> columns = new ArrayList<>(List.of(Column.text("workload"), Column.text("setting")));
+    List<Column> columns = new ArrayList<>();
+    columns.add(Column.text("workload"));
+    columns.add(Column.text("setting"));
     List<String> omitted = new ArrayList<>();
     if (seeds) {
       columns.add(Column.text("seeds"));
@@ -81,7 +83,8 @@ final class StabilityTable {
       omitted.add("No seed diverged, so n = seeds.");
     } else {
       int k = rows.isEmpty() ? 0 : rows.get(0).divergence().seeds();
-      omitted.add("Every cell has " + k + (k == 1 ? " seed" : " seeds") + " and none diverged (n = " + k + ").");
+      String seedCount = k + (k == 1 ? " seed" : " seeds");
+      omitted.add("Every cell has " + seedCount + " and none diverged (n = " + k + ").");
     }
     columns.add(Column.estimate("final_loss"));
     if (spikes) {
@@ -103,7 +106,7 @@ final class StabilityTable {
     ReportTable table =
         ReportTable.withColumns(
             "stability",
-            "Stability per cell: final_loss (the numbers of the outcome heatmaps)"
+            "Stability per cell: final_loss (what the outcome heatmaps show)"
                 + (diverged ? ", diverged seeds and the step at which each diverged" : "")
                 + (spikes ? ", loss spikes per run" : "")
                 + (clipped ? ", fraction of steps clipped (runs.csv)" : "")
@@ -114,7 +117,9 @@ final class StabilityTable {
                 + (omitted.isEmpty() ? "" : " " + String.join(" ", omitted)),
             columns);
     for (CellRow r : rows) {
-      List<Value> values = new ArrayList<>(List.of(Value.text(r.workload()), Value.text(r.setting())));
+      List<Value> values = new ArrayList<>();
+      values.add(Value.text(r.workload()));
+      values.add(Value.text(r.setting()));
       if (seeds) {
         values.add(Value.integer(r.divergence().seeds()));
       }

@@ -9,9 +9,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The spike rule of {@link LossSpikes}: log loss above its moving average (weight 0.1) by more than
- * ln 2 and by more than 7 noise scales, the scale being √(mean of (Δ ln loss)² / 2); ten warm-up
- * losses; one spike per stretch of steps above.
+ * The spike rule of {@link LossSpikes}: log loss above its moving average (weight 0.1) by more
+ * than ln 2 and by more than 7 noise scales, the scale being √(mean of (Δ ln loss)² / 2); ten
+ * warm-up losses; one spike per stretch of steps above.
  */
 class LossSpikesTest {
 
@@ -44,8 +44,8 @@ class LossSpikesTest {
   @Test
   void healthyNoisyRunsHaveNoSpike() {
     // A decaying curve 0.01 + 1/√t times i.i.d. lognormal noise; at σ = 1 minibatch losses of
-    // neighbouring steps differ by 10× and more. The old ratio rule (2× an EMA of the loss) marked
-    // dozens of steps in such runs.
+    // neighbouring steps differ by 10× and more. A plain ratio rule (2× an EMA of the loss)
+    // marks dozens of steps in such runs.
     for (double sigma : new double[] {0.3, 1.0, 1.5}) {
       float[] loss = noisyDecay(3000, sigma, new Random(20261202));
       assertArrayEquals(new int[] {}, LossSpikes.indices(loss, loss.length), "σ = " + sigma);

@@ -57,9 +57,11 @@ class MemorySectionTest {
     }
     Instant started = Instant.parse("2026-12-02T10:00:00Z");
     Path results =
-        writer.commit(spec, SampleResults.environment(), started, started.plusSeconds(10)).published();
-    report =
-        ReportBuilder.build(results, ReportFolder.inRoot(tmp.resolve("reports"), "memory")).getParent();
+        writer
+            .commit(spec, SampleResults.environment(), started, started.plusSeconds(10))
+            .published();
+    Path index = ReportBuilder.build(results, ReportFolder.inRoot(tmp.resolve("reports"), "memory"));
+    report = index.getParent();
     html = Files.readString(report.resolve("index.html"));
   }
 
@@ -68,7 +70,8 @@ class MemorySectionTest {
     Table table = Table.read().csv(report.resolve("tables/memory.csv").toFile());
     assertEquals(
         List.of("sgd(momentum=0.9)", "sgd", "adam"), table.stringColumn("optimizer").asList());
-    // total = 2 × param bytes + state: 2·400 + 400 = 1,200 B (sgd), 2·400 + 800 = 1,600 B (adam).
+    // total = 2 × param bytes + state: 2·400 + 400 = 1,200 B (sgd), 2·400 + 800 = 1,600 B
+    // (adam).
     assertEquals(1200, table.numberColumn("total").getDouble(0), 1e-12);
     assertEquals(1200, table.numberColumn("total").getDouble(1), 1e-12);
     assertEquals(1600, table.numberColumn("total").getDouble(2), 1e-12);

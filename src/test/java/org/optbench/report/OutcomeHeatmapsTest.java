@@ -58,8 +58,11 @@ class OutcomeHeatmapsTest {
     }
     Instant started = Instant.parse("2026-12-02T10:00:00Z");
     Path results =
-        writer.commit(spec, SampleResults.environment(), started, started.plusSeconds(10)).published();
-    report = ReportBuilder.build(results, ReportFolder.inRoot(tmp.resolve("reports"), "grid")).getParent();
+        writer
+            .commit(spec, SampleResults.environment(), started, started.plusSeconds(10))
+            .published();
+    Path index = ReportBuilder.build(results, ReportFolder.inRoot(tmp.resolve("reports"), "grid"));
+    report = index.getParent();
     html = Files.readString(report.resolve("index.html"));
   }
 
@@ -77,8 +80,8 @@ class OutcomeHeatmapsTest {
     assertFalse(html.contains("optbench.chart(\"outcome_1_2\""), "adam: one lr, no heatmap");
     assertTrue(
         html.contains(
-            "No outcome heatmap for adam (1 learning rate × 2 settings): a heatmap needs at least 2"
-                + " learning rates and 2 clipping (or other) settings."),
+            "No outcome heatmap for adam (1 learning rate × 2 settings): a heatmap needs at"
+                + " least 2 learning rates and 2 clipping (or other) settings."),
         "note");
     Table table = Table.read().csv(report.resolve("tables/stability.csv").toFile());
     assertEquals(6, table.rowCount(), "every cell, drawn or not");
@@ -102,6 +105,7 @@ class OutcomeHeatmapsTest {
     int from = html.indexOf("optbench.chart(\"" + chartId + "\"");
     assertTrue(from >= 0, chartId);
     String script = html.substring(from, html.indexOf("</script>", from));
-    return new ObjectMapper().readTree(script.substring(script.indexOf(", ") + 2, script.lastIndexOf(");")));
+    String json = script.substring(script.indexOf(", ") + 2, script.lastIndexOf(");"));
+    return new ObjectMapper().readTree(json);
   }
 }
