@@ -1,10 +1,12 @@
 package org.optbench.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.optbench.optim.ParamTree;
 import org.optbench.optim.Tensor;
 import org.optbench.optim.alias.NativeOptimizer;
@@ -23,7 +25,8 @@ import tech.tablesaw.api.Table;
  * Bytes per optimizer for this experiment's models: parameters, gradients (one per parameter) and
  * optimizer state as the engine allocated it ({@code runs.csv}), beside the catalogue's formula
  * evaluated on the model's parameter shapes (from the spec in the manifest); the state of growing
- * matrices, measured on the native optimizers; and fp32 against mixed-precision storage.
+ * matrices, measured on the native optimizers; and, in one sentence ({@link MixedPrecision}), why
+ * mixed precision does not change these totals.
  */
 final class MemorySection implements ReportSection {
 
@@ -53,40 +56,24 @@ final class MemorySection implements ReportSection {
     ReportTable bytes =
         new ReportTable(
             "memory",
-            "Training memory per optimizer: parameters and gradients (fp32, one gradient per"
-                + " parameter) and optimizer state, measured (bytes of the arrays the engine's"
-                + " optimizer holds, runs.csv; the same for every seed of a cell, so one value: the"
-                + " mean over its runs) and by formula (docs/optimizers.md)"
-                + " on this model's parameter shapes; multiple = (params + grads + state) / params:"
-                + " SGD 2×, SGD with momentum 3×, Adam/AdamW 4×, AMSGrad 5×.",
+            "Training memory per optimizer setting (the learning rate allocates nothing, so settings"
+                + " that differ only in it share a row): parameters, their gradients (fp32, one per"
+                + " parameter, so as many bytes as the parameters) and optimizer state, measured"
+                + " (bytes of the arrays the engine's optimizer holds, runs.csv; the same for every"
+                + " seed of a cell, so one value: the mean over its runs) and by formula"
+                + " (docs/optimizers.md) on this model's parameter shapes; total = 2 × param bytes +"
+                + " state; multiple = total / param bytes: SGD 2×, SGD with momentum 3×,"
+                + " Adam/AdamW 4×, AMSGrad 5×.",
             List.of(
                 "workload",
                 "optimizer",
                 "parameters",
                 "param bytes",
-                "grad bytes",
                 "state measured",
                 "state formula",
                 "state by formula",
                 "total",
                 "multiple"));
-    ReportTable mixed =
-        new ReportTable(
-            "precision",
-            "fp32 against mixed-precision (fp16 or bf16) storage, computed from the counts above:"
-                + " mixed precision keeps 2-byte parameters and gradients for the forward and backward"
-                + " pass, an fp32 master copy of the parameters (4n) that the optimizer updates, and"
-                + " fp32 optimizer state. It saves on activations and bandwidth, not on this"
-                + " accounting: the master copy offsets the halved parameters and gradients.",
-            List.of(
-                "workload",
-                "optimizer",
-                "fp32: params + grads + state",
-                "mixed: 2n params + 2n grads",
-                "mixed: fp32 master (4n)",
-                "mixed: state (fp32)",
-                "mixed total",
-                "mixed / fp32"));
     ReportTable factored =
         new ReportTable(
             "factored",
@@ -94,20 +81,25 @@ final class MemorySection implements ReportSection {
                 + " rank ≥ 2 tensors keep a row and a column vector instead of a matrix.",
             List.of("workload", "optimizer", "state", "Adam's 8n", "saved", "saved %"));
     Map<String, Component> optimizers = new LinkedHashMap<>();
+    Set<String> shown = new HashSet<>();
+    MixedPrecision example = null;
+    String exampleText = "";
     for (List<CellInfo> group : context.workloads().values()) {
       String workload = group.get(0).workloadLabel();
-      Map<String, CellInfo> byOptimizer = new LinkedHashMap<>();
-      group.forEach(c -> byOptimizer.putIfAbsent(c.optimizerKey(), c));
-      for (CellInfo c : byOptimizer.values()) {
+      for (CellInfo c : group) {
         double paramCount = RunStats.shared(runs, c.cell(), "param_count");
         double paramBytes = RunStats.shared(runs, c.cell(), "param_bytes");
         double measured = RunStats.shared(runs, c.cell(), "optimizer_state_bytes");
+        String optimizer = SettingLabels.withoutLr(SettingLabels.optimizer(c.setting()));
+        if (!shown.add(workload + "\u0000" + optimizer + "\u0000" + measured)) {
+          continue; // the same optimizer setting at another lr or clip: the same bytes
+        }
         Cell cell = specCells.get(c.cell());
         Optional<ParamTree> params = cell == null ? Optional.empty() : params(cell.workload());
         String formulaText = "–";
         double formula = Double.NaN;
         if (cell != null) {
-          optimizers.putIfAbsent(c.optimizerKey(), cell.optimizer());
+          optimizers.putIfAbsent(optimizer, cell.optimizer());
           try {
             StateFormula f = NativeOptimizers.recipe(cell.optimizer()).stateFormula();
             formulaText = f.text();
@@ -121,12 +113,10 @@ final class MemorySection implements ReportSection {
         }
         double state = Double.isFinite(measured) ? measured : formula;
         double total = 2 * paramBytes + state;
-        String optimizer = optimizerLabel(c);
         bytes.row(
             Value.text(workload),
             Value.text(optimizer),
             Value.integer((long) paramCount),
-            Value.bytes(paramBytes),
             Value.bytes(paramBytes),
             Value.bytes(measured),
             Value.text(formulaText),
@@ -134,16 +124,14 @@ final class MemorySection implements ReportSection {
             Value.bytes(total),
             Value.of(Numbers.format(total / paramBytes) + "×", total / paramBytes));
         double n = paramCount;
-        double mixedTotal = 2 * n + 2 * n + 4 * n + state;
-        mixed.row(
-            Value.text(workload),
-            Value.text(optimizer),
-            Value.bytes(total),
-            Value.bytes(4 * n),
-            Value.bytes(4 * n),
-            Value.bytes(state),
-            Value.bytes(mixedTotal),
-            Value.number(mixedTotal / total));
+        // The example of the mixed-precision sentence: the largest model, then the most state.
+        if (Double.isFinite(state)
+            && (example == null
+                || n > example.n()
+                || (n == example.n() && state > example.state()))) {
+          example = new MixedPrecision(n, state);
+          exampleText = workload + " (n = " + (long) n + ") with " + optimizer;
+        }
         if (Styles.optimizerName(c).startsWith("adafactor")) {
           double adam = 8 * n;
           factored.row(
@@ -158,18 +146,16 @@ final class MemorySection implements ReportSection {
     }
     StringBuilder html = new StringBuilder();
     html.append(context.table(bytes));
+    if (example != null) {
+      html.append("<p class=\"note\">")
+          .append(Html.escape(example.sentence(exampleText)))
+          .append("</p>\n");
+    }
     if (factored.rowCount() > 0) {
       html.append(context.table(factored));
     }
-    html.append(context.table(mixed));
     growth(context, optimizers).ifPresent(html::append);
     return html.toString();
-  }
-
-  /** The optimizer part of a cell's setting, e.g. {@code adam(lr=0.01)}. */
-  private static String optimizerLabel(CellInfo c) {
-    int split = c.setting().indexOf(" · ");
-    return split < 0 ? c.setting() : c.setting().substring(0, split);
   }
 
   /** Zero tensors shaped like the workload's parameters; empty when it cannot be built here. */
@@ -186,8 +172,10 @@ final class MemorySection implements ReportSection {
   }
 
   /**
-   * State bytes of each optimizer for one n×n matrix and an n-vector, as the native optimizer
-   * allocates them: a measurement of real arrays, independent of the engine.
+   * State bytes of each optimizer setting (keyed by its label without lr) for one n×n matrix and
+   * an n-vector, as the native optimizer allocates them: a measurement of real arrays, independent
+   * of the engine. Settings that keep no state (plain SGD) have no point on the log axis and are
+   * named in the caption instead.
    */
   private Optional<String> growth(ReportContext context, Map<String, Component> optimizers) {
     Component none = Component.withDefaults(Catalog.require(Axis.CLIP, "none"));
@@ -197,12 +185,10 @@ final class MemorySection implements ReportSection {
             .xTitle("parameters (n×n matrix + n-vector)")
             .logX();
     chart.yAxis().put("type", "log");
-    Map<String, String> seen = new LinkedHashMap<>();
+    Set<String> names = new HashSet<>();
+    List<String> stateless = new ArrayList<>();
     for (Map.Entry<String, Component> e : optimizers.entrySet()) {
       String name = e.getValue().name();
-      if (seen.containsKey(name)) {
-        continue; // one line per optimizer name: lr and the like do not change the state
-      }
       double[] x = new double[SIDES.length];
       double[] y = new double[SIDES.length];
       try {
@@ -217,9 +203,14 @@ final class MemorySection implements ReportSection {
       } catch (RuntimeException noNativeRecipe) {
         continue;
       }
-      seen.put(name, e.getKey());
-      String colour = context.styles().colourOfName(name);
-      chart.line(name, x, y, colour, "solid", null, 2);
+      if (java.util.Arrays.stream(y).allMatch(bytes -> bytes == 0)) {
+        stateless.add(e.getKey());
+        continue;
+      }
+      // A second setting of the same optimizer (say sgd with and without Nesterov) keeps the
+      // name's colour and is told apart by its dash.
+      String dash = names.add(name) ? "solid" : "dot";
+      chart.line(e.getKey(), x, y, context.styles().colourOfName(name), dash, null, 2);
     }
     if (chart.isEmpty()) {
       return Optional.empty();
@@ -233,9 +224,15 @@ final class MemorySection implements ReportSection {
         null,
         1);
     return Optional.of(
-        context.chart(chart, 
+        context.chart(
+            chart,
             "Optimizer state allocated by the native optimizers (optbench.optim) for one n×n matrix"
                 + " and an n-vector, n = 32 … 1024, against the parameters' own 4n bytes (grey)."
-                + " Factored methods (Adafactor) grow with the matrix side, not its area."));
+                + " Factored methods (Adafactor) grow with the matrix side, not its area."
+                + (stateless.isEmpty()
+                    ? ""
+                    : " Not drawn, as they keep no state (0 bytes has no place on a log axis): "
+                        + String.join(", ", stateless)
+                        + ".")));
   }
 }

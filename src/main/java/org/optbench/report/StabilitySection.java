@@ -1,25 +1,14 @@
 package org.optbench.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
-import org.optbench.io.StepSeries;
-import org.optbench.report.ReportTable.Column;
-import org.optbench.report.ReportTable.Value;
-import org.optbench.stats.Estimate;
-import org.optbench.stats.EstimateText;
-import org.optbench.stats.SeedStatistics;
-import tech.tablesaw.api.Table;
 
 /**
- * Where optimizers break: per optimizer a heatmap of outcome over learning rate × clipping, loss
- * spikes, the fraction of steps clipped, gradient norms before and after clipping, and for adaptive
- * clipping methods the threshold they reached.
+ * Where optimizers break: per optimizer a heatmap of outcome over learning rate × clipping ({@link
+ * OutcomeHeatmaps}, where there is a grid to draw), gradient norms before and after clipping, for
+ * adaptive clipping methods the threshold they reached, and a table per cell of divergence, final
+ * loss, loss spikes ({@link LossSpikes}), fraction of steps clipped and largest gradient norm
+ * ({@link StabilityTable}).
  */
 final class StabilitySection implements ReportSection {
 
@@ -41,218 +30,48 @@ final class StabilitySection implements ReportSection {
   @Override
   public String html(ReportContext context) {
     StringBuilder html = new StringBuilder();
-    html.append("<p class=\"note\">A <em>loss spike</em> is a step after the first ")
+    html.append("<p class=\"note\">A <em>loss spike</em> is a step, after the first ")
         .append(LossSpikes.WARMUP)
-        .append(" whose training loss exceeds ")
-        .append(Numbers.format(LossSpikes.FACTOR))
-        .append("× the exponential moving average (weight ")
-        .append(LossSpikes.EMA)
-        .append(") of the finite losses before it, found on every step (the training-loss charts")
+        .append(", whose training loss is more than ")
+        .append(plain(LossSpikes.FACTOR))
+        .append("× the moving average of the run's earlier losses and, on a log scale, more than ")
+        .append(plain(LossSpikes.SIGMAS))
+        .append(" noise scales above it (average: EMA of ln loss, weight ")
+        .append(plain(LossSpikes.EMA))
+        .append("; noise scale: root of the EMA, weight ")
+        .append(plain(LossSpikes.SCALE_EMA))
+        .append(", of half the squared difference of successive ln losses), so that the jitter of")
+        .append(" small minibatches is no spike; consecutive steps above count as one spike, so a")
+        .append(" diverging tail is one. Spikes are found on every step (the training-loss charts")
         .append(" of the convergence section mark them). A run <em>diverges</em> when its loss or")
-        .append(" gradient becomes non-finite; the runner stops it there.</p>\n");
-    ReportTable table =
-        ReportTable.withColumns(
-            "stability",
-            "Stability per cell: diverged seeds and the step at which each diverged; loss spikes"
-                + " per run, fraction of steps clipped (runs.csv) and the largest gradient norm"
-                + " before clipping of each run; "
-                + RunStats.STATISTIC
-                + ".",
-            List.of(
-                Column.text("workload"),
-                Column.text("setting"),
-                Column.text("seeds"),
-                Column.text("diverged"),
-                Column.text("divergence steps"),
-                Column.text("n"),
-                Column.estimate("spikes_per_run"),
-                Column.estimate("clipped_fraction"),
-                Column.estimate("max_grad_norm")));
+        .append(" gradient becomes non-finite; the runner stops it there. Outcome heatmaps are")
+        .append(" drawn for optimizers with at least ")
+        .append(OutcomeHeatmaps.MIN_SIDE)
+        .append(" learning rates and ")
+        .append(OutcomeHeatmaps.MIN_SIDE)
+        .append(" other settings; the table at the end has the same final losses for every")
+        .append(" cell.</p>\n");
+    StabilityTable table = new StabilityTable();
     int index = 1;
     for (List<CellInfo> group : context.workloads().values()) {
-      String workload = group.get(0).workloadLabel();
       html.append("<h3 id=\"stability-")
           .append(index)
           .append("\">")
-          .append(Html.escape(workload))
+          .append(Html.escape(group.get(0).workloadLabel()))
           .append("</h3>\n");
-      html.append(heatmaps(context, index, group));
-      for (CellInfo c : group) {
-        Table runs = context.results().runs();
-        RunStats.Divergence div = RunStats.divergence(runs, c.cell());
-        List<String> finiteRuns = RunStats.finiteRuns(runs, c.cell());
-        double[] spikes = new double[finiteRuns.size()];
-        List<Double> maxNorms = new ArrayList<>();
-        for (int s = 0; s < finiteRuns.size(); s++) {
-          StepSeries.Run run = context.results().steps().run(finiteRuns.get(s));
-          spikes[s] = LossSpikes.indices(run.values("loss"), run.size()).length;
-          double max = Double.NaN;
-          float[] norm = run.values("grad_norm");
-          for (int i = 0; i < run.size(); i++) {
-            if (Float.isFinite(norm[i])) {
-              max = Double.isNaN(max) ? norm[i] : Math.max(max, norm[i]);
-            }
-          }
-          if (!Double.isNaN(max)) {
-            maxNorms.add(max);
-          }
-        }
-        double[] norms = maxNorms.stream().mapToDouble(Double::doubleValue).toArray();
-        table.row(
-            Value.text(workload),
-            Value.text(c.setting()),
-            Value.integer(div.seeds()),
-            Value.integer(div.diverged()).css(div.diverged() > 0 ? "bad" : ""),
-            Value.text(div.stepsText()),
-            Value.integer(div.finite()),
-            Value.estimate(SeedStatistics.mean(spikes, RunStats.LEVEL)),
-            Value.estimate(RunStats.estimate(runs, c.cell(), "clipped_fraction")),
-            Value.estimate(SeedStatistics.mean(norms, RunStats.LEVEL)));
-      }
+      html.append(OutcomeHeatmaps.html(context, index, group));
+      table.add(context, group);
       gradNorms(context, index, group).ifPresent(html::append);
       adaptiveThresholds(context, index, group).ifPresent(html::append);
       index++;
     }
-    html.append(context.table(table));
+    html.append(context.table(table.table()));
     return html.toString();
   }
 
-  /** One heatmap per optimizer of this workload: learning rate across, clip setting down. */
-  private String heatmaps(ReportContext context, int index, List<CellInfo> cells) {
-    Map<String, List<CellInfo>> byOptimizer = new LinkedHashMap<>();
-    for (CellInfo c : cells) {
-      byOptimizer.computeIfAbsent(Styles.optimizerName(c), k -> new ArrayList<>()).add(c);
-    }
-    Table runs = context.results().runs();
-    StringBuilder html = new StringBuilder();
-    int o = 1;
-    for (Map.Entry<String, List<CellInfo>> e : byOptimizer.entrySet()) {
-      // Cells of one optimizer may differ in more than lr (momentum, schedule): a row per clip and
-      // remaining setting, a column per lr.
-      TreeSet<Double> lrs = new TreeSet<>();
-      List<String> rows = new ArrayList<>();
-      Map<String, CellInfo> at = new LinkedHashMap<>();
-      for (CellInfo c : e.getValue()) {
-        double lr = lr(runs, c);
-        lrs.add(Double.isNaN(lr) ? Double.NEGATIVE_INFINITY : lr);
-        String row = rowLabel(c);
-        if (!rows.contains(row)) {
-          rows.add(row);
-        }
-        at.put(row + "\u0000" + lr, c);
-      }
-      List<Double> columns = new ArrayList<>(lrs);
-      ArrayNode x = ScriptJson.array();
-      columns.forEach(lr -> x.add(lr == Double.NEGATIVE_INFINITY ? "unset" : Numbers.format(lr)));
-      ArrayNode y = ScriptJson.array();
-      rows.forEach(r -> y.add(ChartText.sanitize(r)));
-      ArrayNode z = ScriptJson.array();
-      ArrayNode zDiverged = ScriptJson.array();
-      ArrayNode text = ScriptJson.array();
-      for (String row : rows) {
-        ArrayNode zr = z.addArray();
-        ArrayNode dr = zDiverged.addArray();
-        ArrayNode tr = text.addArray();
-        for (double lr : columns) {
-          CellInfo c = at.get(row + "\u0000" + (lr == Double.NEGATIVE_INFINITY ? Double.NaN : lr));
-          if (c == null) {
-            zr.addNull();
-            dr.addNull();
-            tr.add("");
-            continue;
-          }
-          RunStats.Divergence div = RunStats.divergence(runs, c.cell());
-          Estimate loss = RunStats.estimate(runs, c.cell(), "final_loss");
-          if (div.finite() == 0) {
-            zr.addNull();
-            dr.add(1);
-            tr.add("diverged at " + div.stepsText());
-          } else {
-            double mean = loss.value();
-            zr.add(Double.isFinite(mean) && mean > 0 ? (float) Math.log10(mean) : null);
-            dr.addNull();
-            tr.add(outcomeText(loss, div));
-          }
-        }
-      }
-      ObjectNode outcome =
-          ScriptJson.object()
-              .put("type", "heatmap")
-              .put("name", "final loss")
-              .put("colorscale", "Viridis")
-              .put("texttemplate", "%{text}")
-              .put("hovertemplate", "lr %{x}<br>%{y}<br>%{text}<extra></extra>");
-      outcome.set("x", x);
-      outcome.set("y", y);
-      outcome.set("z", z);
-      outcome.set("text", text);
-      outcome.set("colorbar", ScriptJson.object().put("title", "log10 final loss"));
-      ObjectNode diverged =
-          ScriptJson.object()
-              .put("type", "heatmap")
-              .put("name", "diverged")
-              .put("showscale", false)
-              .put("texttemplate", "%{text}")
-              .put("hovertemplate", "lr %{x}<br>%{y}<br>%{text}<extra></extra>");
-      diverged.set("x", x.deepCopy());
-      diverged.set("y", y.deepCopy());
-      diverged.set("z", zDiverged);
-      diverged.set("text", text.deepCopy());
-      diverged.set(
-          "colorscale",
-          ScriptJson.array().add(ScriptJson.array().add(0).add("#5a0010")).add(ScriptJson.array().add(1).add("#5a0010")));
-      diverged.set("textfont", ScriptJson.object().put("color", "#ffffff"));
-      Chart chart =
-          new Chart(
-                  "outcome_" + index + "_" + o,
-                  cells.get(0).workloadLabel() + ": " + e.getKey() + " outcome",
-                  "clipping")
-              .xTitle("learning rate")
-              .height(Math.max(260, 120 + 60 * rows.size()))
-              .trace(outcome)
-              .trace(diverged);
-      chart.xAxis().put("type", "category");
-      chart.yAxis().put("type", "category").put("automargin", true);
-      html.append(
-          context.chart(chart, 
-              "Outcome of "
-                  + e.getKey()
-                  + " per learning rate and clipping: final_loss, mean over the n seeds that did not"
-                  + " diverge (colour: log10 of the mean; text: mean [95% Student-t interval], n,"
-                  + " and the seeds that diverged, counted, not averaged), or dark red with each"
-                  + " seed's divergence step when every seed diverged."));
-      o++;
-    }
-    return html.toString();
-  }
-
-  /**
-   * A heatmap cell's text: {@code 0.1356 (n=2)} over {@code [0.05354, 0.2176]}; two lines keep
-   * the cells narrow.
-   */
-  static String outcomeText(Estimate loss, RunStats.Divergence div) {
-    String interval = EstimateText.valueAndInterval(loss);
-    int split = interval.indexOf(" [");
-    String value = split < 0 ? interval : interval.substring(0, split);
-    String counts = div.diverged() > 0
-        ? String.format(Locale.ROOT, " (n=%d, %d/%d div.)", div.finite(), div.diverged(), div.seeds())
-        : String.format(Locale.ROOT, " (n=%d)", div.finite());
-    return value + counts + (split < 0 ? "" : "<br>" + interval.substring(split + 1));
-  }
-
-  private static double lr(Table runs, CellInfo c) {
-    for (int r = 0; r < runs.rowCount(); r++) {
-      if (runs.stringColumn("cell").get(r).equals(c.cell())) {
-        return runs.doubleColumn("lr").getDouble(r);
-      }
-    }
-    return Double.NaN;
-  }
-
-  /** The heatmap row of a cell: its clip setting, plus the setting without the lr. */
-  private static String rowLabel(CellInfo c) {
-    String setting = c.setting().replaceAll("(\\(|,)lr=[^,)]*,?", "$1").replace("()", "");
-    return setting;
+  /** A constant as written in the code: 2, 7, 0.1, 0.05. */
+  private static String plain(double value) {
+    return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   private java.util.Optional<String> gradNorms(ReportContext context, int index, List<CellInfo> cells) {

@@ -1,6 +1,7 @@
 package org.optbench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.optbench.io.SampleResults.component;
 
@@ -143,17 +144,25 @@ class MeanIntervalReportTest {
   }
 
   @Test
-  void stabilityTableAndHeatmapCountTheDivergedSeedApart() throws IOException {
+  void stabilityTableCountsTheDivergedSeedApartAndStandsInForTheHeatmap() throws IOException {
     Table table = Table.read().csv(report.resolve("tables/stability.csv").toFile());
+    assertEquals(4, table.numberColumn("seeds").getDouble(0));
     assertEquals(1, table.numberColumn("divergence steps").getDouble(0));
     assertEquals(3, table.numberColumn("n").getDouble(0));
-    // No spike in the three finite runs: mean 0, interval [0, 0].
-    assertEquals(0, table.numberColumn("spikes_per_run_mean").getDouble(0));
-    assertEquals(0, table.numberColumn("spikes_per_run_ci_high").getDouble(0));
-    // The outcome heatmap says the same: mean final_loss, n, the diverged seed, the interval.
-    JsonNode outcome = figure("outcome_1_1").get("data").get(0);
-    assertEquals("0.2000 (n=3, 1/4 div.)<br>[-0.04841, 0.4484]",
-        outcome.get("text").get(0).get(0).asText());
+    // One cell (one learning rate, one clip setting): no 1×1 outcome heatmap; its number,
+    // final_loss 0.2 [−0.0484137, 0.4484137], is in the table, and the note says where.
+    assertFalse(html.contains("optbench.chart(\"outcome_"), "no 1×1 heatmap");
+    assertTrue(html.contains("No outcome heatmap for adam (1 learning rate × 1 setting)"));
+    assertEquals(0.2, table.numberColumn("final_loss_mean").getDouble(0), 1e-12);
+    assertEquals(-0.0484137, table.numberColumn("final_loss_ci_low").getDouble(0), 1e-7);
+    // Spikes (LossSpikes): seed 0's loss jumps 9× at step 19 (1/18 to 0.5), 3.75× its geometric
+    // moving average and 1.32 above it in ln loss, more than 7 noise scales (1.15, inflated by the
+    // steep early fall of 1/t): a spike. Seeds 1 and 2 jump 5.4× and 4.2× (2/18 to 0.6, 3/18 to
+    // 0.7), 0.81 and 0.56 above their averages: within the noise. One spike over three runs.
+    assertEquals(1.0 / 3, table.numberColumn("spikes_per_run_mean").getDouble(0), 1e-12);
+    // No step is clipped (clip none): the column is left out, and the caption says so.
+    assertFalse(table.columnNames().contains("clipped_fraction_mean"), table.columnNames().toString());
+    assertTrue(html.contains("No step was clipped in any run."));
   }
 
   @Test
