@@ -2,7 +2,6 @@ package org.optbench.figures;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -27,9 +26,6 @@ final class PaperStyle {
         .put("family", options.font().family())
         .put("size", options.fontPixels())
         .put("color", BLACK);
-    // Every explicit font of the chart (legend, tick labels, colour bars) takes the paper font;
-    // colours of fonts are kept where the chart set them.
-    unifyFonts(paper, options);
     ObjectNode layout = object(paper, "layout");
     layout.remove("title");
     layout.put("width", options.size().widthPx());
@@ -40,9 +36,7 @@ final class PaperStyle {
     layout.set("font", font);
     layout.set("margin", paper.objectNode()
         .put("l", MARGIN).put("r", MARGIN).put("t", MARGIN).put("b", MARGIN).put("pad", 0));
-    Iterator<Map.Entry<String, JsonNode>> entries = layout.fields();
-    while (entries.hasNext()) {
-      Map.Entry<String, JsonNode> entry = entries.next();
+    for (Map.Entry<String, JsonNode> entry : layout.properties()) {
       if (entry.getKey().matches("[xy]axis\\d*") && entry.getValue().isObject()) {
         axis((ObjectNode) entry.getValue());
       }
@@ -62,6 +56,11 @@ final class PaperStyle {
     // Entries of one cell share a legend group; plotly's 10 px between groups would double the
     // legend's height in a figure a few inches tall.
     legend.put("tracegroupgap", 0);
+    object(legend, "font");
+    // Every font of the figure (legend, tick labels, axis and colour bar titles) takes the paper
+    // font: plotly would otherwise draw titles 20% larger than the layout's font. Colours of fonts
+    // are kept where the chart set them.
+    unifyFonts(paper, options);
     return paper;
   }
 
@@ -81,18 +80,25 @@ final class PaperStyle {
         ? (ObjectNode) title
         : bar.objectNode().put("text", title == null ? "" : title.asText());
     styled.put("side", "right");
+    object(styled, "font");
     bar.set("title", styled);
     bar.put("thickness", 10);
   }
 
-  /** Titles close to their axis, and room made for tick labels and titles. */
+  /** Titles close to their axis, room made for tick labels and titles, decades on log axes. */
   private static void axis(ObjectNode axis) {
     axis.put("automargin", true);
+    if (axis.path("type").asText().equals("log") && !axis.has("dtick")) {
+      // A tick per decade: plotly's in-between labels (2, 5) are drawn at 3/4 of the font size,
+      // below the paper's one size.
+      axis.put("dtick", 1);
+    }
     JsonNode title = axis.get("title");
     ObjectNode styled = title != null && title.isObject()
         ? (ObjectNode) title
         : axis.objectNode().put("text", title == null ? "" : title.asText());
     styled.put("standoff", MARGIN);
+    object(styled, "font");
     axis.set("title", styled);
   }
 
@@ -109,9 +115,7 @@ final class PaperStyle {
     if (!node.isObject()) {
       return;
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       JsonNode value = field.getValue();
       if (field.getKey().equals("textfont") && value.isObject()) {
         ((ObjectNode) value).put("family", options.font().family());
