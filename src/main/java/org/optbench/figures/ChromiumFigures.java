@@ -121,7 +121,7 @@ final class ChromiumFigures {
       case SVG -> svg(browser, session, id, figureJson).getBytes(StandardCharsets.UTF_8);
       case PNG -> Base64.getDecoder().decode(evaluate(browser, session,
           "optbenchFigures.image(" + figureJson + ", 'png', " + options.scale() + ")", id).asText());
-      case PDF -> pdf(browser, session, svg(browser, session, id, figureJson), options.size());
+      case PDF -> pdf(browser, session, id, svg(browser, session, id, figureJson), options.size());
     };
   }
 
@@ -131,10 +131,15 @@ final class ChromiumFigures {
         .asText();
   }
 
-  /** Prints {@code svg} alone on one page of {@code size}, margins none, background drawn. */
-  private static byte[] pdf(DevToolsPipe browser, String session, String svg, FigureSize size)
+  /**
+   * Prints {@code svg} alone on one page of {@code size}, margins none, background drawn; the
+   * PDF's title is the chart's id.
+   */
+  private static byte[] pdf(
+      DevToolsPipe browser, String session, String id, String svg, FigureSize size)
       throws IOException {
-    evaluate(browser, session, "optbenchFigures.show(" + JSON.writeValueAsString(svg) + ")");
+    evaluate(browser, session, "optbenchFigures.show(" + JSON.writeValueAsString(svg) + ", "
+        + JSON.writeValueAsString(id) + ")");
     ObjectNode print = DevToolsPipe.params()
         .put("paperWidth", size.width())
         .put("paperHeight", size.height())

@@ -164,7 +164,7 @@ final class DevToolsPipe implements AutoCloseable {
   private IOException explained(IOException e) {
     if (timedOut) {
       return new IOException("chromium did not finish the figures within " + timeout.toSeconds()
-          + " s and was stopped; its log: " + log, e);
+          + " s and was stopped; a slow or busy machine needs a longer --timeout", e);
     }
     return new IOException(e.getMessage() + lastLogLines(), e);
   }

@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The one font family of every text in a figure, as a CSS font list: the first family a paper's
- * body text is likely set in, then metric-compatible fallbacks (on Debian, fontconfig maps
- * Helvetica to Nimbus Sans and Times to Nimbus Roman, both of URW's base-35 fonts).
+ * The one font family of every text in a figure, as a CSS font list: the family a paper's body
+ * text is likely set in, then metric-compatible fallbacks. Chromium on Debian sets them in
+ * Liberation Sans and Liberation Serif (metric-compatible with Arial and Times New Roman), which a
+ * PDF embeds as subsets.
  */
 public enum PaperFont {
   SANS("Helvetica, Arial, sans-serif"),

@@ -136,6 +136,20 @@ class FiguresCommandTest {
     assertEquals(0xffffffff, image.getRGB(0, 0));
   }
 
+  @Test
+  void stopsTheBrowserAtTheTimeoutAndWritesNothing() {
+    assumeTrue(Chromium.available(), "no " + Chromium.PATH + ": figures not drawn");
+    // One second is too short for Chromium to start and load plotly (11 MB) on any machine here.
+    Path out = tmp.resolve("figures-late");
+    Cli.Result result = Cli.execute("figures", results.toString(), "--format", "svg",
+        "--timeout", "1", "--out", out.toString());
+    assertEquals(1, result.exit(), result.all());
+    assertTrue(result.err().startsWith("error: figures not written: chromium did not finish the"
+        + " figures within 1 s"), result.all());
+    assertFalse(result.hasStackTrace(), result.all());
+    assertFalse(Files.exists(out), "nothing written");
+  }
+
   /** Runs {@code figures} in {@code format} into a fresh folder; returns the folder. */
   private static Path export(String format, String... options) {
     assumeTrue(Chromium.available(), "no " + Chromium.PATH + ": figures not drawn");
