@@ -124,16 +124,18 @@ final class DevToolsPipe implements AutoCloseable {
     return JSON.createObjectNode();
   }
 
-  /** Closes the browser: politely first, then by force. */
+  /**
+   * Closes the browser: politely first, then by force. The watchdog stays on until the browser is
+   * gone, so that a browser that hangs on the way out is still stopped at the deadline.
+   */
   @Override
-  public void close() throws IOException {
-    watchdog.interrupt();
+  public void close() {
     try {
       if (process.isAlive() && !timedOut) {
         send("Browser.close", params());
       }
     } catch (IOException ignored) {
-      // it is going anyway
+      // the browser may exit before it answers; it is going either way
     }
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -143,6 +145,8 @@ final class DevToolsPipe implements AutoCloseable {
     } catch (InterruptedException e) {
       kill();
       Thread.currentThread().interrupt();
+    } finally {
+      watchdog.interrupt();
     }
   }
 
