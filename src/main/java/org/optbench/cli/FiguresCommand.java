@@ -75,7 +75,8 @@ final class FiguresCommand implements Callable<Integer> {
   Path chromium;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
-      description = "longest time for the browser to draw all figures; default ${DEFAULT-VALUE}")
+      description = "longest time for the browser to start and load plotly, or to draw one"
+          + " figure; default ${DEFAULT-VALUE}")
   int timeout;
 
   /** The reports root used without --out. */

@@ -38,7 +38,8 @@ final class ChromiumFigures {
 
   /**
    * @param chromium the browser, e.g. {@code /usr/bin/chromium}
-   * @param timeout how long the whole rendering may take before the browser is stopped
+   * @param timeout how long starting the browser, or drawing one figure, may take before the
+   *     browser is stopped
    */
   ChromiumFigures(Path chromium, Duration timeout) {
     this.chromium = chromium;
@@ -56,9 +57,11 @@ final class ChromiumFigures {
       Files.createDirectories(scratch.resolve("profile"));
       try (DevToolsPipe browser = DevToolsPipe.start(
           chromium, scratch.resolve("profile"), scratch.resolve("chromium.log"), timeout)) {
+        browser.step("to start and load plotly");
         String session = open(browser, page);
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (ChartFigure chart : charts) {
+          browser.step("to draw " + chart.id());
           ObjectNode figure = PaperStyle.apply(chart.figure(), options);
           files.put(chart.id(), file(browser, session, chart.id(), figure, options));
         }

@@ -22,8 +22,10 @@ import java.util.concurrent.TimeUnit;
  * those descriptors to the process's standard input and output, so the protocol needs no port and
  * no network, and a whole export takes one browser process however many figures it has.
  *
- * <p>The whole session runs against one deadline: a watchdog kills the browser when it passes, which
- * ends any read in progress, and the call that was waiting reports the time-out.
+ * <p>Each step of the session ({@link #step}: starting and loading the page, drawing one figure)
+ * has {@code timeout} to finish: a watchdog kills the browser when a step overruns, which ends any
+ * read in progress, and the call that was waiting reports the time-out. A limit per step, not per
+ * session, stops a hung browser as soon as one figure would, whatever the number of figures.
  */
 final class DevToolsPipe implements AutoCloseable {
 
@@ -54,6 +56,9 @@ final class DevToolsPipe implements AutoCloseable {
   private final Duration timeout;
   private final Thread watchdog;
   private volatile boolean timedOut;
+  /** When the current step must have finished, in {@link System#nanoTime} units. */
+  private volatile long deadline;
+  private volatile String step = "starting";
   private int lastId;
 
   private DevToolsPipe(Process process, Path log, Duration timeout) {
@@ -62,6 +67,7 @@ final class DevToolsPipe implements AutoCloseable {
     this.replies = process.getInputStream();
     this.log = log;
     this.timeout = timeout;
+    this.deadline = System.nanoTime() + timeout.toNanos();
     this.watchdog = new Thread(this::killAtDeadline, "chromium-deadline");
     watchdog.setDaemon(true);
     watchdog.start();
@@ -69,7 +75,8 @@ final class DevToolsPipe implements AutoCloseable {
 
   /**
    * Starts {@code chromium} with a fresh profile in {@code profile} and its standard error in
-   * {@code log}; the session ends, killed if need be, {@code timeout} after this call.
+   * {@code log}; the browser is killed when a step (the first one starts now) takes longer than
+   * {@code timeout}.
    */
   static DevToolsPipe start(Path chromium, Path profile, Path log, Duration timeout)
       throws IOException {
@@ -81,6 +88,12 @@ final class DevToolsPipe implements AutoCloseable {
         .redirectError(ProcessBuilder.Redirect.to(log.toFile()))
         .start();
     return new DevToolsPipe(process, log, timeout);
+  }
+
+  /** Starts the step described by {@code what} (e.g. "drawing loss_1"), with its own timeout. */
+  void step(String what) {
+    step = what;
+    deadline = System.nanoTime() + timeout.toNanos();
   }
 
   /** Sends a browser-level command and returns its result. */
@@ -167,8 +180,8 @@ final class DevToolsPipe implements AutoCloseable {
   /** The failure as the user should read it: the time-out, or the browser's last words. */
   private IOException explained(IOException e) {
     if (timedOut) {
-      return new IOException("chromium did not finish the figures within " + timeout.toSeconds()
-          + " s and was stopped; a slow or busy machine needs a longer --timeout", e);
+      return new IOException("chromium took more than " + timeout.toSeconds() + " s " + step
+          + " and was stopped; a slow or busy machine needs a longer --timeout", e);
     }
     return new IOException(e.getMessage() + lastLogLines(), e);
   }
@@ -185,9 +198,14 @@ final class DevToolsPipe implements AutoCloseable {
 
   private void killAtDeadline() {
     try {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        timedOut = true;
-        kill();
+      while (process.isAlive()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          timedOut = true;
+          kill();
+          return;
+        }
+        process.waitFor(left, TimeUnit.NANOSECONDS);
       }
     } catch (InterruptedException closed) {
       // the session ended first

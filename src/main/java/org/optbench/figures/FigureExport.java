@@ -32,7 +32,7 @@ public final class FigureExport {
 
   /**
    * @param chromium the headless browser that draws the figures
-   * @param timeout the longest the browser may take for all figures together
+   * @param timeout the longest the browser may take to start, or to draw one figure
    */
   public FigureExport(Path chromium, Duration timeout) {
     this.renderer = new ChromiumFigures(chromium, timeout);
