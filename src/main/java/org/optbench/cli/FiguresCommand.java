@@ -107,7 +107,7 @@ final class FiguresCommand implements Callable<Integer> {
     FigureFolder folder = new FigureFolder(dir);
     OutputChecks.none(folder.problem(FigureExport.fileNames(selection.charts(), options.format())));
     long start = System.nanoTime();
-    List<Path> written;
+    FigureExport.Exported written;
     try {
       written = new FigureExport(chromium, Duration.ofSeconds(timeout))
           .export(series.experiment(), selection.charts(), options, folder);
@@ -117,8 +117,13 @@ final class FiguresCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf("figures: %d %s file(s) of %s in %s, drawn in %.1f s; captions: %s%n",
-        written.size() - 1, options.format().extension(), options.size(), dir, seconds,
+        written.files().size() - 1, options.format().extension(), options.size(), dir, seconds,
         dir.resolve(FigureFolder.CAPTIONS));
+    if (!written.legendsCut().isEmpty()) {
+      System.out.println("warning: the legend of " + String.join(", ", written.legendsCut())
+          + " does not fit in " + options.size() + " and lost its last rows; use --size double,"
+          + " a larger --height, or a smaller --font-size");
+    }
     return ExitCodes.OK;
   }
 

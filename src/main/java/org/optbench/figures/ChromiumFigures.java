@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ final class ChromiumFigures {
    * The files of {@code charts}, styled for paper by {@link PaperStyle}, in {@code options}'
    * format: chart id → file content, in the order given.
    */
-  Map<String, byte[]> render(List<ChartFigure> charts, FigureOptions options) throws IOException {
+  Rendered render(List<ChartFigure> charts, FigureOptions options) throws IOException {
     Path scratch = Files.createTempDirectory("optbench-figures");
     try {
       Path page = page(scratch);
@@ -60,12 +61,24 @@ final class ChromiumFigures {
         browser.step("to start and load plotly");
         String session = open(browser, page);
         Map<String, byte[]> files = new LinkedHashMap<>();
+        List<String> legendsCut = new ArrayList<>();
         for (ChartFigure chart : charts) {
           browser.step("to draw " + chart.id());
           ObjectNode figure = PaperStyle.apply(chart.figure(), options);
-          files.put(chart.id(), file(browser, session, chart.id(), figure, options));
+          JsonNode drawn = evaluate(browser, session, "optbenchFigures.image("
+              + JSON.writeValueAsString(figure) + ", '" + imageFormat(options.format()) + "', "
+              + options.scale() + ")", chart.id());
+          if (drawn.path("legendCut").asBoolean()) {
+            legendsCut.add(chart.id());
+          }
+          String image = drawn.path("image").asText();
+          files.put(chart.id(), switch (options.format()) {
+            case SVG -> image.getBytes(StandardCharsets.UTF_8);
+            case PNG -> Base64.getDecoder().decode(image);
+            case PDF -> pdf(browser, session, chart.id(), image, options.size());
+          });
         }
-        return files;
+        return new Rendered(files, legendsCut);
       }
     } finally {
       deleteTree(scratch);
@@ -116,22 +129,9 @@ final class ChromiumFigures {
     }
   }
 
-  private static byte[] file(
-      DevToolsPipe browser, String session, String id, ObjectNode figure, FigureOptions options)
-      throws IOException {
-    String figureJson = JSON.writeValueAsString(figure);
-    return switch (options.format()) {
-      case SVG -> svg(browser, session, id, figureJson).getBytes(StandardCharsets.UTF_8);
-      case PNG -> Base64.getDecoder().decode(evaluate(browser, session,
-          "optbenchFigures.image(" + figureJson + ", 'png', " + options.scale() + ")", id).asText());
-      case PDF -> pdf(browser, session, id, svg(browser, session, id, figureJson), options.size());
-    };
-  }
-
-  private static String svg(DevToolsPipe browser, String session, String id, String figureJson)
-      throws IOException {
-    return evaluate(browser, session, "optbenchFigures.image(" + figureJson + ", 'svg', 1)", id)
-        .asText();
+  /** What plotly exports for {@code format}: a PDF page is printed from the SVG. */
+  private static String imageFormat(FigureFormat format) {
+    return format == FigureFormat.PNG ? "png" : "svg";
   }
 
   /**
@@ -178,6 +178,12 @@ final class ChromiumFigures {
     }
     return result.path("result").path("value");
   }
+
+  /**
+   * The files of a rendering, chart id → content in chart order, and the charts whose legend did
+   * not fit in the figure (its last rows are missing).
+   */
+  record Rendered(Map<String, byte[]> files, List<String> legendsCut) {}
 
   private static void deleteTree(Path root) throws IOException {
     try (Stream<Path> paths = Files.walk(root)) {

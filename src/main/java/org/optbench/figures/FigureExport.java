@@ -69,11 +69,12 @@ public final class FigureExport {
    * Renders {@code charts} and writes them with their captions into {@code folder}; nothing is
    * written when rendering fails.
    *
-   * @return the files written, figures in page order, then the captions
+   * @return the files written, figures in page order, then the captions, and the charts whose
+   *     legend did not fit
    * @throws IOException when the folder refuses the files ({@link FigureFolder#problem}), the
    *     browser fails or times out, or writing fails
    */
-  public List<Path> export(
+  public Exported export(
       String experiment, List<ChartFigure> charts, FigureOptions options, FigureFolder folder)
       throws IOException {
     Optional<String> problem = folder.problem(fileNames(charts, options.format()));
@@ -81,15 +82,25 @@ public final class FigureExport {
       throw new IOException(problem.get());
     }
     Map<String, byte[]> files = new LinkedHashMap<>();
-    renderer.render(charts, options).forEach(
+    ChromiumFigures.Rendered rendered = renderer.render(charts, options);
+    rendered.files().forEach(
         (id, content) -> files.put(id + "." + options.format().extension(), content));
     files.put(FigureFolder.CAPTIONS,
         Captions.latex(experiment, charts, options.format()).getBytes(StandardCharsets.UTF_8));
     folder.write(files);
     List<Path> written = new ArrayList<>();
     files.keySet().forEach(name -> written.add(folder.dir().resolve(name)));
-    return written;
+    return new Exported(written, rendered.legendsCut());
   }
+
+  /**
+   * What {@link #export} wrote.
+   *
+   * @param files the files, figures in page order, then the captions
+   * @param legendsCut ids of the charts whose legend did not fit in the figure (its last rows are
+   *     missing): a larger size shows them
+   */
+  public record Exported(List<Path> files, List<String> legendsCut) {}
 
   /**
    * The outcome of {@link #select}.
