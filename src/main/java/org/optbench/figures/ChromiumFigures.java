@@ -49,7 +49,7 @@ final class ChromiumFigures {
 
   /**
    * The files of {@code charts}, styled for paper by {@link PaperStyle}, in {@code options}'
-   * format: chart id → file content, in the order given.
+   * format, in the order given, and the charts whose legend did not fit.
    */
   Rendered render(List<ChartFigure> charts, FigureOptions options) throws IOException {
     Path scratch = Files.createTempDirectory("optbench-figures");
