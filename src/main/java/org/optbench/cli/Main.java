@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       ReportCommand.class,
+      FiguresCommand.class,
       ScoreCommand.class,
       ValidateCommand.class,
       ListCommand.class,
