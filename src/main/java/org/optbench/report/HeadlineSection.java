@@ -100,8 +100,9 @@ final class HeadlineSection implements ReportSection {
     Ranked second = ranked.get(1);
     double[][] paired = pairedBySeed(runs, metric, best.cell().cell(), second.cell().cell());
     if (paired[0].length < 2) {
-      return lead + "; it shares fewer than 2 seeds with the runner-up " + second.cell().setting()
-          + ", so no paired comparison: undecided.";
+      return lead + "; it shares " + (paired[0].length == 1 ? "one seed" : "no seed")
+          + " with the runner-up " + second.cell().setting() + ", too few for an interval of the"
+          + " difference: undecided (two or more shared seeds would give one).";
     }
     Estimate gap = SeedStatistics.pairedDifference(paired[0], paired[1], LEVEL);
     String difference = "paired difference to the runner-up " + second.cell().setting() + ": "

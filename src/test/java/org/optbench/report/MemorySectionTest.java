@@ -8,16 +8,13 @@ import static org.optbench.io.SampleResults.component;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.optbench.io.ResultSetWriter;
 import org.optbench.io.SampleResults;
 import org.optbench.spec.Axis;
-import org.optbench.spec.Cell;
 import org.optbench.spec.ExperimentSpec;
 import tech.tablesaw.api.Table;
 
@@ -51,17 +48,7 @@ class MemorySectionTest {
             List.of(0L),
             20,
             10);
-    ResultSetWriter writer = ResultSetWriter.open(tmp.resolve("results"), spec.name());
-    for (Cell cell : spec.cells()) {
-      writer.add(SampleResults.converging(cell));
-    }
-    Instant started = Instant.parse("2026-12-02T10:00:00Z");
-    Path results =
-        writer
-            .commit(spec, SampleResults.environment(), started, started.plusSeconds(10))
-            .published();
-    Path index = ReportBuilder.build(results, ReportFolder.inRoot(tmp.resolve("reports"), "memory"));
-    report = index.getParent();
+    report = SampleReports.converging(tmp, spec);
     html = Files.readString(report.resolve("index.html"));
   }
 

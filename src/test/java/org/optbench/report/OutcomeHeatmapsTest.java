@@ -10,16 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.optbench.io.ResultSetWriter;
 import org.optbench.io.SampleResults;
 import org.optbench.spec.Axis;
-import org.optbench.spec.Cell;
 import org.optbench.spec.ExperimentSpec;
 import org.optbench.stats.SeedStatistics;
 import tech.tablesaw.api.Table;
@@ -52,17 +49,7 @@ class OutcomeHeatmapsTest {
             List.of(0L, 1L),
             20,
             10);
-    ResultSetWriter writer = ResultSetWriter.open(tmp.resolve("results"), spec.name());
-    for (Cell cell : spec.cells()) {
-      writer.add(SampleResults.converging(cell));
-    }
-    Instant started = Instant.parse("2026-12-02T10:00:00Z");
-    Path results =
-        writer
-            .commit(spec, SampleResults.environment(), started, started.plusSeconds(10))
-            .published();
-    Path index = ReportBuilder.build(results, ReportFolder.inRoot(tmp.resolve("reports"), "grid"));
-    report = index.getParent();
+    report = SampleReports.converging(tmp, spec);
     html = Files.readString(report.resolve("index.html"));
   }
 
