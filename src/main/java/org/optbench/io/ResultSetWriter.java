@@ -162,7 +162,8 @@ public final class ResultSetWriter {
           "spec '" + spec.name() + "' does not match result set '" + experiment + "'");
     }
     StepsParquet.concat(parts(STEPS_PART), staging.resolve(ResultFiles.STEPS_PARQUET));
-    Csv.concat(parts(RUN_PART), RunsTable.SCHEMA, staging.resolve(ResultFiles.RUNS));
+    Csv.write(RunsTable.join(parts(RUN_PART), Remedies.forFolder(staging)),
+        staging.resolve(ResultFiles.RUNS));
     List<Path> samples = parts(SAMPLE_PART);
     if (!samples.isEmpty()) {
       Csv.concat(samples, SamplesTable.SCHEMA, staging.resolve(ResultFiles.SAMPLES));

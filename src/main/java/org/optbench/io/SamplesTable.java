@@ -20,7 +20,10 @@ public final class SamplesTable {
   /** The columns of {@code samples.csv}, in file order. */
   public static final ColumnSchema SCHEMA =
       CellColumns.SCHEMA.plus(
-          ColumnSchema.builder().add("sample_name", STRING).add("text", STRING).build());
+          ColumnSchema.builder()
+              .add("sample_name", STRING, "the name of the prompt the workload sampled from")
+              .add("text", STRING, "the text the model generated at the end of the run")
+              .build());
 
   private SamplesTable() {}
 

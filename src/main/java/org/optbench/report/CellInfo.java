@@ -75,10 +75,10 @@ record CellInfo(
         workloadLabel,
         setting,
         row.getString("optimizer") + "{" + row.getString("optimizer_config") + "}",
-        row.getString("clip") + "{" + clipConfig + "}",
-        row.getString("clip"),
+        row.getString("clip_method") + "{" + clipConfig + "}",
+        row.getString("clip_method"),
         // loss_feedback's max_norm bounds its moving threshold; it is not a fixed threshold.
-        row.getString("clip").equals("loss_feedback") ? OptionalDouble.empty() : maxNorm(clipConfig));
+        row.getString("clip_method").equals("loss_feedback") ? OptionalDouble.empty() : maxNorm(clipConfig));
   }
 
   /** The {@code max_norm=...} entry of a {@code Component.config()} string. */
