@@ -166,7 +166,10 @@ public final class ResultSetWriter {
         staging.resolve(ResultFiles.RUNS));
     List<Path> samples = parts(SAMPLE_PART);
     if (!samples.isEmpty()) {
-      Csv.concat(samples, SamplesTable.SCHEMA, staging.resolve(ResultFiles.SAMPLES));
+      // Read, not copied as bytes: a part stored by an earlier version has the columns of schema
+      // version 1, which reading upgrades.
+      Csv.write(SamplesTable.join(samples, Remedies.forFolder(staging)),
+          staging.resolve(ResultFiles.SAMPLES));
     }
     List<Path> crossChecks = parts(CROSSCHECK_PART);
     if (!crossChecks.isEmpty()) {

@@ -27,6 +27,16 @@ public final class SamplesTable {
 
   private SamplesTable() {}
 
+  /** The rows of the runs' sample parts, in order, as one table of this schema. */
+  static Table join(List<java.nio.file.Path> parts, String fix) {
+    List<Table> tables = new ArrayList<>(List.of(SCHEMA.emptyTable(ResultFiles.SAMPLES)));
+    for (java.nio.file.Path part : parts) {
+      tables.add(CsvTableReader.read(part, SCHEMA, ReadLimits.TABLE_BYTES, fix).table());
+    }
+    return RunsLayout.join(ResultFiles.SAMPLES, tables);
+  }
+
+
   /** One row per sample of {@code run}; an empty table when it produced none. */
   public static Table of(String experiment, RunResult run) {
     Map<String, String> samples = run.artifacts().samples();
