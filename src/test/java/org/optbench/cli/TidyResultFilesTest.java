@@ -33,7 +33,7 @@ import tech.tablesaw.api.ColumnType;
 class TidyResultFilesTest {
 
   /**
-   * Three runs of 20 steps: SGD at lr 0.1 (its text must stay "0.1", not a float32's
+   * Three runs of 10 steps: SGD at lr 0.1 (its text must stay "0.1", not a float32's
    * 0.10000000149011612), SGD at lr 1e6 (diverges, so diverged_step has a value), Adam at lr
    * 0.001; a constant schedule, so each step's learning_rate is the run's lr exactly; a lockstep
    * cross-check, so crosscheck.csv is read too.
@@ -42,8 +42,8 @@ class TidyResultFilesTest {
       name: tidy
       workloads:
         - {model: mlp, features: 8, hidden: [16], classes: 3, batch_size: 32, train_size: 256, eval_size: 64}
-      steps: 20
-      eval_every: 10
+      steps: 10
+      eval_every: 5
       seeds: [0]
       crosscheck: lockstep
       grid:
@@ -74,7 +74,7 @@ class TidyResultFilesTest {
     expected.put("results", results.toString());
     expected.put("steps_csv", stepsCsv.toString());
     expected.put("spec_lr", SPEC_LR);
-    expected.put("eval_every", 10);
+    expected.put("eval_every", 5);
     Map<String, Map<String, String>> kinds = new LinkedHashMap<>();
     try (Stream<Path> files = Files.list(results)) {
       for (Path csv : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
