@@ -184,7 +184,7 @@ public final class ClaimValidation {
         throw error(spec, claim, "filter " + filter.column() + filter.op() + filter.value()
             + " orders values, which needs a numeric column such as step, lr or seed");
       }
-      if (!schema.get().types().containsKey(column)) {
+      if (Columns.type(schema.get(), column) == null) {
         if (Columns.isHyperparameter(column) && !filter.ordering()) {
           continue;
         }
@@ -193,7 +193,7 @@ public final class ClaimValidation {
             + ") or a hyperparameter name such as amsgrad or max_norm");
       }
       // The evaluator compares a boolean column's text and parses a numeric column's value.
-      if (schema.get().types().get(column) == ColumnType.BOOLEAN) {
+      if (Columns.type(schema.get(), column) == ColumnType.BOOLEAN) {
         if (!isBoolean(filter.value())) {
           throw error(spec, claim, "filter " + filter.column() + " is true or false, got '"
               + filter.value() + "' in " + aggregate.text());

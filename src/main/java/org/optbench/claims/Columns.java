@@ -19,7 +19,10 @@ final class Columns {
   static final Map<String, String> ALIASES =
       Map.of(
           "grad_norm_after_clip", "grad_norm_clipped",
-          "grad_norm_before_clip", "grad_norm");
+          "grad_norm_before_clip", "grad_norm",
+          // The columns' names in result sets of schema version 1, which specs' checks use.
+          "clip", "clip_method",
+          "lr", "optimizer_lr");
 
   private Columns() {}
 
@@ -40,9 +43,19 @@ final class Columns {
     return Optional.empty();
   }
 
+  /**
+   * The type of {@code column} in a file of {@code schema}: one of its fixed columns, or a
+   * hyperparameter column such as optimizer_lr; null when neither.
+   */
+  static ColumnType type(ColumnSchema schema, String column) {
+    String name = resolve(column);
+    ColumnType type = schema.types().get(name);
+    return type != null ? type : RunsTable.hyperparameterType(name).orElse(null);
+  }
+
   /** Whether the column holds numbers (or booleans, which count as 0/1). */
   static boolean numeric(ColumnSchema schema, String column) {
-    ColumnType type = schema.types().get(resolve(column));
+    ColumnType type = type(schema, column);
     return type != null && type != ColumnType.STRING;
   }
 

@@ -13,7 +13,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * The rows {@code runs.csv} will have for a spec, before anything runs: each cell's identifying
- * columns (run id, workload, optimizer, lr, clip, seed, ... and the {@code *_config} columns)
+ * columns (run id, workload, optimizer, clip_method, seed, ..., the {@code *_config} and the
+ * hyperparameter columns)
  * exactly as a run writes them, with empty results. A claim's filters on these columns can be
  * tried against the grid, with the evaluator's own matching rules, before any training.
  */
@@ -29,11 +30,11 @@ final class GridRows {
 
   /** One row per cell of {@code spec}, in grid order. */
   static Table of(ExperimentSpec spec) {
-    Table rows = RunsTable.SCHEMA.emptyTable("grid");
+    List<Table> rows = new java.util.ArrayList<>();
     for (Cell cell : spec.cells()) {
-      rows.append(RunsTable.of(spec.name(), new RunAccumulator(cell).finish(0, 0, 0)));
+      rows.add(RunsTable.of(spec.name(), new RunAccumulator(cell).finish(0, 0, 0)));
     }
-    return rows;
+    return RunsTable.join(rows);
   }
 
   /**

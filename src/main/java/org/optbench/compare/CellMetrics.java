@@ -63,9 +63,11 @@ final class CellMetrics {
   static String cellKey(Table runs, int row) {
     List<String> parts = new ArrayList<>();
     for (String column :
-        List.of("workload", "workload_config", "optimizer", "optimizer_config", "clip",
+        List.of("workload", "workload_config", "optimizer", "optimizer_config", "clip_method",
             "clip_config", "schedule", "schedule_config", "engine")) {
-      parts.add(column + "=" + runs.stringColumn(column).get(row));
+      // "clip": the column's name when baselines' keys (targets.csv cell_key) were first written.
+      String key = column.equals("clip_method") ? "clip" : column;
+      parts.add(key + "=" + runs.stringColumn(column).get(row));
     }
     parts.add("steps=" + runs.intColumn("steps").get(row));
     return String.join("|", parts);

@@ -1,40 +1,51 @@
 package org.optbench.io;
 
-import static tech.tablesaw.api.ColumnType.DOUBLE;
 import static tech.tablesaw.api.ColumnType.LONG;
 import static tech.tablesaw.api.ColumnType.STRING;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.optbench.spec.Cell;
-import org.optbench.spec.Component;
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
 
 /**
- * The columns that identify a run, leading every row of {@code steps.csv} and {@code runs.csv} so
- * that a reader can group and plot any file without a join.
+ * The columns that identify a run, leading every row of {@code runs.csv}, {@code samples.csv},
+ * {@code crosscheck.csv} and the {@code steps.csv} export, so that a reader can group and plot
+ * any file without a join. {@code runs.csv} and {@code steps.csv} follow them with one column per
+ * hyperparameter ({@link HyperparameterColumns}).
+ *
+ * <p>The {@code *_config} columns stay beside the hyperparameter columns: each is the exact
+ * identity of a component ({@code Component.config}), which {@code compare}, {@code claims} and
+ * the baselines match cells by across result sets whose grids (and so hyperparameter columns)
+ * differ, and which result sets of schema version 1 hold as their only record of the settings.
  */
 final class CellColumns {
 
   static final ColumnSchema SCHEMA =
       ColumnSchema.builder()
-          .add("run_id", STRING)
-          .add("experiment", STRING)
-          .add("cell", STRING)
-          .add("workload", STRING)
-          .add("workload_config", STRING)
-          .add("optimizer", STRING)
-          .add("optimizer_config", STRING)
-          .add("lr", DOUBLE)
-          .add("clip", STRING)
-          .add("clip_config", STRING)
-          .add("schedule", STRING)
-          .add("schedule_config", STRING)
-          .add("seed", LONG)
-          .add("engine", STRING)
+          .add("run_id", STRING, "the run's id: a hash of its cell, seed and engine")
+          .add("experiment", STRING, "the spec's name")
+          .add("cell", STRING, "a readable label of the run: workload · optimizer · clip · engine")
+          .add("workload", STRING, "the workload's model name in the spec")
+          .add("workload_config", STRING,
+              "every workload setting as k=v,k=v (the workload's identity; see workload_*)")
+          .missing("when the component has no settings (clip none, schedule constant)")
+          .add("optimizer", STRING, "the optimizer's spec name")
+          .add("optimizer_config", STRING,
+              "every optimizer setting as k=v,k=v, parameter groups included (see optimizer_*)")
+          .missing("when the component has no settings (clip none, schedule constant)")
+          .add("clip_method", STRING, "the gradient clipping method's spec name (none: no clipping)")
+          .add("clip_config", STRING, "every clipping setting as k=v,k=v (see clip_*)")
+          .missing("when the component has no settings (clip none, schedule constant)")
+          .add("schedule", STRING, "the learning-rate schedule's spec name")
+          .add("schedule_config", STRING, "every schedule setting as k=v,k=v (see schedule_*)")
+          .missing("when the component has no settings (clip none, schedule constant)")
+          .add("seed", LONG, "the seed of the run, from the spec's seeds")
+          .add("engine", STRING, "the engine that trained the run (djl, native)")
           .build();
 
   private CellColumns() {}
@@ -49,8 +60,7 @@ final class CellColumns {
         text("workload_config", cell.workload().config(), rows),
         text("optimizer", cell.optimizer().name(), rows),
         text("optimizer_config", cell.optimizer().config(), rows),
-        number("lr", learningRate(cell.optimizer()), rows),
-        text("clip", cell.clip().name(), rows),
+        text("clip_method", cell.clip().name(), rows),
         text("clip_config", cell.clip().config(), rows),
         text("schedule", cell.schedule().name(), rows),
         text("schedule_config", cell.schedule().config(), rows),
@@ -59,27 +69,23 @@ final class CellColumns {
   }
 
   /**
-   * The optimizer's base learning rate, NaN when it has none or leaves it unset (Adafactor's
-   * relative step), so that the column stays numeric for sorting and plotting.
+   * The identifying columns followed by the cell's hyperparameter columns, as text (so that a
+   * number is written as the decimal the spec's value reads as; readers type them by {@link
+   * HyperparameterColumns#type}).
    */
-  static double learningRate(Component optimizer) {
-    if (!optimizer.has("lr")) {
-      return Double.NaN;
+  static List<Column<?>> withHyperparameters(String experiment, Cell cell, int rows) {
+    List<Column<?>> columns = new ArrayList<>(of(experiment, cell, rows));
+    Map<String, String> values = HyperparameterColumns.values(cell);
+    for (String name : HyperparameterColumns.ordered(values.keySet())) {
+      columns.add(text(name, values.get(name), rows));
     }
-    Double lr = optimizer.optionalNumber("lr");
-    return lr == null ? Double.NaN : lr;
+    return columns;
   }
 
   private static StringColumn text(String name, String value, int rows) {
     String[] values = new String[rows];
     Arrays.fill(values, value);
     return StringColumn.create(name, values);
-  }
-
-  private static DoubleColumn number(String name, double value, int rows) {
-    double[] values = new double[rows];
-    Arrays.fill(values, value);
-    return DoubleColumn.create(name, values);
   }
 
   private static long[] repeat(long value, int rows) {

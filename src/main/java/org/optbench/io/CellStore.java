@@ -224,7 +224,7 @@ public final class CellStore {
         row.doubleColumn("final_eval_loss").getDouble(0),
         row.doubleColumn("final_accuracy").getDouble(0),
         row.booleanColumn("diverged").get(0),
-        row.intColumn("diverged_step").get(0),
+        row.intColumn("diverged_step").isMissing(0) ? -1 : row.intColumn("diverged_step").getInt(0),
         row.doubleColumn("steps_per_second").getDouble(0),
         row.doubleColumn("wall_seconds").getDouble(0),
         row.longColumn("param_count").get(0),
@@ -248,7 +248,7 @@ public final class CellStore {
     }
     String fix = Remedies.forStoredRun(part(runId, KEY_PART));
     Table steps =
-        CsvTableReader.read(csv, StepsTable.SCHEMA, ReadLimits.STEPS_BYTES, fix).table();
+        CsvTableReader.read(csv, StepsTable.READ, ReadLimits.STEPS_BYTES, fix).table();
     StepsParquet.write(steps, part(runId, STEPS_PART));
     Files.delete(csv);
   }
@@ -260,7 +260,7 @@ public final class CellStore {
   private void checkSteps(String runId, String fix) {
     Path parquet = part(runId, STEPS_PART);
     if (!Files.exists(parquet) && Files.exists(part(runId, CSV_STEPS_PART))) {
-      checkHeader(part(runId, CSV_STEPS_PART), StepsTable.SCHEMA, fix);
+      checkHeader(part(runId, CSV_STEPS_PART), StepsTable.READ, fix);
       return;
     }
     StepsParquet.checkFile(parquet, fix);
@@ -274,7 +274,9 @@ public final class CellStore {
     } catch (IOException e) {
       throw FileCheck.unreadable(file, e, fix);
     }
-    if (!schema.header().equals(first)) {
+    java.util.List<String> names = first == null ? java.util.List.of()
+        : java.util.List.of(first.split(",", -1));
+    if (!names.containsAll(schema.required())) {
       throw new ResultSetException(file, "does not start with the header optbench writes; " + fix);
     }
   }

@@ -32,11 +32,11 @@ public final class ClaimsTable {
   /** The columns of {@code claims.csv}, in file order. */
   public static final ColumnSchema SCHEMA =
       ColumnSchema.builder()
-          .add("claim", STRING)
-          .add("source", STRING)
-          .add("check", STRING)
-          .add("verdict", STRING)
-          .add("numbers", STRING)
+          .add("claim", STRING, "the claim as the spec states it")
+          .add("source", STRING, "where the claim comes from (a paper, an article)")
+          .add("check", STRING, "the check that decides the claim (docs/claims.md)")
+          .add("verdict", STRING, "reproduced, not reproduced or inconclusive")
+          .add("numbers", STRING, "the measured values behind the verdict, as text")
           .build();
 
   /**

@@ -32,12 +32,16 @@ public final class CrossCheckTable {
   public static final ColumnSchema SCHEMA =
       CellColumns.SCHEMA.plus(
           ColumnSchema.builder()
-              .add("mode", STRING)
-              .add("step", INTEGER)
-              .add("tensor", STRING)
-              .add("max_abs", DOUBLE)
-              .add("max_rel", DOUBLE)
-              .add("verdict", STRING)
+              .add("crosscheck_mode", STRING, "how the engines were compared: lockstep (the"
+                  + " same inputs each step) or trajectory (each engine on its own)")
+              .add("step", INTEGER, "step", "the 1-based training step compared")
+              .add("tensor", STRING, "what was compared: a parameter, a parameter's optimizer"
+                  + " state array name:stateK, or loss")
+              .add("max_abs", DOUBLE, "", "largest absolute difference between the engines")
+              .nan("when a value was not finite on either engine")
+              .add("max_rel", DOUBLE, "", "largest relative difference between the engines")
+              .nan("when a value was not finite on either engine")
+              .add("verdict", STRING, "agree or differ, against the tolerance of the spec")
               .build());
 
   private CrossCheckTable() {}
@@ -62,7 +66,7 @@ public final class CrossCheckTable {
       mode[i] = result.mode();
     }
     List<Column<?>> columns = new ArrayList<>(CellColumns.of(experiment, result.cell(), n));
-    columns.add(StringColumn.create("mode", mode));
+    columns.add(StringColumn.create("crosscheck_mode", mode));
     columns.add(IntColumn.create("step", step));
     columns.add(StringColumn.create("tensor", tensor));
     columns.add(DoubleColumn.create("max_abs", maxAbs));

@@ -55,10 +55,25 @@ final class Csv {
   }
 
   /**
+   * The columns whose missing values are written as empty cells: those a result file's schema
+   * marks nullable, and the hyperparameter columns. Elsewhere a double's NaN is a measured value.
+   */
+  private static final java.util.Set<String> EMPTY_WHEN_MISSING = emptyWhenMissing();
+
+  private static java.util.Set<String> emptyWhenMissing() {
+    java.util.Set<String> names = new java.util.HashSet<>(RunsTable.SCHEMA.nullable());
+    names.addAll(StepsTable.SCHEMA.nullable());
+    names.addAll(CrossCheckTable.SCHEMA.nullable());
+    return java.util.Set.copyOf(names);
+  }
+
+  /**
    * {@code table} with each double column replaced by its values as text. Tablesaw takes NaN as a
    * double column's missing value and writes it as an empty cell, which reads as "not recorded";
    * a diverged run's NaN loss must stay visible as {@code NaN} (README, "Divergence is recorded,
-   * not hidden"). The other values are written as Tablesaw writes them ({@link Double#toString}).
+   * not hidden"), while a value that was never recorded (no evaluation at this step, a
+   * hyperparameter the cell's optimizer lacks) is an empty cell ({@link #EMPTY_WHEN_MISSING}).
+   * The other values are written as Tablesaw writes them ({@link Double#toString}).
    */
   private static Table withNaNAsText(Table table) {
     if (table.columns().stream().noneMatch(c -> c instanceof DoubleColumn)) {
@@ -67,9 +82,12 @@ final class Csv {
     Table text = Table.create(table.name());
     for (Column<?> column : table.columns()) {
       if (column instanceof DoubleColumn numbers) {
+        boolean empty = EMPTY_WHEN_MISSING.contains(column.name())
+            || HyperparameterColumns.is(column.name());
         String[] values = new String[numbers.size()];
         for (int row = 0; row < values.length; row++) {
-          values[row] = Double.toString(numbers.getDouble(row));
+          double value = numbers.getDouble(row);
+          values[row] = empty && Double.isNaN(value) ? "" : Double.toString(value);
         }
         text.addColumns(StringColumn.create(column.name(), values));
       } else {

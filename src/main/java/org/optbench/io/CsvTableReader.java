@@ -30,7 +30,11 @@ import tech.tablesaw.columns.Column;
  * ResultSetException} naming the file, line and column, so a damaged file never reaches the code
  * that uses the table.
  *
- * <p>Columns the schema does not know (added by a later version) are read as text.
+ * <p>Hyperparameter columns ({@link HyperparameterColumns}) are read with their catalogue types;
+ * other columns the schema does not know (added by a later version) are read as text. An empty
+ * cell is a missing value in a number column, a hyperparameter column, or a column the schema
+ * marks nullable; elsewhere it is an error. Files of schema version 1 are read as version 2
+ * ({@link LegacyColumns}).
  */
 final class CsvTableReader {
 
@@ -50,7 +54,16 @@ final class CsvTableReader {
       if (!rows.next(header)) {
         throw new ResultSetException(file, "has no header row; " + fix);
       }
+      boolean version1 = LegacyColumns.isVersion1(header);
+      if (version1) {
+        header = LegacyColumns.renamed(header);
+      }
       List<Column<?>> columns = columns(file, header, schema, fix);
+      boolean[] nullable = new boolean[header.size()];
+      for (int c = 0; c < nullable.length; c++) {
+        String name = header.get(c);
+        nullable[c] = schema.nullable().contains(name) || HyperparameterColumns.is(name);
+      }
       int[] lines = new int[1024];
       int row = 0;
       List<String> fields = new ArrayList<>(header.size());
@@ -61,7 +74,7 @@ final class CsvTableReader {
                   + header.size() + "; " + fix);
         }
         for (int c = 0; c < fields.size(); c++) {
-          append(columns.get(c), fields.get(c), file, rows.rowLine(), fix);
+          append(columns.get(c), fields.get(c), nullable[c], file, rows.rowLine(), fix);
         }
         if (row == lines.length) {
           lines = Arrays.copyOf(lines, row * 2);
@@ -70,6 +83,9 @@ final class CsvTableReader {
       }
       Table table = Table.create(file.getFileName().toString());
       columns.forEach(table::addColumns);
+      if (version1) {
+        table = LegacyColumns.upgrade(table);
+      }
       return new ReadTable(file, table, Arrays.copyOf(lines, row));
     } catch (IOException e) {
       throw FileCheck.unreadable(file, e, fix);
@@ -103,37 +119,51 @@ final class CsvTableReader {
     }
     List<Column<?>> columns = new ArrayList<>();
     for (String name : header) {
-      columns.add(schema.types().getOrDefault(name, ColumnType.STRING).create(name));
+      ColumnType type = schema.types().containsKey(name)
+          ? schema.types().get(name)
+          : HyperparameterColumns.type(name).orElse(ColumnType.STRING);
+      columns.add(type.create(name));
     }
     return columns;
   }
 
-  private static void append(Column<?> column, String text, Path file, int line, String fix) {
+  private static void append(
+      Column<?> column, String text, boolean nullable, Path file, int line, String fix) {
+    try {
+      appendCell(column, text, nullable);
+    } catch (NumberFormatException e) {
+      throw new ResultSetException(
+          file, "line " + line + ", column " + column.name() + ": " + problem(column.type(), text)
+              + "; " + fix);
+    }
+  }
+
+  /**
+   * Appends the value {@code text} to {@code column}, as the column's type reads it; an empty
+   * cell is a missing value in a number column, or in any column when {@code nullable}.
+   *
+   * @throws NumberFormatException when {@code text} is not a value of the column's type
+   */
+  static void appendCell(Column<?> column, String text, boolean nullable) {
     ColumnType type = column.type();
     if (type == ColumnType.STRING) {
       ((StringColumn) column).append(text);
       return;
     }
-    if (text.isEmpty() && type == ColumnType.DOUBLE) {
-      ((DoubleColumn) column).appendMissing(); // how earlier versions wrote NaN
+    if (text.isEmpty() && (nullable || type == ColumnType.DOUBLE)) {
+      column.appendMissing(); // a double's NaN in files of schema version 1
       return;
     }
-    try {
-      if (type == ColumnType.DOUBLE) {
-        ((DoubleColumn) column).append(NumberText.parseDouble(text));
-      } else if (type == ColumnType.INTEGER) {
-        ((IntColumn) column).append(Integer.parseInt(text));
-      } else if (type == ColumnType.LONG) {
-        ((LongColumn) column).append(Long.parseLong(text));
-      } else if (type == ColumnType.BOOLEAN) {
-        ((BooleanColumn) column).append(bool(text));
-      } else {
-        throw new IllegalStateException("no reader for column type " + type);
-      }
-    } catch (NumberFormatException e) {
-      throw new ResultSetException(
-          file, "line " + line + ", column " + column.name() + ": " + problem(type, text) + "; "
-              + fix);
+    if (type == ColumnType.DOUBLE) {
+      ((DoubleColumn) column).append(NumberText.parseDouble(text));
+    } else if (type == ColumnType.INTEGER) {
+      ((IntColumn) column).append(Integer.parseInt(text));
+    } else if (type == ColumnType.LONG) {
+      ((LongColumn) column).append(Long.parseLong(text));
+    } else if (type == ColumnType.BOOLEAN) {
+      ((BooleanColumn) column).append(bool(text));
+    } else {
+      throw new IllegalStateException("no reader for column type " + type);
     }
   }
 

@@ -11,6 +11,9 @@ import org.optbench.spec.ExperimentSpec;
  * {@code manifest.json}: what produced a result set, and when. Written last, so a folder with a
  * manifest holds complete {@code steps.parquet} and {@code runs.csv} files.
  *
+ * @param schemaVersion the version of the files' columns ({@link #SCHEMA_VERSION} when written;
+ *     1 for result sets written before the field existed, which readers upgrade on read:
+ *     docs/data-schema.md)
  * @param experiment experiment name
  * @param description the spec's description
  * @param specFile the spec file the experiment was read from
@@ -33,6 +36,7 @@ import org.optbench.spec.ExperimentSpec;
  * @param status {@code complete} when every run of the grid is present, else {@code partial}
  */
 public record Manifest(
+    int schemaVersion,
     String experiment,
     String description,
     String specFile,
@@ -57,6 +61,13 @@ public record Manifest(
   public static final String COMPLETE = "complete";
   public static final String PARTIAL = "partial";
 
+  /**
+   * The version of the result files' columns this optbench writes. 2: one column per
+   * hyperparameter, {@code clip_method} for {@code clip}, {@code crosscheck_mode} for {@code
+   * mode}, empty cells for missing values (docs/data-schema.md).
+   */
+  public static final int SCHEMA_VERSION = 2;
+
   /** The manifest of {@code runs} runs ({@code diverged} of them diverged) of {@code spec}. */
   public static Manifest of(
       ExperimentSpec spec,
@@ -67,6 +78,7 @@ public record Manifest(
       int diverged) {
     int cells = spec.plannedRuns();
     return new Manifest(
+        SCHEMA_VERSION,
         spec.name(),
         spec.description(),
         spec.source() == null ? "" : spec.source().toString(),

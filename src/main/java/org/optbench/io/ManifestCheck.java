@@ -68,6 +68,7 @@ final class ManifestCheck {
       throw bad("status", "'" + status + "' but " + runs + " of " + cells + " runs are present");
     }
     return new Manifest(
+        schemaVersion(),
         experiment,
         optionalText("description"),
         text("spec_file"),
@@ -88,6 +89,24 @@ final class ManifestCheck {
         runs,
         diverged,
         status);
+  }
+
+  /**
+   * The result set's schema version: 1 when absent (written before the field existed), and no
+   * newer than this optbench reads.
+   */
+  private int schemaVersion() {
+    if (root.get("schema_version") == null) {
+      return 1;
+    }
+    int version = count("schema_version");
+    if (version < 1 || version > Manifest.SCHEMA_VERSION) {
+      throw new ResultSetException(file, "field schema_version: " + version + ", but this"
+          + " optbench reads result sets of schema versions 1 to " + Manifest.SCHEMA_VERSION
+          + "; read it with the optbench that wrote it (its optbench_version), or update"
+          + " optbench");
+    }
+    return version;
   }
 
   private JsonNode required(String field) {

@@ -162,10 +162,14 @@ public final class ResultSetWriter {
           "spec '" + spec.name() + "' does not match result set '" + experiment + "'");
     }
     StepsParquet.concat(parts(STEPS_PART), staging.resolve(ResultFiles.STEPS_PARQUET));
-    Csv.concat(parts(RUN_PART), RunsTable.SCHEMA, staging.resolve(ResultFiles.RUNS));
+    Csv.write(RunsTable.join(parts(RUN_PART), Remedies.forFolder(staging)),
+        staging.resolve(ResultFiles.RUNS));
     List<Path> samples = parts(SAMPLE_PART);
     if (!samples.isEmpty()) {
-      Csv.concat(samples, SamplesTable.SCHEMA, staging.resolve(ResultFiles.SAMPLES));
+      // Read, not copied as bytes: a part stored by an earlier version has the columns of schema
+      // version 1, which reading upgrades.
+      Csv.write(SamplesTable.join(samples, Remedies.forFolder(staging)),
+          staging.resolve(ResultFiles.SAMPLES));
     }
     List<Path> crossChecks = parts(CROSSCHECK_PART);
     if (!crossChecks.isEmpty()) {

@@ -60,10 +60,12 @@ final class RunsCheck {
         throw bad(runs, row, RunsTable.STEPS_RECORDED, recorded + " is outside 0.." + done
             + " (the steps the run trained)", fix);
       }
-      int divergedStep = t.intColumn("diverged_step").getInt(row);
-      if (divergedStep < -1 || divergedStep > steps) {
-        throw bad(runs, row, "diverged_step", divergedStep + " is neither -1 (not diverged) nor"
-            + " a step in 0.." + steps, fix);
+      if (!t.intColumn("diverged_step").isMissing(row)) {
+        int divergedStep = t.intColumn("diverged_step").getInt(row);
+        if (divergedStep < 0 || divergedStep > steps) {
+          throw bad(runs, row, "diverged_step", divergedStep + " is neither empty (not diverged)"
+              + " nor a step in 0.." + steps, fix);
+        }
       }
       for (String count : new String[] {"param_count", "param_bytes", "optimizer_state_bytes"}) {
         long value = t.longColumn(count).getLong(row);

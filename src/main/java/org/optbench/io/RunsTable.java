@@ -14,6 +14,7 @@ import org.optbench.metrics.RunSummary;
 import org.optbench.spec.RunSeeds;
 import org.optbench.spec.Trial;
 import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -30,39 +31,67 @@ public final class RunsTable {
    */
   public static final String STEPS_RECORDED = "steps_recorded";
 
-  /** The columns of {@code runs.csv}, in file order. */
+  /**
+   * The fixed columns of {@code runs.csv}, in file order; the hyperparameter columns of the grid
+   * ({@link HyperparameterColumns}) stand between the identifying columns and {@code steps}.
+   */
   public static final ColumnSchema SCHEMA =
       CellColumns.SCHEMA.plus(
           ColumnSchema.builder()
-              .add("steps", INTEGER)
-              .add("steps_done", INTEGER)
-              .add("final_loss", DOUBLE)
-              .add("best_loss", DOUBLE)
-              .add("final_loss_avg", DOUBLE)
-              .add("final_eval_loss", DOUBLE)
-              .add("final_accuracy", DOUBLE)
-              .add("diverged", BOOLEAN)
-              .add("diverged_step", INTEGER)
-              .add("steps_per_second", DOUBLE)
-              .add("wall_seconds", DOUBLE)
-              .add("eval_seconds", DOUBLE)
-              .add("warmup_seconds", DOUBLE)
-              .add("param_count", LONG)
-              .add("param_bytes", LONG)
-              .add("optimizer_state_bytes", LONG)
-              .add("clipped_fraction", DOUBLE)
-              .add("examples_per_second", DOUBLE)
-              .add("tokens_per_second", DOUBLE)
-              .add("eval_bits_per_token", DOUBLE)
-              .add("eval_perplexity", DOUBLE)
-              .add("data_seed", LONG)
-              .add("init_seed", LONG)
-              .add("order_seed", LONG)
-              .optional("role", STRING)
-              .optional("solver", STRING)
-              .optional("study", INTEGER)
-              .optional("trial", INTEGER)
-              .optional(STEPS_RECORDED, INTEGER)
+              .add("steps", INTEGER, "steps", "the steps the spec asks of the run")
+              .add("steps_done", INTEGER, "steps", "the steps the run trained (fewer when it"
+                  + " diverged or stopped early)")
+              .add("final_loss", DOUBLE, "loss", "training loss at the last step")
+              .nan("when the run diverged (the loss was not a number)")
+              .add("best_loss", DOUBLE, "loss", "lowest training loss of any step")
+              .nan("when no step had a finite loss")
+              .add("final_loss_avg", DOUBLE, "loss",
+                  "mean training loss over the last 10% of the steps done")
+              .nan("when the run diverged")
+              .add("final_eval_loss", DOUBLE, "loss", "held-out loss at the last evaluation")
+              .missing("when the run had no evaluation with a finite loss")
+              .add("final_accuracy", DOUBLE, "fraction", "held-out accuracy at the last evaluation")
+              .missing("for workloads without accuracy (regression) or runs without evaluation")
+              .add("diverged", BOOLEAN, "whether a loss, gradient norm, evaluation or parameter"
+                  + " was not finite")
+              .add("diverged_step", INTEGER, "step", "the step at which the run diverged")
+              .missing("when the run did not diverge")
+              .add("steps_per_second", DOUBLE, "1/s", "training steps per wall-clock second")
+              .missing("when the run took no measurable time")
+              .add("wall_seconds", DOUBLE, "s", "wall-clock time of the training loop")
+              .add("eval_seconds", DOUBLE, "s", "wall-clock time spent evaluating")
+              .add("warmup_seconds", DOUBLE, "s", "wall-clock time of the untimed warm-up steps")
+              .add("param_count", LONG, "parameters", "trainable parameters of the model")
+              .add("param_bytes", LONG, "bytes", "bytes of the trainable parameters")
+              .add("optimizer_state_bytes", LONG, "bytes", "bytes of the optimizer's state")
+              .add("clipped_fraction", DOUBLE, "fraction", "share of steps whose gradient was"
+                  + " clipped")
+              .add(RunArtifacts.EXAMPLES_PER_SECOND, DOUBLE, "1/s", "training examples per second")
+              .missing("for workloads that do not count examples")
+              .add(RunArtifacts.TOKENS_PER_SECOND, DOUBLE, "1/s", "training tokens per second")
+              .missing("for workloads that are not language models")
+              .add(RunArtifacts.EVAL_BITS_PER_TOKEN, DOUBLE, "bits",
+                  "held-out loss in bits per token (loss / ln 2)")
+              .missing("for workloads that are not language models")
+              .add(RunArtifacts.EVAL_PERPLEXITY, DOUBLE, "", "held-out perplexity (exp of the loss)")
+              .missing("for workloads that are not language models")
+              .add("data_seed", LONG, "the seed of the data set")
+              .add("init_seed", LONG, "the seed of the model's initial weights")
+              .add("order_seed", LONG, "the seed of the batch order")
+              .add("role", STRING, "grid for a grid cell; tuning runs: trial or final")
+              .optional()
+              .add("solver", STRING, "the tuning solver that proposed the run")
+              .optional()
+              .missing("for grid cells")
+              .add("study", INTEGER, "", "the tuning study the run belongs to")
+              .optional()
+              .missing("for grid cells")
+              .add("trial", INTEGER, "", "the trial's index within its study")
+              .optional()
+              .missing("for grid cells")
+              .add(STEPS_RECORDED, INTEGER, "rows", "the rows of the run in steps.parquet:"
+                  + " steps_done, or fewer under the spec's record_every")
+              .optional()
               .build());
 
   private RunsTable() {}
@@ -73,7 +102,8 @@ public final class RunsTable {
    */
   public static Table of(String experiment, RunResult run) {
     RunSummary s = run.summary();
-    List<Column<?>> columns = new ArrayList<>(CellColumns.of(experiment, s.cell(), 1));
+    List<Column<?>> columns =
+        new ArrayList<>(CellColumns.withHyperparameters(experiment, s.cell(), 1));
     columns.add(IntColumn.create("steps", new int[] {s.cell().steps()}));
     columns.add(IntColumn.create("steps_done", new int[] {s.stepsDone()}));
     columns.add(DoubleColumn.create("final_loss", new double[] {s.finalLoss()}));
@@ -82,7 +112,7 @@ public final class RunsTable {
     columns.add(DoubleColumn.create("final_eval_loss", new double[] {s.finalEvalLoss()}));
     columns.add(DoubleColumn.create("final_accuracy", new double[] {s.finalAccuracy()}));
     columns.add(BooleanColumn.create("diverged", new boolean[] {s.diverged()}));
-    columns.add(IntColumn.create("diverged_step", new int[] {s.divergedStep()}));
+    columns.add(missingIfNegative("diverged_step", s.divergedStep()));
     columns.add(DoubleColumn.create("steps_per_second", new double[] {s.stepsPerSecond()}));
     columns.add(DoubleColumn.create("wall_seconds", new double[] {s.wallSeconds()}));
     columns.add(DoubleColumn.create("eval_seconds", new double[] {s.evalSeconds()}));
@@ -91,7 +121,7 @@ public final class RunsTable {
     columns.add(LongColumn.create("param_bytes", new long[] {s.paramBytes()}));
     columns.add(LongColumn.create("optimizer_state_bytes", new long[] {s.optimizerStateBytes()}));
     columns.add(DoubleColumn.create("clipped_fraction", new double[] {s.clippedFraction()}));
-    // Workload-specific throughput and language-model metrics; NaN where they do not apply.
+    // Workload-specific throughput and language-model metrics; missing where they do not apply.
     for (String key : List.of(RunArtifacts.EXAMPLES_PER_SECOND, RunArtifacts.TOKENS_PER_SECOND,
         RunArtifacts.EVAL_BITS_PER_TOKEN, RunArtifacts.EVAL_PERPLEXITY)) {
       double value = run.artifacts().metrics().getOrDefault(key, Double.NaN);
@@ -105,10 +135,59 @@ public final class RunsTable {
     Trial trial = s.cell().trial();
     columns.add(StringColumn.create("role", new String[] {trial.role().word()}));
     columns.add(StringColumn.create("solver", new String[] {trial.solver()}));
-    columns.add(IntColumn.create("study", new int[] {trial.study()}));
-    columns.add(IntColumn.create("trial", new int[] {trial.index()}));
+    columns.add(missingIfNegative("study", trial.study()));
+    columns.add(missingIfNegative("trial", trial.index()));
     columns.add(IntColumn.create(STEPS_RECORDED, new int[] {run.steps().size()}));
     return Table.create(ResultFiles.RUNS, columns);
+  }
+
+  /**
+   * A one-row column holding {@code value}, or a missing value (written as an empty cell) for the
+   * -1 that the run's records use for "none".
+   */
+  private static IntColumn missingIfNegative(String name, int value) {
+    IntColumn column = IntColumn.create(name);
+    return value < 0 ? column.appendMissing() : column.append(value);
+  }
+
+  /**
+   * The type of a hyperparameter column ({@code optimizer_lr}, {@code clip_max_norm}: {@link
+   * HyperparameterColumns}), or empty when {@code column} is none.
+   */
+  public static java.util.Optional<ColumnType> hyperparameterType(String column) {
+    return HyperparameterColumns.type(column);
+  }
+
+  /**
+   * Rows made by {@link #of} as one table, as {@code runs.csv} would read back: the union of
+   * their hyperparameter columns, typed as {@link CsvTableReader} types them.
+   */
+  public static Table join(List<Table> rows) {
+    List<Table> typed = new ArrayList<>(List.of(SCHEMA.emptyTable(ResultFiles.RUNS)));
+    for (Table row : rows) {
+      Table copy = row.copy();
+      for (Column<?> column : row.columns()) {
+        if (HyperparameterColumns.is(column.name()) && column instanceof StringColumn text) {
+          copy.replaceColumn(column.name(), HyperparameterColumns.typed(text));
+        }
+      }
+      typed.add(copy);
+    }
+    return RunsLayout.join(ResultFiles.RUNS, typed);
+  }
+
+  /**
+   * The rows of the runs' parts ({@link #of} written as CSV, possibly by an earlier version) as
+   * one {@code runs.csv} table with the union of their hyperparameter columns ({@link
+   * RunsLayout}).
+   */
+  static Table join(List<java.nio.file.Path> parts, String fix) {
+    // The schema's empty table first: every fixed column is in the file, even with no runs.
+    List<Table> rows = new ArrayList<>(List.of(SCHEMA.emptyTable(ResultFiles.RUNS)));
+    for (java.nio.file.Path part : parts) {
+      rows.add(CsvTableReader.read(part, SCHEMA, ReadLimits.TABLE_BYTES, fix).table());
+    }
+    return RunsLayout.join(ResultFiles.RUNS, rows);
   }
 
   /** The step rows run {@code row} of a runs table should have ({@link #STEPS_RECORDED}). */

@@ -20,9 +20,22 @@ public final class SamplesTable {
   /** The columns of {@code samples.csv}, in file order. */
   public static final ColumnSchema SCHEMA =
       CellColumns.SCHEMA.plus(
-          ColumnSchema.builder().add("sample_name", STRING).add("text", STRING).build());
+          ColumnSchema.builder()
+              .add("sample_name", STRING, "the name of the prompt the workload sampled from")
+              .add("text", STRING, "the text the model generated at the end of the run")
+              .build());
 
   private SamplesTable() {}
+
+  /** The rows of the runs' sample parts, in order, as one table of this schema. */
+  static Table join(List<java.nio.file.Path> parts, String fix) {
+    List<Table> tables = new ArrayList<>(List.of(SCHEMA.emptyTable(ResultFiles.SAMPLES)));
+    for (java.nio.file.Path part : parts) {
+      tables.add(CsvTableReader.read(part, SCHEMA, ReadLimits.TABLE_BYTES, fix).table());
+    }
+    return RunsLayout.join(ResultFiles.SAMPLES, tables);
+  }
+
 
   /** One row per sample of {@code run}; an empty table when it produced none. */
   public static Table of(String experiment, RunResult run) {

@@ -20,7 +20,9 @@ import tech.tablesaw.api.Table;
  * (workload, optimizer, clip, seed, …) are not repeated per step as in {@code steps.csv}: they are
  * in {@code runs.csv}, joined on {@code run_id}. Columns, in order: {@code run_id} (string),
  * {@code step} (int32), then {@link StepSeries#METRICS} as doubles except {@code clipped}
- * (boolean). NaN and ±Infinity are stored as such; no cell is null.
+ * (boolean). NaN and ±Infinity are stored as such; a value that was not recorded (no evaluation
+ * at this step, no clipping threshold) is null ({@link StepsTable#METRICS} says which columns may
+ * be); files of schema version 1 hold NaN there instead, which reads the same.
  *
  * <p>Written and read through embedded DuckDB ({@link DuckDb}); any Parquet reader (pandas,
  * polars, DuckDB, Spark) reads it. Compression is zstd; {@code run_id} repeats in long runs of
@@ -207,8 +209,10 @@ final class StepsParquet {
   private static void append(Table steps, DuckDBConnection connection, String table)
       throws SQLException {
     List<NumericColumn<?>> numeric = new ArrayList<>();
+    List<Boolean> nullable = new ArrayList<>();
     for (String m : StepSeries.METRICS) {
       numeric.add(m.equals("clipped") ? null : (NumericColumn<?>) steps.column(m));
+      nullable.add(StepsTable.METRICS.nullable().contains(m));
     }
     BooleanColumn clipped = steps.booleanColumn("clipped");
     var runId = steps.stringColumn("run_id");
@@ -219,9 +223,13 @@ final class StepsParquet {
         appender.beginRow();
         appender.append(runId.get(r));
         appender.append(step.getInt(r));
-        for (NumericColumn<?> column : numeric) {
+        for (int c = 0; c < numeric.size(); c++) {
+          NumericColumn<?> column = numeric.get(c);
           if (column == null) {
             appender.append(!clipped.isMissing(r) && clipped.get(r));
+          } else if (nullable.get(c) && Double.isNaN(column.getDouble(r))) {
+            // A value that was not recorded is a null, which pandas and polars read as missing.
+            appender.appendNull();
           } else {
             appender.append(column.getDouble(r));
           }
@@ -235,7 +243,8 @@ final class StepsParquet {
     return COLUMNS.stream()
         .map(c -> c + (c.equals("run_id") ? " VARCHAR NOT NULL"
             : c.equals("step") ? " INTEGER NOT NULL"
-            : c.equals("clipped") ? " BOOLEAN NOT NULL" : " DOUBLE NOT NULL"))
+            : c.equals("clipped") ? " BOOLEAN NOT NULL"
+            : StepsTable.METRICS.nullable().contains(c) ? " DOUBLE" : " DOUBLE NOT NULL"))
         .collect(Collectors.joining(", "));
   }
 

@@ -30,7 +30,7 @@ final class StepsParquetTable {
     for (int row = 0; row < runs.rowCount(); row++) {
       rowOf.put(runs.stringColumn("run_id").get(row), row);
     }
-    List<String> labels = CellColumns.SCHEMA.names();
+    List<String> labels = labels(runs);
     List<Column<?>> labelColumns = new ArrayList<>();
     for (String name : labels) {
       labelColumns.add(runs.column(name).emptyCopy());
@@ -71,6 +71,38 @@ final class StepsParquetTable {
       columns.add(m == clippedIndex ? clipped : numbers.get(m));
     }
     return Table.create(ResultFiles.STEPS, columns);
+  }
+
+  /**
+   * The rows of a {@code steps.csv} (any version) with their label columns taken from {@code
+   * runs}, as {@link #read} gives them: the file's own labels may be of an older version.
+   */
+  static Table withLabels(Table steps, Table runs) {
+    Map<String, Integer> rowOf = new HashMap<>();
+    for (int row = 0; row < runs.rowCount(); row++) {
+      rowOf.put(runs.stringColumn("run_id").get(row), row);
+    }
+    List<Column<?>> columns = new ArrayList<>();
+    for (String name : labels(runs)) {
+      Column<?> source = runs.column(name);
+      Column<?> label = source.emptyCopy();
+      for (String id : steps.stringColumn("run_id")) {
+        appendFrom(label, source, rowOf.get(id));
+      }
+      columns.add(label);
+    }
+    columns.add(steps.column("step"));
+    for (String metric : StepSeries.METRICS) {
+      columns.add(steps.column(metric));
+    }
+    return Table.create(ResultFiles.STEPS, columns);
+  }
+
+  /** The columns of {@code runs} a step row repeats: identity and hyperparameters, in order. */
+  private static List<String> labels(Table runs) {
+    return runs.columnNames().stream()
+        .filter(n -> CellColumns.SCHEMA.types().containsKey(n) || HyperparameterColumns.is(n))
+        .toList();
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

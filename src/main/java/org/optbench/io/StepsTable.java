@@ -17,22 +17,51 @@ import tech.tablesaw.columns.Column;
 /** {@code steps.csv}: one row per run and step, the run's identifying columns first. */
 public final class StepsTable {
 
-  /** The columns of {@code steps.csv}, in file order. */
-  public static final ColumnSchema SCHEMA =
-      CellColumns.SCHEMA.plus(
-          ColumnSchema.builder()
-              .add("step", INTEGER)
-              .add("loss", DOUBLE)
-              .add("grad_norm", DOUBLE)
-              .add("grad_norm_clipped", DOUBLE)
-              .add("clipped", BOOLEAN)
-              .add("clipping_threshold", DOUBLE)
-              .add("learning_rate", DOUBLE)
-              .add("step_size", DOUBLE)
-              .add("wall_ms", DOUBLE)
-              .add("eval_loss", DOUBLE)
-              .add("eval_accuracy", DOUBLE)
-              .build());
+  /**
+   * The step columns of {@code steps.parquet} and of the {@code steps.csv} export, in file order
+   * (after {@code run_id}; the export repeats the run's identifying and hyperparameter columns
+   * before {@code step}).
+   */
+  public static final ColumnSchema METRICS =
+      ColumnSchema.builder()
+          .add("step", INTEGER, "step", "the 1-based training step")
+          .add("loss", DOUBLE, "loss", "training loss of the step's batch")
+          .nan("when the loss was not a number (the run diverged)")
+          .add("grad_norm", DOUBLE, "", "global L2 norm of the gradient before clipping")
+          .nan("when the gradient was not finite")
+          .add("grad_norm_clipped", DOUBLE, "", "global L2 norm of the gradient after clipping")
+          .nan("when the gradient was not finite")
+          .add("clipped", BOOLEAN, "whether clipping changed the gradient at this step")
+          .add("clipping_threshold", DOUBLE, "",
+              "the clipping threshold in force (max_norm, or the adaptive method's value)")
+          .missing("when the run does not clip")
+          .add("learning_rate", DOUBLE, "",
+              "base lr × schedule factor at this step, the double the schedule computes")
+          .add("step_size", DOUBLE, "", "the step size the optimizer applied (learning_rate for"
+              + " most; the adapted size for Prodigy, D-Adaptation, schedule-free)")
+          .add("wall_ms", DOUBLE, "ms", "wall-clock time of the step")
+          .add("eval_loss", DOUBLE, "loss", "held-out loss after this step")
+          .missing("on steps without an evaluation (and where the evaluation's loss was not"
+              + " finite: the run then diverged)")
+          .add("eval_accuracy", DOUBLE, "fraction", "held-out accuracy after this step")
+          .missing("on steps without an evaluation, and for workloads without accuracy")
+          .build();
+
+  /** The columns of the {@code steps.csv} export, in file order (without hyperparameters). */
+  public static final ColumnSchema SCHEMA = CellColumns.SCHEMA.plus(METRICS);
+
+  /**
+   * What a {@code steps.csv} is read with: its label columns, whatever their version, are not
+   * required, because readers take them from {@code runs.csv}.
+   */
+  static final ColumnSchema READ =
+      SCHEMA.optionalExcept(concat("run_id", METRICS.names()));
+
+  private static String[] concat(String first, List<String> rest) {
+    List<String> all = new ArrayList<>(List.of(first));
+    all.addAll(rest);
+    return all.toArray(String[]::new);
+  }
 
   private StepsTable() {}
 

@@ -22,8 +22,8 @@ final class StepsTableReader {
       StepRows.of(StepSeries.read(file, fix), file).check(runs, fix);
       return StepsParquetTable.read(file, runs.table(), fix);
     }
-    ReadTable steps = CsvTableReader.read(file, StepsTable.SCHEMA, ReadLimits.STEPS_BYTES, fix);
+    ReadTable steps = CsvTableReader.read(file, StepsTable.READ, ReadLimits.STEPS_BYTES, fix);
     StepRows.of(steps, fix).check(runs, fix);
-    return steps.table();
+    return StepsParquetTable.withLabels(steps.table(), runs.table());
   }
 }

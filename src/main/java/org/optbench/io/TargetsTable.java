@@ -17,10 +17,12 @@ public final class TargetsTable {
   /** The columns, in file order. */
   public static final ColumnSchema SCHEMA =
       ColumnSchema.builder()
-          .add("run_id", STRING)
-          .add("cell_key", STRING)
-          .add("target_loss", DOUBLE)
-          .add("steps_to_target", DOUBLE)
+          .add("run_id", STRING, "the run's id, as in runs.csv")
+          .add("cell_key", STRING, "the run's cell without its seed: what compare matches on")
+          .add("target_loss", DOUBLE, "loss",
+              "the loss the cell's runs are timed to reach (the baseline's target)")
+          .add("steps_to_target", DOUBLE, "steps", "the steps the run took to reach target_loss")
+          .nan("when the run never reached it")
           .build();
 
   private TargetsTable() {}

@@ -13,9 +13,16 @@
  * the experiment's {@link org.optbench.io.CellStore} so that a later run resumes. {@link org.optbench.io.ResultSet} reads one back with fixed column
  * types.
  *
- * <p>Missing and non-finite numbers: {@code NaN}, {@code Infinity} and {@code -Infinity} are
- * written as such and read back as such; an empty numeric cell, which is how earlier versions wrote
- * NaN, reads as NaN (Tablesaw's missing value for doubles).
+ * <p>Columns: one per variable, each described beside its definition ({@link
+ * org.optbench.io.ColumnSchema}), the hyperparameters unpacked into {@code <component>_<parameter>}
+ * columns ({@code HyperparameterColumns}); {@code docs/data-schema.md} is generated
+ * from them ({@link org.optbench.io.DataSchemaDoc}). {@code manifest.json} carries the schema
+ * version; result sets of version 1 are upgraded as they are read ({@code
+ * LegacyColumns}).
+ *
+ * <p>Missing and non-finite numbers: a value that was not recorded is an empty cell (a Parquet
+ * null); {@code NaN}, {@code Infinity} and {@code -Infinity} are measured values, written as such
+ * and read back as such. Tablesaw holds both as a double's NaN.
  *
  * <p>Reading checks before it trusts ({@link org.optbench.io.ResultSetCheck}): each file's kind
  * and size before it is opened, the manifest's fields, every CSV cell's type and every Parquet

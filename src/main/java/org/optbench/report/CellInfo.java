@@ -82,10 +82,10 @@ record CellInfo(
         workloadLabel,
         setting,
         row.getString("optimizer") + "{" + row.getString("optimizer_config") + "}",
-        row.getString("clip") + "{" + clipConfig + "}",
-        row.getString("clip"),
+        row.getString("clip_method") + "{" + clipConfig + "}",
+        row.getString("clip_method"),
         // loss_feedback's max_norm bounds its moving threshold; it is not a fixed threshold.
-        row.getString("clip").equals("loss_feedback") ? OptionalDouble.empty() : maxNorm(clipConfig),
+        row.getString("clip_method").equals("loss_feedback") ? OptionalDouble.empty() : maxNorm(clipConfig),
         parts(label, workloadLabel, row));
   }
 
@@ -106,7 +106,7 @@ record CellInfo(
       // A label of another form (written by hand): the names from runs.csv still tell cells apart
       // unless they differ in config only.
       parts.put(CellAxis.OPTIMIZER, row.getString("optimizer") + "(" + row.getString("optimizer_config") + ")");
-      parts.put(CellAxis.CLIP, row.getString("clip"));
+      parts.put(CellAxis.CLIP, row.getString("clip_method"));
       parts.put(CellAxis.SCHEDULE, row.getString("schedule"));
     }
     parts.put(CellAxis.ENGINE, row.getString("engine"));

@@ -64,9 +64,9 @@ public final class CrossCheckSection implements ReportSection {
 
     Summary(Row row) {
       cell = row.getString("cell");
-      mode = row.getString("mode");
+      mode = row.getString("crosscheck_mode");
       optimizerConfig = row.getString("optimizer_config");
-      clip = row.getString("clip");
+      clip = row.getString("clip_method");
     }
 
     void add(Row row) {
@@ -88,7 +88,7 @@ public final class CrossCheckSection implements ReportSection {
   static String html(Table table) {
     Map<String, Summary> summaries = new LinkedHashMap<>();
     for (Row row : table) {
-      summaries.computeIfAbsent(row.getString("cell") + "|" + row.getString("mode"),
+      summaries.computeIfAbsent(row.getString("cell") + "|" + row.getString("crosscheck_mode"),
           k -> new Summary(row)).add(row);
     }
     StringBuilder html = new StringBuilder();

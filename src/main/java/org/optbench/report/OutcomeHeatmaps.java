@@ -210,7 +210,9 @@ final class OutcomeHeatmaps {
   private static double lr(Table runs, CellInfo c) {
     for (int r = 0; r < runs.rowCount(); r++) {
       if (runs.stringColumn("cell").get(r).equals(c.cell())) {
-        return runs.doubleColumn("lr").getDouble(r);
+        // optimizer_lr: absent when no optimizer of the grid has an lr.
+        return runs.containsColumn("optimizer_lr")
+            ? runs.doubleColumn("optimizer_lr").getDouble(r) : Double.NaN;
       }
     }
     return Double.NaN;

@@ -54,7 +54,7 @@ final class OverviewSection implements ReportSection {
         new ReportTable("grid", "The grid: the values of each axis that ran.", List.of("axis", "values", "count"));
     axis(grid, runs, "workload", "workload", "workload_config");
     axis(grid, runs, "optimizer", "optimizer", "optimizer_config");
-    axis(grid, runs, "clip", "clip", "clip_config");
+    axis(grid, runs, "clip", "clip_method", "clip_config");
     axis(grid, runs, "schedule", "schedule", "schedule_config");
     axis(grid, runs, "seed", "seed", null);
     axis(grid, runs, "engine", "engine", null);

@@ -32,13 +32,13 @@ class ClaimEvaluatorTest {
         StringColumn.create("optimizer_config", "lr=0.01,amsgrad=true", "lr=0.01,amsgrad=false",
             "lr=0.01,amsgrad=true", "lr=0.1,momentum=0.0", "lr=0.1,momentum=0.0",
             "lr=0.1,momentum=0.0"),
-        DoubleColumn.create("lr", 0.01, 0.01, 0.01, 0.1, 0.1, 0.1),
+        DoubleColumn.create("optimizer_lr", 0.01, 0.01, 0.01, 0.1, 0.1, 0.1),
         IntColumn.create("seed", 0, 1, 2, sgdSeeds[0], sgdSeeds[1], sgdSeeds[2]),
         DoubleColumn.create("final_loss",
             0.1, 0.2, 0.3, sgdLosses[0], sgdLosses[1], sgdLosses[2]),
         BooleanColumn.create("diverged", new boolean[] {false, false, false, false, false, true}));
     Table steps = Table.create("steps.csv",
-        StringColumn.create("clip", "global_norm", "global_norm", "none"),
+        StringColumn.create("clip_method", "global_norm", "global_norm", "none"),
         DoubleColumn.create("grad_norm_clipped", 0.5, 0.9999995, 7.0));
     return new ResultSet(Path.of("results/x"), null, steps, runs, Table.create("samples.csv"));
   }

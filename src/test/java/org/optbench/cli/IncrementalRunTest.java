@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -220,11 +222,19 @@ class IncrementalRunTest {
     assertCompleteAndUnique(published, 12, 120);
     List<String> gridOrder = SpecParser.parse(spec).cells().stream().map(c -> c.runId()).toList();
     assertEquals(gridOrder, published.runs().stringColumn("run_id").asList(), "in grid order");
+    List<String> publishedLines = Files.readAllLines(root.resolve("published/runs.csv"));
     for (int row = 0; row < 12; row++) {
       String id = gridOrder.get(row);
-      String stored = Files.readAllLines(work.resolve("runs/" + id + ".run.csv")).get(1);
-      assertEquals(stored, Files.readAllLines(root.resolve("published/runs.csv")).get(row + 1),
-          "run " + id + " as its worker stored it");
+      List<String> stored = Files.readAllLines(work.resolve("runs/" + id + ".run.csv"));
+      // The published row has the columns of every run's hyperparameters; those of this run's
+      // own part hold its values as stored, the others are empty.
+      Map<String, String> own = cells(stored.get(0), stored.get(1));
+      Map<String, String> all = cells(publishedLines.get(0), publishedLines.get(row + 1));
+      for (var cell : all.entrySet()) {
+        assertEquals(own.getOrDefault(cell.getKey(), ""), cell.getValue(),
+            "run " + id + " as its worker stored it, column " + cell.getKey());
+      }
+      assertTrue(all.keySet().containsAll(own.keySet()), "run " + id + ": " + own.keySet());
     }
     assertEquals(List.of(), matching(dir, ".*\\.partial-.*"), "no staging folder");
     assertEquals(List.of(), matching(dir, ".*\\.tmp"), "no temporary file");
@@ -280,5 +290,18 @@ class IncrementalRunTest {
     assertEquals(2, cli("merge", dir.resolve("a/sharded").toString(), dir.resolve("c/sharded").toString(),
         "--out", dir.resolve("refused").toString())[0]);
     assertFalse(Files.exists(dir.resolve("refused/sharded")));
+  }
+
+  /** A CSV row's cells by the header's column names, as written (empty cells as ""). */
+  private static Map<String, String> cells(String header, String row) {
+    var parser = new com.univocity.parsers.csv.CsvParser(
+        new com.univocity.parsers.csv.CsvParserSettings());
+    String[] names = parser.parseLine(header);
+    String[] values = parser.parseLine(row);
+    Map<String, String> cells = new LinkedHashMap<>();
+    for (int c = 0; c < names.length; c++) {
+      cells.put(names[c], values[c] == null ? "" : values[c]);
+    }
+    return cells;
   }
 }

@@ -54,10 +54,32 @@ class ResultSetRoundTripTest {
     read = ResultSet.read(root.resolve("roundtrip"));
   }
 
+  /**
+   * The hyperparameter columns of the grid (mlp, sgd, global_norm; their parameters in the
+   * catalogue): by component, then by parameter name (docs/data-schema.md).
+   */
+  private static final List<String> HYPERPARAMETERS = List.of(
+      "workload_batch_size", "workload_classes", "workload_dataset", "workload_eval_size",
+      "workload_features", "workload_hidden", "workload_spread", "workload_train_size",
+      "optimizer_dampening", "optimizer_impl", "optimizer_lr", "optimizer_momentum",
+      "optimizer_nesterov", "optimizer_weight_decay", "clip_max_norm");
+
   @Test
   void columnsAreInSchemaOrderWithFixedTypes() {
-    assertEquals(StepsTable.SCHEMA.names(), read.steps().columnNames());
-    assertEquals(RunsTable.SCHEMA.names(), read.runs().columnNames());
+    List<String> steps = new java.util.ArrayList<>(CellColumns.SCHEMA.names());
+    steps.addAll(HYPERPARAMETERS);
+    steps.addAll(StepsTable.METRICS.names());
+    assertEquals(steps, read.steps().columnNames());
+    List<String> runs = new java.util.ArrayList<>(CellColumns.SCHEMA.names());
+    runs.addAll(HYPERPARAMETERS);
+    runs.addAll(RunsTable.SCHEMA.names().subList(CellColumns.SCHEMA.names().size(),
+        RunsTable.SCHEMA.names().size()));
+    assertEquals(runs, read.runs().columnNames());
+    assertEquals(ColumnType.DOUBLE, read.runs().column("optimizer_lr").type());
+    assertEquals(ColumnType.BOOLEAN, read.runs().column("optimizer_nesterov").type());
+    assertEquals(ColumnType.LONG, read.runs().column("workload_batch_size").type());
+    assertEquals(ColumnType.STRING, read.runs().column("workload_hidden").type());
+    assertEquals("[64]", read.runs().getString(0, "workload_hidden"));
     assertEquals(ColumnType.STRING, read.steps().column("run_id").type());
     assertEquals(ColumnType.LONG, read.steps().column("seed").type());
     assertEquals(ColumnType.BOOLEAN, read.steps().column("clipped").type());
@@ -80,7 +102,8 @@ class ResultSetRoundTripTest {
         assertEquals(cell.optimizer().config(), r.getString("optimizer_config"));
         assertEquals(cell.workload().config(), r.getString("workload_config"));
         assertEquals("max_norm=0.5", r.getString("clip_config"));
-        assertEquals(1e-3, r.getDouble("lr"));
+        assertEquals(1e-3, r.getDouble("optimizer_lr"));
+        assertEquals(0.5, r.getDouble("clip_max_norm"));
         assertEquals(cell.seed(), r.getLong("seed"));
         assertEquals(expected.step(), r.getInt("step"));
         // assertEquals(double, double) treats NaN as equal to NaN and compares infinities exactly.
@@ -113,7 +136,8 @@ class ResultSetRoundTripTest {
     // Step 5 of the diverging run: its gradient norm overflowed to NaN, kept visible as such.
     String beforeLast = lines.get(lines.size() - 2);
     assertTrue(beforeLast.contains(",5,32.0,NaN,NaN,"), beforeLast);
-    assertTrue(lastRow.endsWith(",NaN,NaN"), "no eval on that step: " + lastRow);
+    // No evaluation at that step: eval_loss and eval_accuracy are missing, so empty, not NaN.
+    assertTrue(lastRow.endsWith(",6.0,,"), lastRow);
   }
 
   @Test
@@ -169,7 +193,8 @@ class ResultSetRoundTripTest {
       assertEquals(s.finalEvalLoss(), r.getDouble("final_eval_loss"));
       assertEquals(s.finalAccuracy(), r.getDouble("final_accuracy"));
       assertEquals(s.diverged(), r.getBoolean("diverged"));
-      assertEquals(s.divergedStep(), r.getInt("diverged_step"));
+      // -1 in the run's record is "did not diverge": an empty cell in the file.
+      assertEquals(s.divergedStep() < 0, runs.intColumn("diverged_step").isMissing(i));
       assertEquals(s.stepsPerSecond(), r.getDouble("steps_per_second"));
       assertEquals(s.wallSeconds(), r.getDouble("wall_seconds"));
       assertEquals(s.paramCount(), r.getLong("param_count"));
@@ -179,6 +204,7 @@ class ResultSetRoundTripTest {
     }
     assertTrue(Double.isNaN(runs.row(1).getDouble("final_accuracy")));
     assertEquals(6, runs.row(1).getInt("diverged_step"));
+    assertTrue(runs.intColumn("diverged_step").isMissing(0), "the converging run");
   }
 
   @Test
@@ -201,8 +227,10 @@ class ResultSetRoundTripTest {
             .filter(l -> l.startsWith("  \""))
             .map(l -> l.substring(3, l.indexOf('"', 3)))
             .toList();
+    assertEquals(Manifest.SCHEMA_VERSION, m.schemaVersion());
     assertEquals(
         List.of(
+            "schema_version",
             "experiment",
             "description",
             "spec_file",

@@ -37,7 +37,7 @@ final class CellTables {
           t.stringColumn("workload_config").append("hidden=[8]");
           t.stringColumn("optimizer").append(optimizer.replaceAll("\\(.*", ""));
           t.stringColumn("optimizer_config").append(optimizer.replaceAll(".*\\(|\\)", ""));
-          t.stringColumn("clip").append(clip.replaceAll("\\(.*", ""));
+          t.stringColumn("clip_method").append(clip.replaceAll("\\(.*", ""));
           t.stringColumn("clip_config").append("");
           t.stringColumn("schedule").append("constant");
           t.stringColumn("engine").append("djl");

@@ -41,6 +41,11 @@ final class BuiltinOptimizer extends Optimizer {
     return learningRate.getNewValue(step);
   }
 
+  /** {@link #learningRate} before float32 rounding, as a step records it. */
+  double recordedLearningRate(int step) {
+    return ScheduleTracker.exact(learningRate, step);
+  }
+
   long stateBytes() {
     return sizes.values().stream().mapToLong(Long::longValue).sum() * Float.BYTES * stateArrays;
   }

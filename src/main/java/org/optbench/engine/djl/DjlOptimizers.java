@@ -109,6 +109,17 @@ final class DjlOptimizers {
     return ((BuiltinOptimizer) optimizer).learningRate(step);
   }
 
+  /**
+   * The learning rate a step records: {@link #learningRate(Optimizer, int)} before its float32
+   * rounding (the engine computes in float32; the result files hold the schedule's double).
+   */
+  static double recordedLearningRate(Optimizer optimizer, int step) {
+    if (optimizer instanceof TorchOptimizer torch) {
+      return torch.recordedLearningRate(step);
+    }
+    return ((BuiltinOptimizer) optimizer).recordedLearningRate(step);
+  }
+
   /** Bytes of the optimizer's state arrays. */
   static long stateBytes(Optimizer optimizer) {
     if (optimizer instanceof TorchOptimizer torch) {

@@ -62,7 +62,7 @@ final class EngineStep implements StepStrategy {
 
   @Override
   public double learningRate(int step) {
-    return DjlOptimizers.learningRate(optimizer, step);
+    return DjlOptimizers.recordedLearningRate(optimizer, step);
   }
 
   @Override
@@ -112,7 +112,8 @@ final class EngineStep implements StepStrategy {
 
   /** Clips the step's gradients in place; every temporary is freed before returning. */
   double clip(StepInput in) {
-    context.set(in.step(), learningRate(in.step()), in.loss());
+    // The clipping context gets the rate the engine trains with (float32), not the recorded one.
+    context.set(in.step(), DjlOptimizers.learningRate(optimizer, in.step()), in.loss());
     List<NDArray> weights = in.weights();
     clipping.reserve(weights);
     try (NDManager scratch = in.stepManager().newSubManager()) {

@@ -20,6 +20,21 @@ final class ScheduleTracker implements Tracker {
 
   @Override
   public float getNewValue(int numUpdate) {
-    return (float) (baseLr * schedule.factor(Math.max(1, numUpdate)));
+    return (float) rate(numUpdate);
+  }
+
+  /**
+   * The rate before DJL's rounding to float32: what a step records as its learning rate, so that
+   * a constant lr of 0.1 reads 0.1 in the result files, not 0.10000000149011612.
+   */
+  double rate(int numUpdate) {
+    return baseLr * schedule.factor(Math.max(1, numUpdate));
+  }
+
+  /** The rate {@code tracker} gives at {@code step}, before float32 rounding where it can tell. */
+  static double exact(Tracker tracker, int step) {
+    return tracker instanceof ScheduleTracker schedule
+        ? schedule.rate(step)
+        : tracker.getNewValue(step);
   }
 }

@@ -403,6 +403,11 @@ abstract class TorchOptimizer extends Optimizer {
     return learningRate.getNewValue(step);
   }
 
+  /** {@link #learningRate} before float32 rounding, as a step records it. */
+  public double recordedLearningRate(int step) {
+    return ScheduleTracker.exact(learningRate, step);
+  }
+
   /**
    * The live state arrays of a parameter (empty before its first update), in the order of the
    * native optimizer's state; the lockstep cross-check reads and overwrites them.
