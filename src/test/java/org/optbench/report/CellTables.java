@@ -21,7 +21,7 @@ final class CellTables {
     Table t = Table.create("runs",
         StringColumn.create("run_id"), StringColumn.create("cell"), StringColumn.create("workload"),
         StringColumn.create("workload_config"), StringColumn.create("optimizer"),
-        StringColumn.create("optimizer_config"), StringColumn.create("clip"),
+        StringColumn.create("optimizer_config"), StringColumn.create("clip_method"),
         StringColumn.create("clip_config"), StringColumn.create("schedule"),
         StringColumn.create("engine"), LongColumn.create("seed"),
         BooleanColumn.create("diverged"), DoubleColumn.create("final_loss_avg"),
