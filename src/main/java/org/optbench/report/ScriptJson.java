@@ -30,9 +30,14 @@ final class ScriptJson {
     return JsonNodeFactory.instance.arrayNode();
   }
 
+  /** Significant digits of chart data: more than a chart or its hover label can show. */
+  static final int DIGITS = 6;
+
   /**
-   * Numbers as floats (nine significant digits are more than a chart can show and halve the page
-   * size); non-finite values as {@code null}, which plotly draws as a gap.
+   * Numbers rounded to {@link #DIGITS} significant digits (a chart shows three or four; the exact
+   * values are in the result set), integers as integers, non-finite values as {@code null}, which
+   * plotly draws as a gap. Six digits instead of a float's nine keep a page of a thousand cells'
+   * curves a third smaller.
    */
   static ArrayNode numbers(double[] values) {
     ArrayNode out = array();
@@ -42,10 +47,22 @@ final class ScriptJson {
       } else if (v == Math.rint(v) && Math.abs(v) < 1e9) {
         out.add((long) v);
       } else {
-        out.add((float) v);
+        out.add((float) rounded(v));
       }
     }
     return out;
+  }
+
+  /** {@code v} to {@link #DIGITS} significant digits. */
+  static double rounded(double v) {
+    if (v == 0) {
+      return 0;
+    }
+    int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
+    double scale = Math.pow(10, DIGITS - 1 - exponent);
+    double r = Math.round(v * scale) / scale;
+    // Past long's range (tiny values), rounding by scale is not possible: keep the value.
+    return Double.isFinite(r) && Math.abs(v * scale) < 9e18 ? r : v;
   }
 
   static String write(Object value) {

@@ -80,8 +80,12 @@ final class StepSizeSection implements ReportSection {
       if (changing) {
         html.append(new SmallMultiples("lr_" + index, workload + ": learning rate",
             "learning rate", true, "Learning rate given to each step: the optimizer's lr times the"
-            + " schedule's factor (the factor alone for relative-step Adafactor). " + seeds)
+            + " schedule's factor (the factor alone for relative-step Adafactor); settings whose lr"
+            + " stays constant are left out. " + seeds)
             .html(context, group, (chart, c) -> {
+              if (!changes(steps, context.runsOf(c.cell()))) {
+                return; // a flat line at its configured lr: the legend says as much
+              }
               chart.cell(c);
               SeedCurves.Curve rate =
                   SeedCurves.of(steps, c.cell(), context.runsOf(c.cell()), "learning_rate");
@@ -97,8 +101,12 @@ final class StepSizeSection implements ReportSection {
             + " Adafactor αₜ = ρₜ·max(ε₂, RMS(X)) per tensor, averaged over tensors weighted by"
             + " their sizes; for prodigy and dadapt_adamw d·lr, d their estimate of the distance"
             + " to the solution; for Schedule-Free lrₜ·(1 − β1·(1 − cₜ)), the training point's"
-            + " step along the direction, with cₜ the averaging weight. " + seeds)
+            + " step along the direction, with cₜ the averaging weight. Only the settings whose"
+            + " step differs from their lr are drawn. " + seeds)
             .html(context, group, (chart, c) -> {
+              if (!differs(steps, context.runsOf(c.cell()))) {
+                return; // applied its lr as given: the learning-rate chart has it
+              }
               chart.cell(c);
               SeedCurves.Curve size =
                   SeedCurves.of(steps, c.cell(), context.runsOf(c.cell()), "step_size");

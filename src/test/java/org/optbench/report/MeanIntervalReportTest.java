@@ -172,7 +172,10 @@ class MeanIntervalReportTest {
     JsonNode high = trace(figure, " ci high");
     JsonNode mean = figure.get("data").get(2);
     assertEquals("lines+markers", mean.get("mode").asText());
-    assertEquals(20, mean.get("x").size());
+    // Steps 1..20 unthinned: written as plotly's x0 and dx, not as 20 numbers.
+    assertEquals(1, mean.get("x0").asInt());
+    assertEquals(1, mean.get("dx").asInt());
+    assertEquals(20, mean.get("y").size());
     // Chart data are floats: seven digits.
     assertEquals(2, mean.get("y").get(0).asDouble(), 1e-6);
     assertEquals(1, mean.get("y").get(1).asDouble(), 1e-6);
