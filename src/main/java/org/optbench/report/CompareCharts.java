@@ -42,8 +42,11 @@ final class CompareCharts {
   String html(String id, CompareCell cell) {
     Chart chart = new Chart(id, cell.label() + ": training loss", "training loss")
         .points(POINTS)
-        .height(340)
-        .logWhenWide();
+        .height(380)
+        .logWhenWide()
+        // Six seed lines: a legend in rows under the plot keeps every entry visible at this height.
+        .layout("legend", ScriptJson.object().put("orientation", "h").put("y", -0.22)
+            .set("font", ScriptJson.object().put("size", 11)));
     draw(chart, "baseline", baseline, cell.baselineRuns(), BASELINE_COLOUR, "solid");
     draw(chart, "current", current, cell.currentRuns(), CURRENT_COLOUR, "dash");
     return chart.html(caption(cell));
