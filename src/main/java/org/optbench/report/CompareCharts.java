@@ -45,7 +45,7 @@ final class CompareCharts {
         .height(380)
         .logWhenWide()
         // Six seed lines: a legend in rows under the plot keeps every entry visible at this height.
-        .layout("legend", ScriptJson.object().put("orientation", "h").put("y", -0.22)
+        .layout("legend", ScriptJson.object().put("orientation", "h").put("y", -0.3)
             .set("font", ScriptJson.object().put("size", 11)));
     draw(chart, "baseline", baseline, cell.baselineRuns(), BASELINE_COLOUR, "solid");
     draw(chart, "current", current, cell.currentRuns(), CURRENT_COLOUR, "dash");

@@ -1,20 +1,15 @@
 package org.optbench.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.optbench.io.GeneratedPages;
 
 /**
@@ -31,7 +26,7 @@ import org.optbench.io.GeneratedPages;
  *   <li>every check that is unchanged or within its margin last, collapsed.
  * </ol>
  *
- * A filter (text, workload, optimizer, clipping; {@code compare.js}) hides the cells that do not
+ * A filter (text, workload, optimizer, clipping; {@link CompareFilter}) hides the cells that do not
  * match. Element ids are stable: sections by their given id, a cell's block {@code
  * cell-<hash>} and its chart {@code loss_<hash>}, the hash taken from the cell label.
  */
@@ -92,7 +87,7 @@ public final class ComparePage {
 
   /** The page. */
   public static String html(Content content) throws IOException {
-    Ids ids = new Ids();
+    CompareIds ids = new CompareIds();
     Set<CompareCell> charted = chartedCells(content.sections());
     CompareCharts charts =
         new CompareCharts(content.sources().baseline(), content.sources().current());
@@ -124,7 +119,7 @@ public final class ComparePage {
             + " page carries plotly compressed and needs a browser with DecompressionStream"
             + " (Chrome 80, Firefox 113, Safari 16.4 or later).</p>\n");
     header(html, content);
-    filter(html, content);
+    CompareFilter.form(html, content);
     html.append(body);
     if (drawn > 0) {
       // Last, so that the text is parsed and shown before the 3 MB of script data; a page without
@@ -182,31 +177,9 @@ public final class ComparePage {
     }
   }
 
-  /** The filter form, with the workloads, optimizers and clippings of every cell as choices. */
-  private static void filter(StringBuilder html, Content content) {
-    List<CompareCell> all = new ArrayList<>(content.unchanged());
-    content.sections().forEach(s -> all.addAll(s.cells()));
-    html.append("<form id=\"filter\" class=\"filter\" role=\"search\" onsubmit=\"return false\">\n")
-        .append("<label>cells matching <input type=\"search\" id=\"filter-text\" size=\"28\""
-            + " placeholder=\"words of the label or a metric\"></label>\n");
-    select(html, "workload", all.stream().map(CompareCell::workload).toList());
-    select(html, "optimizer", all.stream().map(CompareCell::optimizer).toList());
-    select(html, "clip", all.stream().map(CompareCell::clip).toList());
-    html.append("<span id=\"filter-count\" aria-live=\"polite\"></span>\n</form>\n");
-  }
-
-  private static void select(StringBuilder html, String axis, List<String> values) {
-    html.append("<label>").append(axis).append(" <select id=\"filter-").append(axis)
-        .append("\" data-axis=\"").append(axis).append("\"><option value=\"\">all</option>");
-    for (String v : new TreeSet<>(values)) {
-      html.append("<option>").append(Html.escape(v)).append("</option>");
-    }
-    html.append("</select></label>\n");
-  }
-
   /** One section of flagged cells; returns how many charts it drew. */
   private static int section(StringBuilder html, Section section, Set<CompareCell> charted,
-      CompareCharts charts, Ids ids) {
+      CompareCharts charts, CompareIds ids) {
     html.append("<section id=\"").append(Html.escape(section.id())).append("\" class=\"flagged\">\n")
         .append("<h2>").append(Html.escape(section.title())).append(" <span class=\"count\">")
         .append(cells(section.cells().size())).append("</span></h2>\n");
@@ -223,7 +196,7 @@ public final class ComparePage {
         String hash = ids.next(cell.label());
         html.append("<article class=\"cell ").append(verdictClass(cell)).append("\" id=\"cell-")
             .append(hash).append('"');
-        filterAttributes(html, cell, cell.findings());
+        CompareFilter.attributes(html, cell, cell.findings());
         html.append(">\n<h4>").append(Html.escape(cell.label()));
         if (!cell.change().isEmpty()) {
           html.append(" <span class=\"change\">largest change: ").append(Html.escape(cell.change()))
@@ -268,7 +241,7 @@ public final class ComparePage {
   }
 
   /** The cells with nothing flagged: one row per check, collapsed. */
-  private static void unchanged(StringBuilder html, List<CompareCell> cells, Ids ids) {
+  private static void unchanged(StringBuilder html, List<CompareCell> cells, CompareIds ids) {
     int checks = cells.stream().mapToInt(c -> c.unchanged().size()).sum();
     html.append("<section id=\"unchanged\">\n<h2>Unchanged or within margin <span class=\"count\">")
         .append(cells(cells.size())).append("</span></h2>\n<details id=\"unchanged-checks\">"
@@ -281,7 +254,7 @@ public final class ComparePage {
       for (CompareCell cell : workload.getValue()) {
         // One tbody per cell: the filter hides a cell's rows together.
         html.append("<tbody id=\"cell-").append(ids.next(cell.label())).append('"');
-        filterAttributes(html, cell, List.of());
+        CompareFilter.attributes(html, cell, List.of());
         html.append(">\n");
         for (int i = 0; i < cell.unchanged().size(); i++) {
           row(html, cell.unchanged().get(i), i == 0 ? cell.label() : "");
@@ -308,20 +281,6 @@ public final class ComparePage {
         .append(Html.escape(check.detail())).append("</td></tr>\n");
   }
 
-  /** What compare.js filters by: the axes, and the label with the metrics and verdicts shown. */
-  private static void filterAttributes(
-      StringBuilder html, CompareCell cell, List<CompareCheck> checks) {
-    StringBuilder text = new StringBuilder(cell.label());
-    for (CompareCheck c : checks) {
-      text.append(' ').append(c.metric()).append(' ').append(c.verdict());
-    }
-    html.append(" data-cell data-workload=\"").append(Html.escape(cell.workload()))
-        .append("\" data-optimizer=\"").append(Html.escape(cell.optimizer()))
-        .append("\" data-clip=\"").append(Html.escape(cell.clip()))
-        .append("\" data-text=\"").append(Html.escape(text.toString().toLowerCase(Locale.ROOT)))
-        .append('"');
-  }
-
   /** The most severe verdict of a flagged cell: its block's CSS class. */
   private static String verdictClass(CompareCell cell) {
     return cell.findings().isEmpty() ? "ok" : Html.escape(cell.findings().get(0).verdict());
@@ -342,36 +301,5 @@ public final class ComparePage {
 
   private static String checks(int n) {
     return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? "check" : "checks");
-  }
-
-  /**
-   * Element ids from cell labels: the first 10 hex digits of the label's SHA-256, so that a cell
-   * keeps its id from one comparison to the next; a second cell of the same label gets a suffix.
-   */
-  private static final class Ids {
-    private final Set<String> taken = new HashSet<>();
-
-    String next(String label) {
-      String base = hash(label);
-      String id = base;
-      for (int k = 2; !taken.add(id); k++) {
-        id = base + "-" + k;
-      }
-      return id;
-    }
-
-    private static String hash(String label) {
-      try {
-        byte[] digest = MessageDigest.getInstance("SHA-256")
-            .digest(label.getBytes(StandardCharsets.UTF_8));
-        StringBuilder hex = new StringBuilder();
-        for (int i = 0; i < 5; i++) {
-          hex.append(String.format(Locale.ROOT, "%02x", digest[i]));
-        }
-        return hex.toString();
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("every Java platform has SHA-256", e);
-      }
-    }
   }
 }
