@@ -21,9 +21,14 @@ final class CellMetrics {
    * @param diverged whether the run diverged
    * @param values metric name → value ({@link org.optbench.spec.RegressionSection#METRICS} except
    *     diverged; steps_per_second divided by its side's {@link Throughput#reference})
+   * @param axes the cell's workload, optimizer and clipping names, for grouping and filtering
+   * @param stepsDone the steps the run trained ({@code steps_done}): where its last loss lies
    */
   record Run(String runId, String label, long seed, String pairKey, boolean diverged,
-      Map<String, Double> values) {}
+      Map<String, Double> values, Axes axes, int stepsDone) {}
+
+  /** The names a reader filters a comparison by (runs.csv {@code workload, optimizer, clip}). */
+  record Axes(String workload, String optimizer, String clip) {}
 
   private static final List<String> DOUBLES =
       List.of("final_loss", "final_loss_avg", "best_loss", "final_eval_loss", "final_accuracy");
@@ -51,9 +56,15 @@ final class CellMetrics {
       byCell
           .computeIfAbsent(cellKey(runs, row), k -> new ArrayList<>())
           .add(new Run(id, runs.stringColumn("cell").get(row), seed, pairKey,
-              runs.booleanColumn("diverged").get(row), values));
+              runs.booleanColumn("diverged").get(row), values, axes(runs, row),
+              runs.intColumn("steps_done").getInt(row)));
     }
     return byCell;
+  }
+
+  private static Axes axes(Table runs, int row) {
+    return new Axes(runs.stringColumn("workload").get(row), runs.stringColumn("optimizer").get(row),
+        runs.stringColumn("clip").get(row));
   }
 
   /**

@@ -43,12 +43,14 @@ public final class Comparison {
 
   private final String experiment;
   private final Determinism determinism;
+  private final List<ComparedCell> cells;
   private final List<Finding> findings;
 
-  private Comparison(String experiment, Determinism determinism, List<Finding> findings) {
+  private Comparison(String experiment, Determinism determinism, List<ComparedCell> cells) {
     this.experiment = experiment;
     this.determinism = determinism;
-    this.findings = findings;
+    this.cells = List.copyOf(cells);
+    this.findings = cells.stream().flatMap(c -> c.findings().stream()).toList();
   }
 
   /**
@@ -72,18 +74,20 @@ public final class Comparison {
     Map<String, List<CellMetrics.Run>> now =
         CellMetrics.read(nowRuns, StepsToTarget.reach(current, nowRuns, targets));
 
-    List<Finding> findings = new ArrayList<>();
+    List<ComparedCell> cells = new ArrayList<>();
     for (var cell : base.entrySet()) {
-      String label = cell.getValue().get(0).label();
+      CellMetrics.Run first = cell.getValue().get(0);
       List<CellMetrics.Run> runs = now.get(cell.getKey());
+      List<Finding> found = new ArrayList<>();
       if (runs == null) {
-        findings.add(new Finding(label, "-", Judgement.about(Judgement.Verdict.MISSING,
+        found.add(new Finding(first.label(), "-", Judgement.about(Judgement.Verdict.MISSING,
             "no run of this cell in the current set")));
+        cells.add(new ComparedCell(first.label(), first.axes(), cell.getValue(), List.of(), found));
         continue;
       }
       SeedPairs pairs = SeedPairs.of(cell.getValue(), runs);
       if (pairs.paired() && !pairs.baselineOnly().isEmpty()) {
-        findings.add(new Finding(label, "-", Judgement.about(Judgement.Verdict.MISSING,
+        found.add(new Finding(first.label(), "-", Judgement.about(Judgement.Verdict.MISSING,
             "no run for seed " + pairs.baselineOnly().stream().map(CellMetrics.Run::seed).toList()
                 + " of the baseline")));
       }
@@ -94,17 +98,20 @@ public final class Comparison {
         }
         Judgement judgement = CellJudge.judge(metric, pairs, tolerance, determinism.deterministic());
         if (judgement != null) {
-          findings.add(new Finding(label, metric, judgement));
+          found.add(new Finding(first.label(), metric, judgement));
         }
       }
+      cells.add(new ComparedCell(first.label(), first.axes(), cell.getValue(), runs, found));
     }
     for (var cell : now.entrySet()) {
       if (!base.containsKey(cell.getKey())) {
-        findings.add(new Finding(cell.getValue().get(0).label(), "-",
-            Judgement.about(Judgement.Verdict.NEW, "not in the baseline; not judged")));
+        CellMetrics.Run first = cell.getValue().get(0);
+        cells.add(new ComparedCell(first.label(), first.axes(), List.of(), cell.getValue(),
+            List.of(new Finding(first.label(), "-",
+                Judgement.about(Judgement.Verdict.NEW, "not in the baseline; not judged")))));
       }
     }
-    return new Comparison(is.experiment(), determinism, findings);
+    return new Comparison(is.experiment(), determinism, cells);
   }
 
   public String experiment() {
@@ -121,8 +128,14 @@ public final class Comparison {
     return determinism.reason();
   }
 
+  /** Every finding: the baseline's cells in its order, each cell's metrics together, new cells last. */
   public List<Finding> findings() {
     return findings;
+  }
+
+  /** The same findings per cell, with the cell's runs on both sides. */
+  List<ComparedCell> cells() {
+    return cells;
   }
 
   /** How many findings have {@code verdict}. */

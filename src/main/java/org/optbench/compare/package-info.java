@@ -5,6 +5,9 @@
  * one bit-reproducible code path ({@link org.optbench.compare.Determinism}) must reproduce every
  * seed ({@link org.optbench.compare.PerSeedJudge}); elsewhere a metric regresses when the 95%
  * t-interval of its per-seed change lies beyond a practical margin ({@link
- * org.optbench.compare.IntervalJudge}, {@link org.optbench.compare.Tolerance}).
+ * org.optbench.compare.IntervalJudge}, {@link org.optbench.compare.Tolerance}). The console
+ * table and the HTML page are {@link org.optbench.compare.ComparisonReport}; the page's order
+ * (most severe cell first) is {@code ComparisonPage}'s, its drawing {@link
+ * org.optbench.report.ComparePage}'s.
  */
 package org.optbench.compare;

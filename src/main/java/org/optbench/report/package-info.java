@@ -15,5 +15,8 @@
  * reports root and referenced relatively ({@code SHARED}), and the page loads nothing else. Every string that came from a spec or a result is HTML-escaped ({@link
  * org.optbench.report.Html}); chart data goes through a JSON writer that escapes what could end a
  * script, and chart labels are reduced to look-alikes ({@link org.optbench.report.ChartText}).
+ *
+ * <p>{@link org.optbench.report.ComparePage} is the page of {@code compare}: findings per cell,
+ * most severe first, with the per-seed loss curves of regressed cells, in one file.
  */
 package org.optbench.report;

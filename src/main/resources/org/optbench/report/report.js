@@ -297,8 +297,12 @@
     });
     loadPlotly().then(function (ready) {
       if (!ready) {
-        document.getElementById('plotly_missing').hidden = false;
-        return;
+        if (order.length > 0) {
+          document.getElementById('plotly_missing').hidden = false;
+          return;
+        }
+        // A page without charts (a comparison with nothing to plot) carries no plotly.
+        return loaded.then(drawFirstScreen);
       }
       window.addEventListener('beforeprint', drawAll);
       // ?charts=all draws every chart at once (browser tests, printing).

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.optbench.io.ResultSetWriter;
 import org.optbench.io.SampleResults;
@@ -12,6 +13,7 @@ import org.optbench.metrics.RunResult;
 import org.optbench.metrics.RunSummary;
 import org.optbench.spec.Axis;
 import org.optbench.spec.Catalog;
+import org.optbench.spec.Cell;
 import org.optbench.spec.Component;
 import org.optbench.spec.ExperimentSpec;
 
@@ -58,10 +60,21 @@ final class HandMadeSets {
 
   static Path write(Path root, RunEnvironment env, ExperimentSpec spec,
       UnaryOperator<RunSummary> change) throws IOException {
+    return trained(root, env, spec, cell -> {
+      RunResult run = SampleResults.converging(cell);
+      return new RunResult(change.apply(run.summary()), run.steps(), run.artifacts());
+    });
+  }
+
+  /**
+   * The published folder {@code root/hand} of {@code spec} with each cell's run as {@code train}
+   * makes it (steps and summary, e.g. {@link SampleResults#spiking}).
+   */
+  static Path trained(Path root, RunEnvironment env, ExperimentSpec spec,
+      Function<Cell, RunResult> train) throws IOException {
     ResultSetWriter writer = ResultSetWriter.open(root, spec.name());
     for (var cell : spec.cells()) {
-      RunResult run = SampleResults.converging(cell);
-      writer.add(new RunResult(change.apply(run.summary()), run.steps(), run.artifacts()));
+      writer.add(train.apply(cell));
     }
     Instant started = Instant.parse("2026-11-21T14:30:05Z");
     return writer.commit(spec, env, started, started.plusSeconds(60)).published();

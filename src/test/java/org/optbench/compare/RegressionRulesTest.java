@@ -255,7 +255,7 @@ class RegressionRulesTest {
     Path out = dir.resolve("report-page");
     compare(baseline, current("page", s -> s), out);
     String page = Files.readString(out.resolve("index.html"));
-    assertTrue(page.contains("How it is decided."), page);
+    assertTrue(page.contains("<h2>How it is decided</h2>"), page);
     assertTrue(page.contains("practical margin max(atol, rtol·|baseline mean|)"), page);
     assertTrue(page.contains("mode: per-seed exact"), page);
   }
