@@ -64,7 +64,7 @@ final class CellMetrics {
 
   private static Axes axes(Table runs, int row) {
     return new Axes(runs.stringColumn("workload").get(row), runs.stringColumn("optimizer").get(row),
-        runs.stringColumn("clip").get(row));
+        runs.stringColumn("clip_method").get(row));
   }
 
   /**

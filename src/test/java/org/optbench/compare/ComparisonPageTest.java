@@ -98,12 +98,15 @@ class ComparisonPageTest {
       double last = (1 + seed / 10.0) / Math.sqrt(20);
       JsonNode was = trace(traces, "baseline seed " + seed);
       JsonNode is = trace(traces, "current seed " + seed);
-      assertEquals(20, was.get("x").size(), "every step");
-      assertEquals(20, was.get("x").get(19).asInt());
-      assertEquals(last, was.get("y").get(19).asDouble(), 1e-6);
-      assertEquals(3 * last, is.get("y").get(19).asDouble(), 1e-6);
+      // Every step, 1 to 20: written as plotly's x0 and dx.
+      assertEquals(1, was.get("x0").asInt());
+      assertEquals(1, was.get("dx").asInt());
+      assertEquals(20, was.get("y").size(), "every step");
+      // Chart data carry six significant digits.
+      assertEquals(last, was.get("y").get(19).asDouble(), 1e-5 * last);
+      assertEquals(3 * last, is.get("y").get(19).asDouble(), 1e-5 * last);
       // Before the planted step both seeds draw the same curve: (1 + seed/10)/√19 at step 19.
-      assertEquals((1 + seed / 10.0) / Math.sqrt(19), is.get("y").get(18).asDouble(), 1e-6);
+      assertEquals((1 + seed / 10.0) / Math.sqrt(19), is.get("y").get(18).asDouble(), 1e-5);
       assertEquals(was.get("y").get(18).asDouble(), is.get("y").get(18).asDouble(), 0);
     }
     assertTrue(page.contains("id=\"plotly-gzip-base64\""), "plotly inside the page");
