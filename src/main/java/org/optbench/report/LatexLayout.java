@@ -20,6 +20,18 @@ final class LatexLayout {
   static final double MIN_HEADING_PT = 40;
   static final double ROWS_HEIGHT_PT = 420;
 
+  /**
+   * The share of the text width the columns are packed into: the widths are estimates (no
+   * kerning, no ligatures), so a table is laid out a little narrower than the page.
+   */
+  private static final double PACKING = 0.97;
+
+  /** A power of ten as it is set ("e-05" is ×10⁻⁵) and a minus sign, for measuring numbers. */
+  private static final java.util.regex.Pattern EXPONENT =
+      java.util.regex.Pattern.compile("e([+-]?)0*(\\d)");
+  private static final java.util.regex.Pattern MINUS =
+      java.util.regex.Pattern.compile("(?<![\\w.])-(?=[\\d.])");
+
   /** Wrapped text takes up to a quarter more lines than its width divided by the column's. */
   private static final double RAGGED_SPARE = 1.25;
 
@@ -71,7 +83,7 @@ final class LatexLayout {
       numeric[c] = !rows.isEmpty() && rows.stream().allMatch(r -> r[column].isNumber());
       textEm[c] = measure(headings.get(c), c);
       for (Value[] row : rows) {
-        double em = measure(row[c].text(), c);
+        double em = measure(numeric[c] ? asSet(row[c].text()) : row[c].text(), c);
         widestEm[c] = Math.max(widestEm[c], em);
         textEm[c] += em;
       }
@@ -98,6 +110,16 @@ final class LatexLayout {
 
   List<String> headingLines(int c) {
     return headingLines(c, size);
+  }
+
+  /**
+   * A number's text as {@link LatexTable#number} sets it, for measuring: math minus signs and
+   * "×10" for the "e" of a power of ten (each non-ASCII character counts one em, more than
+   * either takes).
+   */
+  private static String asSet(String number) {
+    String signed = MINUS.matcher(number).replaceAll("\u2212");
+    return EXPONENT.matcher(signed).replaceAll("\u00d710$1$2");
   }
 
   /** The width of {@code text} in em; notes its longest word for column {@code c}. */
@@ -267,7 +289,7 @@ final class LatexLayout {
     for (int c : columns) {
       width += wraps(c, size) ? leastWrapWidth(c, size) : naturalWidth(c, size);
     }
-    return width <= TEXT_WIDTH_PT;
+    return width <= PACKING * TEXT_WIDTH_PT;
   }
 
   /** Estimated height of {@code row}: its tallest wrapped cell's lines, with spare. */

@@ -47,7 +47,47 @@ class PdfLatexTablesTest {
 
   @BeforeAll
   void buildReports() throws IOException {
-    folders = ExportedTables.build(tmp);
+    folders = new ArrayList<>(ExportedTables.build(tmp));
+    folders.add(extremes(Files.createDirectories(tmp.resolve("extremes"))));
+  }
+
+  /**
+   * Tables at the edges of the layout rule, written as a report writes them: 16 estimate columns
+   * of negative numbers in powers of ten (wider set than typed), a 6,000-character cell (the
+   * grid's value list of a large benchmark) and 120 rows of wrapped settings.
+   */
+  private static Path extremes(Path dir) throws IOException {
+    List<ReportTable.Column> columns = new ArrayList<>(
+        List.of(ReportTable.Column.text("workload"), ReportTable.Column.text("setting")));
+    for (int i = 0; i < 16; i++) {
+      columns.add(ReportTable.Column.estimate("metric_" + i));
+    }
+    ReportTable wide = ReportTable.withColumns("wide", "Sixteen metrics.", columns);
+    List<ReportTable.Value> row = new ArrayList<>(List.of(ReportTable.Value.text("mlp"),
+        ReportTable.Value.text("sgd(lr=0.1,momentum=0.9) · global_norm · djl")));
+    for (int i = 0; i < 16; i++) {
+      row.add(ReportTable.Value.estimate(new org.optbench.stats.Estimate("mean", -1.234e-5,
+          new org.optbench.stats.Interval(-2.5e-5, -3.1e-7, 0.95,
+              org.optbench.stats.Interval.Method.STUDENT_T), 3,
+          org.optbench.stats.Pairing.NONE, 1e-5)));
+    }
+    wide.row(row.toArray(ReportTable.Value[]::new));
+    ReportTable grid = new ReportTable("long_cell", "One long cell.", List.of("axis", "values", "count"));
+    List<String> settings = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      settings.add("adam(lr=" + (i + 1) + ".0E-4,beta1=0.9,beta2=0.999,eps=1.0E-8,weight_decay=0.0)");
+    }
+    grid.row(ReportTable.Value.text("optimizer"), ReportTable.Value.text(String.join("; ", settings)),
+        ReportTable.Value.integer(60));
+    ReportTable tall = new ReportTable("many_rows", "Many rows.", List.of("trial", "setting", "loss"));
+    for (int i = 0; i < 120; i++) {
+      tall.row(ReportTable.Value.integer(i), ReportTable.Value.text(settings.get(i % 60)),
+          ReportTable.Value.number(-0.5 + i * 1e-3));
+    }
+    for (ReportTable table : List.of(wide, grid, tall)) {
+      Files.writeString(dir.resolve(table.id() + ".tex"), table.latex());
+    }
+    return dir;
   }
 
   @Test
@@ -111,6 +151,43 @@ class PdfLatexTablesTest {
         claims);
   }
 
+  /** GitHub-flavoured Markdown: header, delimiter row, and as many cells in every row. */
+  @Test
+  void everyMarkdownTableParsesBackCellForCell() throws IOException {
+    int tables = 0;
+    for (Path folder : folders) {
+      for (Path file : ExportedTables.files(folder, "md")) {
+        tables++;
+        List<String> lines = Files.readAllLines(file);
+        String id = file.getFileName().toString().replace(".md", "");
+        assertTrue(lines.get(0).startsWith("Table " + id.replace("_", "\\_") + ": "), file + "");
+        assertEquals("", lines.get(1), file.toString());
+        int columns = cells(lines.get(2)).size();
+        List<String> delimiters = cells(lines.get(3));
+        assertEquals(columns, delimiters.size(), file.toString());
+        assertTrue(delimiters.stream().allMatch(d -> d.equals("---") || d.equals("---:")), file + "");
+        for (String line : lines.subList(4, lines.size())) {
+          assertEquals(columns, cells(line).size(), file + ": " + line);
+        }
+      }
+    }
+    assertTrue(tables >= 30, tables + " tables");
+    List<String> claims = Files.readAllLines(folders.get(0).resolve("claims.md"));
+    List<String> special = cells(claims.get(5));
+    assertEquals("a\\_b\\|c", special.get(1), "the source cell, its pipe escaped");
+    assertTrue(special.get(0).endsWith("{a\\|b}"), special.get(0));
+  }
+
+  /** The cells of a Markdown table row: split on the pipes that no backslash escapes. */
+  private static List<String> cells(String row) {
+    assertTrue(row.startsWith("|") && row.endsWith("|"), row);
+    List<String> out = new ArrayList<>();
+    for (String cell : row.substring(1, row.length() - 1).split("(?<!\\\\)\\|", -1)) {
+      out.add(cell.strip());
+    }
+    return out;
+  }
+
   @Test
   void pdflatexCompilesEveryTableWithinTheTextWidth() throws Exception {
     assumeTrue(Files.isExecutable(PDFLATEX),
@@ -130,7 +207,7 @@ class PdfLatexTablesTest {
       }
       assertFalse(text.contains("Float too large for page"), excerpt(text, "Float too large"));
     }
-    assertTrue(tables >= 30, tables + " tables");
+    assertTrue(tables >= 33, tables + " tables");
     System.out.printf("pdflatex: %d tables in %.1f s%n", tables, (System.nanoTime() - started) / 1e9);
   }
 
