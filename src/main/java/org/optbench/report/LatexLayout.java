@@ -67,7 +67,11 @@ final class LatexLayout {
   private final double[] widestEm;
   private final double[] longestWordEm;
   private final double[] textEm;
+  /** Per column, in em: the widest cell with each interval below its mean. */
+  private final double[] stackedWidestEm;
   private final Size size;
+  /** Whether estimates show their interval below the mean, on a second line. */
+  private boolean stacked;
   private final List<Part> parts;
 
   LatexLayout(List<String> headings, List<Value[]> rows) {
@@ -78,6 +82,7 @@ final class LatexLayout {
     widestEm = new double[n];
     longestWordEm = new double[n];
     textEm = new double[n];
+    stackedWidestEm = new double[n];
     for (int c = 0; c < n; c++) {
       final int column = c;
       numeric[c] = !rows.isEmpty() && rows.stream().allMatch(r -> r[column].isNumber());
@@ -86,10 +91,27 @@ final class LatexLayout {
         double em = measure(numeric[c] ? asSet(row[c].text()) : row[c].text(), c);
         widestEm[c] = Math.max(widestEm[c], em);
         textEm[c] += em;
+        int interval = intervalStart(row[c].text());
+        stackedWidestEm[c] = Math.max(stackedWidestEm[c], !numeric[c] || interval < 0 ? em
+            : Math.max(TextWidth.points(asSet(row[c].text().substring(0, interval)), 1),
+                TextWidth.points(asSet(row[c].text().substring(interval + 1)), 1)));
       }
     }
     size = chooseSize();
+    List<Integer> all = range(0, n);
+    // An estimate "mean [low, high]" is the widest kind of cell: two lines halve it.
+    stacked = !fits(all, size) && all.stream().anyMatch(c -> stackedWidestEm[c] < widestEm[c]);
     parts = split();
+  }
+
+  /** Where the interval of an estimate's text starts (its space), or -1 for other text. */
+  static int intervalStart(String text) {
+    int at = text.indexOf(" [");
+    return at > 0 && text.endsWith("]") ? at : -1;
+  }
+
+  boolean stacked() {
+    return stacked;
   }
 
   Size size() {
@@ -293,8 +315,10 @@ final class LatexLayout {
   }
 
   /** Estimated height of {@code row}: its tallest wrapped cell's lines, with spare. */
-  private static double rowHeight(Map<Integer, Double> wrapWidths, Value[] row, Size size) {
-    double lines = 1;
+  private double rowHeight(Map<Integer, Double> wrapWidths, Value[] row, Size size) {
+    boolean twoLines = stacked && java.util.Arrays.stream(row)
+        .anyMatch(v -> v.isNumber() && intervalStart(v.text()) > 0);
+    double lines = twoLines ? 2 : 1;
     for (Map.Entry<Integer, Double> e : wrapWidths.entrySet()) {
       double text = TextWidth.points(row[e.getKey()].text(), size.points);
       lines = Math.max(lines, Math.ceil(RAGGED_SPARE * text / e.getValue()));
@@ -307,7 +331,7 @@ final class LatexLayout {
   }
 
   private double widestCell(int c, Size size) {
-    return widestEm[c] * size.points;
+    return (stacked ? stackedWidestEm : widestEm)[c] * size.points;
   }
 
   private double naturalWidth(int c, Size size) {

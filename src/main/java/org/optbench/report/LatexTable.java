@@ -16,8 +16,8 @@ import org.optbench.report.ReportTable.Value;
  * environments with caption and label, {@code booktabs} rules, pdflatex-safe text
  * ({@link LatexText}).
  *
- * <p>The width rule ({@link LatexLayout}), from widths estimated with {@link TextWidth} for a
- * text width of 345 pt (article, 10 pt) and a column gap of 2 × 4 pt:
+ * <p>The width rule ({@link LatexLayout}), from widths estimated with {@link TextWidth} for 97%
+ * of a text width of 345 pt (article, 10 pt) and a column gap of 2 × 4 pt:
  *
  * <ol>
  *   <li>A text column wider than 100 pt wraps: a ragged-right {@code tabularx} X column,
@@ -27,7 +27,9 @@ import org.optbench.report.ReportTable.Value;
  *       values (at least 40 pt).
  *   <li>The table is set {@code \small} when it fits and none of its rows is taller than 420 pt,
  *       else {@code \footnotesize}.
- *   <li>When it does not fit at {@code \footnotesize} either, its columns after the leading text
+ *   <li>When it does not fit at {@code \footnotesize}, an estimate's interval goes below its mean
+ *       (two lines, half the width).
+ *   <li>When it still does not fit, its columns after the leading text
  *       columns (the identifying ones: workload, setting, ...) are split, in order, into groups
  *       that fit; each group is a table of its own that repeats the identifying columns.
  *   <li>Rows are split into further tables where a table's rows would be taller than 420 pt,
@@ -146,6 +148,12 @@ final class LatexTable {
   }
 
   private String cell(Value v, int c) {
+    int interval = LatexLayout.intervalStart(v.text());
+    if (layout.numeric(c) && layout.stacked() && interval > 0) {
+      // \relax: a "[" right after \\ would be read as the line break's optional length.
+      return "\\begin{tabular}[t]{@{}r@{}}" + number(v.text().substring(0, interval))
+          + "\\\\\\relax " + number(v.text().substring(interval + 1)) + "\\end{tabular}";
+    }
     if (layout.numeric(c)) {
       return number(v.text());
     }
