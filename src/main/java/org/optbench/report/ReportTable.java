@@ -266,8 +266,9 @@ public final class ReportTable {
     List<String> headings = exportHeadings();
     List<Value[]> rows = exportRows();
     StringBuilder out = new StringBuilder();
-    // The caption as a line of its own above the table (GFM has no table captions).
-    out.append("Table ").append(markdownText(id)).append(": ").append(markdownText(caption))
+    // The caption as a line of its own above the table: GFM has no table captions; pandoc reads
+    // "Table: ..." beside a pipe table as its caption (pandoc manual, "Extension: table_captions").
+    out.append("Table: ").append(markdownText(caption))
         .append("\n\n| ");
     out.append(String.join(" | ", headings.stream().map(ReportTable::markdownText).toList()))
         .append(" |\n|");

@@ -159,8 +159,7 @@ class PdfLatexTablesTest {
       for (Path file : ExportedTables.files(folder, "md")) {
         tables++;
         List<String> lines = Files.readAllLines(file);
-        String id = file.getFileName().toString().replace(".md", "");
-        assertTrue(lines.get(0).startsWith("Table " + id.replace("_", "\\_") + ": "), file + "");
+        assertTrue(lines.get(0).startsWith("Table: "), file.toString());
         assertEquals("", lines.get(1), file.toString());
         int columns = cells(lines.get(2)).size();
         List<String> delimiters = cells(lines.get(3));

@@ -21,7 +21,7 @@ class TableExportTest {
     t.row(Value.text("a|b"), Value.integer(3));
     t.row(Value.text("*bold* [link]"), Value.integer(12));
     String[] lines = t.markdown().split("\n");
-    assertEquals("Table pipes: Cells with \\| and \\* in them.", lines[0], "caption line above");
+    assertEquals("Table: Cells with \\| and \\* in them.", lines[0], "caption line above");
     assertEquals("", lines[1]);
     assertEquals("| name | runs |", lines[2]);
     assertEquals("|---|---:|", lines[3], "numbers aligned right");
