@@ -44,7 +44,9 @@ public final class BenchmarkTables {
           Value.text(s.solver()),
           Value.number(s.score()),
           Value.text(s.fastestOn() + " of " + b.workloads().size()),
-          s.speedUp() == null ? Value.text(s.solver().equals(b.baseline()) ? "1 (baseline)" : "–")
+          // The baseline's speed-up over itself is 1: a number, so the CSV column stays numeric.
+          s.speedUp() == null
+              ? s.solver().equals(b.baseline()) ? Value.of("1 (baseline)", 1) : Value.text("–")
               : s.speedUp().used() == 0
                   ? Value.of("– (no workload reached by both)", Double.NaN)
                   : Value.of(s.speedUp().describe(), s.speedUp().geometricMean()),

@@ -42,8 +42,8 @@ public final class ReportCharts {
     return PlotlyAsset.install(folder);
   }
 
-  /** {@code text} with LaTeX's special characters escaped, as the report's LaTeX tables do it. */
+  /** {@code text} made pdflatex-safe (special characters escaped, Unicode mapped), as in the tables. */
   public static String latexText(String text) {
-    return ReportTable.latexText(text);
+    return LatexText.of(text);
   }
 }

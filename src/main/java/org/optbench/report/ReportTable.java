@@ -19,7 +19,13 @@ import org.optbench.stats.EstimateText;
  * <p>A column of estimates ({@link Column#estimate}, named after its metric) shows {@code mean
  * [low, high]} in one HTML cell and is exported as three numeric columns, {@code <metric>_mean},
  * {@code <metric>_ci_low} and {@code <metric>_ci_high}, so that a reader of the CSV gets the
- * bounds as numbers.
+ * bounds as numbers. The LaTeX shows the cell as the page does ({@link LatexTable}).
+ *
+ * <p>CSV columns are named by {@link CsvColumnNames}. A column is numeric in the CSV when it has a
+ * number and every other cell is a number or a dash (no value, with or without an explanation);
+ * no value (the page's dash) is an empty field, never NaN or a sentinel. Counts and byte sizes ({@link
+ * Value#integer}, {@link Value#bytes}) are written as integers ({@code 3}, not {@code 3.0}), other
+ * numbers exactly ({@code 1.0} stays a float for a reader that infers types).
  */
 public final class ReportTable {
 
@@ -51,43 +57,50 @@ public final class ReportTable {
    * @param number the exact value, NaN for text
    * @param css an extra class for the HTML cell ({@code bad}, {@code ok}), or empty
    * @param estimate the mean and interval behind the value, or null for other values
+   * @param integral whether the number counts something (written as an integer in the CSV)
    */
-  public record Value(String text, double number, String css, Estimate estimate) {
+  public record Value(String text, double number, String css, Estimate estimate, boolean integral) {
 
     public static Value text(String text) {
-      return new Value(text == null ? "" : text, Double.NaN, "", null);
+      return new Value(text == null ? "" : text, Double.NaN, "", null, false);
     }
 
     /** Four significant digits; NaN shows as a dash. */
     public static Value number(double value) {
-      return new Value(Numbers.format(value), value, "", null);
+      return new Value(Numbers.format(value), value, "", null, false);
     }
 
     public static Value integer(long value) {
-      return new Value(Long.toString(value), value, "", null);
+      return new Value(Long.toString(value), value, "", null, true);
     }
 
     /** Binary units (KiB, MiB); the CSV has the byte count. */
     public static Value bytes(double value) {
-      return new Value(Numbers.bytes(value), value, "", null);
+      return new Value(Numbers.bytes(value), value, "", null, true);
     }
 
     /** {@code text} shown, {@code value} kept for sorting and CSV. */
     public static Value of(String text, double value) {
-      return new Value(text, value, "", null);
+      return new Value(text, value, "", null, false);
     }
 
     /** {@code mean [low, high]}; sorted by the mean; a dash when no seed has a value. */
     public static Value estimate(Estimate estimate) {
-      return new Value(EstimateText.valueAndInterval(estimate), estimate.value(), "", estimate);
+      return new Value(
+          EstimateText.valueAndInterval(estimate), estimate.value(), "", estimate, false);
     }
 
     public Value css(String cssClass) {
-      return new Value(text, number, cssClass, estimate);
+      return new Value(text, number, cssClass, estimate, integral);
     }
 
     boolean isNumber() {
       return !Double.isNaN(number) || text.equals("–");
+    }
+
+    /** No value: NaN shown as a dash, alone or with the reason there is none. */
+    boolean isMissing() {
+      return Double.isNaN(number) && text.startsWith("–");
     }
   }
 
@@ -218,45 +231,34 @@ public final class ReportTable {
     return out;
   }
 
-  /** RFC 4180 CSV with exact numbers. */
+  /** RFC 4180 CSV with exact numbers, columns named by {@link CsvColumnNames}. */
   public String csv() {
+    List<String> names = CsvColumnNames.of(id, exportHeadings());
+    List<Value[]> values = exportRows();
+    boolean[] numeric = new boolean[names.size()];
+    for (int c = 0; c < numeric.length; c++) {
+      final int column = c;
+      numeric[c] = values.stream().anyMatch(r -> !Double.isNaN(r[column].number()))
+          && values.stream().allMatch(r -> r[column].isNumber() || r[column].isMissing());
+    }
     StringBuilder out = new StringBuilder();
-    out.append(String.join(",", exportHeadings().stream().map(ReportTable::csvField).toList()))
-        .append('\n');
-    for (Value[] row : exportRows()) {
+    out.append(String.join(",", names)).append('\n');
+    for (Value[] row : values) {
       List<String> fields = new ArrayList<>();
-      for (Value v : row) {
-        fields.add(v.isNumber() ? csvNumber(v) : csvField(v.text()));
+      for (int c = 0; c < row.length; c++) {
+        // The dash the page shows for no value is an empty field, in text columns too.
+        fields.add(numeric[c] ? csvNumber(row[c])
+            : csvField(row[c].text().equals("–") ? "" : row[c].text()));
       }
       out.append(String.join(",", fields)).append('\n');
     }
     return out.toString();
   }
 
-  /** A {@code booktabs} table, numbers right-aligned; needs {@code \\usepackage{booktabs}}. */
+  /** The table as LaTeX floats; see {@link LatexTable} for the packages and the width rule. */
   public String latex() {
-    List<String> headings = exportHeadings();
-    List<Value[]> rows = exportRows();
-    StringBuilder out = new StringBuilder();
-    out.append("% ").append(caption.replace('\n', ' ')).append('\n');
-    out.append("\\begin{tabular}{");
-    for (int c = 0; c < headings.size(); c++) {
-      final int column = c;
-      boolean numeric =
-          !rows.isEmpty() && rows.stream().allMatch(r -> r[column].isNumber());
-      out.append(numeric ? 'r' : 'l');
-    }
-    out.append("}\n\\toprule\n")
-        .append(String.join(" & ", headings.stream().map(ReportTable::latexText).toList()))
-        .append(" \\\\\n\\midrule\n");
-    for (Value[] row : rows) {
-      List<String> cells = new ArrayList<>();
-      for (Value v : row) {
-        cells.add(latexText(v.text()));
-      }
-      out.append(String.join(" & ", cells)).append(" \\\\\n");
-    }
-    return out.append("\\bottomrule\n\\end{tabular}\n").toString();
+    return new LatexTable(id, caption, columns.stream().map(Column::heading).toList(), rows)
+        .render();
   }
 
   /** A GitHub-flavoured Markdown table. */
@@ -264,7 +266,10 @@ public final class ReportTable {
     List<String> headings = exportHeadings();
     List<Value[]> rows = exportRows();
     StringBuilder out = new StringBuilder();
-    out.append(caption.replace('\n', ' ')).append("\n\n| ");
+    // The caption as a line of its own above the table: GFM has no table captions; pandoc reads
+    // "Table: ..." beside a pipe table as its caption (pandoc manual, "Extension: table_captions").
+    out.append("Table: ").append(markdownText(caption))
+        .append("\n\n| ");
     out.append(String.join(" | ", headings.stream().map(ReportTable::markdownText).toList()))
         .append(" |\n|");
     for (int c = 0; c < headings.size(); c++) {
@@ -288,11 +293,10 @@ public final class ReportTable {
     if (Double.isNaN(v.number())) {
       return "";
     }
-    boolean integer = v.number() == Math.rint(v.number()) && Math.abs(v.number()) < 1e15;
-    if (integer && v.text().equals(Long.toString((long) v.number()))) {
-      return v.text();
-    }
-    return Numbers.exact(v.number());
+    boolean whole = v.number() == Math.rint(v.number()) && Math.abs(v.number()) < 1e15;
+    // A count, or a number shown as the integer it is.
+    boolean count = v.integral() || v.text().equals(Long.toString((long) v.number()));
+    return count && whole ? Long.toString((long) v.number()) : Numbers.exact(v.number());
   }
 
   private static String csvField(String text) {
@@ -300,24 +304,6 @@ public final class ReportTable {
       return '"' + text.replace("\"", "\"\"") + '"';
     }
     return text;
-  }
-
-  /** Escapes LaTeX's special characters; the rest (·, ±, Unicode) needs a UTF-8 document. */
-  static String latexText(String text) {
-    StringBuilder out = new StringBuilder();
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '\\' -> out.append("\\textbackslash{}");
-        case '&', '%', '$', '#', '_', '{', '}' -> out.append('\\').append(c);
-        case '~' -> out.append("\\textasciitilde{}");
-        case '^' -> out.append("\\textasciicircum{}");
-        case '<' -> out.append("\\textless{}");
-        case '>' -> out.append("\\textgreater{}");
-        case '\n', '\r' -> out.append(' ');
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   /** Escapes what Markdown would read as table syntax, markup or HTML. */

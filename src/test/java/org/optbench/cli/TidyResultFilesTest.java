@@ -20,7 +20,7 @@ import org.optbench.io.CrossCheckTable;
 import org.optbench.io.RunsTable;
 import org.optbench.io.SamplesTable;
 import org.optbench.io.StepsTable;
-import org.optbench.testing.Pandas;
+import org.optbench.testing.Python;
 import tech.tablesaw.api.ColumnType;
 
 /**
@@ -59,7 +59,7 @@ class TidyResultFilesTest {
 
   @Test
   void pandasReadsEveryResultFileWithTypedColumns() throws Exception {
-    assumeTrue(Pandas.available(), Pandas.missing());
+    assumeTrue(Python.withPandas().isPresent(), Python.missing());
     Path spec = dir.resolve("tidy.yaml");
     Files.writeString(spec, SPEC);
     Cli.Result run = Cli.execute("run", spec.toString(), "--out", dir.resolve("results").toString(),
@@ -86,7 +86,7 @@ class TidyResultFilesTest {
     Path json = dir.resolve("expected.json");
     new ObjectMapper().writeValue(json.toFile(), expected);
 
-    Pandas.Output out = Pandas.run(dir, script(), json.toString());
+    Python.Output out = Python.run(dir, script(), json.toString());
     assertEquals(0, out.exit(), out.text());
     assertEquals("ok", out.text().strip());
   }

@@ -49,9 +49,9 @@ class ConvergenceTargetTest {
     double target = 0.5244922265841767;
     Path index = ReportBuilder.build(results, ReportFolder.inRoot(tmp.resolve("reports"), "target"));
     Table table = Table.read().csv(index.getParent().resolve("tables/convergence.csv").toFile());
-    assertEquals(target, table.numberColumn("target loss").getDouble(0), 1e-15);
-    assertEquals(28.0 / 3, table.numberColumn("steps to target").getDouble(0), 1e-12);
-    assertEquals(0.070 / 3, table.numberColumn("seconds to target").getDouble(0), 1e-9);
+    assertEquals(target, table.numberColumn("target_loss").getDouble(0), 1e-15);
+    assertEquals(28.0 / 3, table.numberColumn("steps_to_target").getDouble(0), 1e-12);
+    assertEquals(0.070 / 3, table.numberColumn("seconds_to_target").getDouble(0), 1e-9);
 
     assertEquals(0, Main.execute("baseline", "update", results.toString(),
         "--baselines", tmp.resolve("baselines").toString()));
