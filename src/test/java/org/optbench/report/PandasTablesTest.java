@@ -111,7 +111,7 @@ class PandasTablesTest {
     // Counts and byte sizes, written by Value.integer and Value.bytes: int64, or Int64 with a gap.
     for (String count : List.of("summary.csv:seeds", "summary.csv:diverged", "summary.csv:n",
         "grid.csv:grid_count", "memory.csv:parameters", "memory.csv:param_bytes",
-        "memory.csv:grad_bytes", "memory.csv:state_measured", "memory.csv:total",
+        "memory.csv:state_measured", "memory.csv:total",
         "factored.csv:state", "factored.csv:adams_8n", "factored.csv:saved",
         "tuning_trials.csv:study", "tuning_trials.csv:trial", "divergences.csv:seed",
         "divergences.csv:step", "benchmark_budget.csv:k", "stability.csv:n")) {

@@ -98,7 +98,7 @@ class PdfLatexTablesTest {
           .forEach(f -> ids.add(f.getFileName().toString().replace(".tex", "")));
     }
     for (String id : List.of("summary", "grid", "manifest", "claims", "convergence", "stability",
-        "memory", "factored", "precision", "divergences", "tuning_trials", "benchmark_targets",
+        "memory", "factored", "headline", "divergences", "tuning_trials", "benchmark_targets",
         "benchmark_scores", "benchmark_times", "benchmark_time_matrix", "benchmark_profile",
         "benchmark_budget")) {
       assertTrue(ids.contains(id), id + " among " + ids);
