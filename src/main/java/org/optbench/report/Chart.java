@@ -48,6 +48,8 @@ final class Chart {
   private double finiteMax = Double.NEGATIVE_INFINITY;
   /** Whether {@link #shareY} fixed the y range for this chart and its siblings. */
   private boolean sharedY;
+  /** Whether {@link #band} draws its interval (off in small multiples, {@link #meanLinesOnly}). */
+  private boolean bands = true;
   /** The filter data given to the traces added from now on ({@link #cell}), or null. */
   private ObjectNode filter;
 
@@ -152,6 +154,15 @@ final class Chart {
     }
   }
 
+  /**
+   * Draws {@link #band}s as their mean line only: in a small chart of ten settings, ten
+   * overlapping intervals hide the lines they belong to.
+   */
+  Chart meanLinesOnly() {
+    bands = false;
+    return this;
+  }
+
   /** Use a log y axis when the values span more than two decades (losses, norms). */
   Chart logWhenWide() {
     logAllowed = true;
@@ -166,7 +177,7 @@ final class Chart {
     if (curve.isEmpty()) {
       return this;
     }
-    if (curve.hasBand()) {
+    if (bands && curve.hasBand()) {
       Downsample.Band band = Downsample.envelope(x, curve.low(), curve.high(), points);
       ObjectNode none = ScriptJson.object().put("width", 0).put("color", style.band());
       ObjectNode bottom =

@@ -63,6 +63,7 @@ final class LatexText {
           Map.entry('\u00b1', "\\pm"),
           Map.entry('\u2213', "\\mp"),
           Map.entry('\u00d7', "\\times"),
+          Map.entry('\u2715', "\\times"),  // ✕, the report's divergence marker
           Map.entry('\u00b7', "\\cdot"),
           Map.entry('\u22c5', "\\cdot"),
           Map.entry('\u00f7', "\\div"),

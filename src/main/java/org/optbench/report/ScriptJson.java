@@ -30,14 +30,13 @@ final class ScriptJson {
     return JsonNodeFactory.instance.arrayNode();
   }
 
-  /** Significant digits of chart data: more than a chart or its hover label can show. */
-  static final int DIGITS = 6;
+  /** Significant digits of chart data: more than a chart or its hover label shows (three or four). */
+  static final int DIGITS = 5;
 
   /**
-   * Numbers rounded to {@link #DIGITS} significant digits (a chart shows three or four; the exact
-   * values are in the result set), integers as integers, non-finite values as {@code null}, which
-   * plotly draws as a gap. Six digits instead of a float's nine keep a page of a thousand cells'
-   * curves a third smaller.
+   * Numbers rounded to {@link #DIGITS} significant digits (the exact values are in the result
+   * set), integers as integers, non-finite values as {@code null}, which plotly draws as a gap.
+   * Five digits instead of a float's nine keep a page of a thousand cells' curves 40% smaller.
    */
   static ArrayNode numbers(double[] values) {
     ArrayNode out = array();

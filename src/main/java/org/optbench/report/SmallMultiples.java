@@ -8,8 +8,9 @@ import java.util.function.BiConsumer;
 /**
  * One kind of chart of one workload (its training loss, say): a single chart when the workload has
  * few cells, otherwise small multiples, one per facet of {@link Styles#facets}, on a shared y
- * axis, under one caption and one legend. A chart with nothing drawn is left out, and so is the
- * whole kind when every chart of it is empty.
+ * axis, under one caption and one legend, with mean lines only (ten overlapping bands would hide
+ * them). A chart with nothing drawn is left out, and so is the whole kind when every chart of it
+ * is empty.
  *
  * @param id the chart id; a facet's is {@code <id>_<k>}, k counting facets from 1
  * @param title the chart title; a facet's is its facet's label
@@ -38,6 +39,7 @@ record SmallMultiples(String id, String title, String yTitle, boolean log, Strin
     int k = 1;
     for (Map.Entry<String, List<CellInfo>> facet : styles.facets(cells).entrySet()) {
       Chart chart = chart(context, id + "_" + k++, facet.getKey())
+          .meanLinesOnly()
           .height(FACET_HEIGHT)
           .layout("showlegend", com.fasterxml.jackson.databind.node.BooleanNode.FALSE)
           .layout("margin", ScriptJson.object().put("l", 55).put("r", 10).put("t", 36).put("b", 40))
@@ -55,7 +57,8 @@ record SmallMultiples(String id, String title, String yTitle, boolean log, Strin
     }
     Chart.shareY(charts);
     StringBuilder html = new StringBuilder("<div class=\"multiples\">\n<p class=\"note\">")
-        .append(Html.escape(title + ". " + caption + " " + styles.encoding()))
+        .append(Html.escape(title + ". " + caption + " " + styles.encoding() + " Small charts draw"
+            + " the mean lines only; the intervals are in the tables."))
         .append("</p>\n")
         .append(styles.legendHtml(cells))
         .append("<div class=\"facets\">\n");

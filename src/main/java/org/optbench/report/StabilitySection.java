@@ -1,7 +1,6 @@
 package org.optbench.report;
 
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Where optimizers break: per optimizer a heatmap of outcome over learning rate × clipping ({@link
@@ -75,54 +74,40 @@ final class StabilitySection implements ReportSection {
   }
 
   private java.util.Optional<String> gradNorms(ReportContext context, int index, List<CellInfo> cells) {
-    List<CellInfo> clipped = cells.stream().filter(CellInfo::clipped).toList();
-    if (clipped.isEmpty()) {
+    if (cells.stream().noneMatch(CellInfo::clipped)) {
       return java.util.Optional.empty();
     }
-    Chart chart =
-        new Chart(
-                "grad_norm_" + index,
-                cells.get(0).workloadLabel() + ": gradient norm before and after clipping",
-                "global L2 norm")
-            .points(context.pointsPerLine())
-            .logWhenWide();
-    double first = Double.POSITIVE_INFINITY;
-    double last = Double.NEGATIVE_INFINITY;
-    for (CellInfo c : clipped) {
-      SeedCurves.Curve before =
-          SeedCurves.of(context.results().steps(), c.cell(), context.runsOf(c.cell()), "grad_norm");
-      SeedCurves.Curve after =
-          SeedCurves.of(
+    String html = new SmallMultiples("grad_norm_" + index,
+        cells.get(0).workloadLabel() + ": gradient norm before and after clipping",
+        "global L2 norm", true,
+        "Global gradient norm of the clipped settings, mean over the seeds with a value at each"
+            + " step (no interval band, so that the two lines of a setting stay apart): dotted"
+            + " before clipping, solid after, grey long dashes at each fixed max_norm.")
+        .html(context, cells, (chart, c) -> {
+          if (!c.clipped()) {
+            return;
+          }
+          chart.cell(c);
+          SeedCurves.Curve before = SeedCurves.of(
+              context.results().steps(), c.cell(), context.runsOf(c.cell()), "grad_norm");
+          SeedCurves.Curve after = SeedCurves.of(
               context.results().steps(), c.cell(), context.runsOf(c.cell()), "grad_norm_clipped");
-      Styles.Style s = context.styles().of(c);
-      if (!before.isEmpty()) {
-        chart.line(c.setting() + " before", before.step(), before.mean(), s.colour(), "dot", null, 1.5);
-        first = Math.min(first, before.step()[0]);
-        last = Math.max(last, before.step()[before.step().length - 1]);
-      }
-      if (!after.isEmpty()) {
-        chart.line(c.setting() + " after", after.step(), after.mean(), s.colour(), "solid", s.symbol(), 2);
-      }
-    }
-    if (first <= last) {
-      TreeSet<Double> thresholds = new TreeSet<>();
-      clipped.forEach(c -> c.maxNorm().ifPresent(thresholds::add));
-      for (double maxNorm : thresholds) {
-        chart.line(
-            "max_norm = " + Numbers.format(maxNorm),
-            new double[] {first, last},
-            new double[] {maxNorm, maxNorm},
-            "#555555",
-            "longdash",
-            null,
-            1);
-      }
-    }
-    return java.util.Optional.of(
-        context.chart(chart, 
-            "Global gradient norm, mean over the seeds with a value at each step (no interval"
-                + " band, so that the two lines of a cell stay apart): dotted before clipping,"
-                + " solid after, grey long dashes at each fixed max_norm. Colour: optimizer."));
+          Styles.Style s = context.styles().of(c);
+          if (!before.isEmpty()) {
+            chart.line(c.setting() + " before", before.step(), before.mean(), s.colour(), "dot",
+                null, 1.5);
+            double[] steps = before.step();
+            c.maxNorm().ifPresent(maxNorm -> chart.line(
+                "max_norm = " + Numbers.format(maxNorm),
+                new double[] {steps[0], steps[steps.length - 1]},
+                new double[] {maxNorm, maxNorm}, "#555555", "longdash", null, 1));
+          }
+          if (!after.isEmpty()) {
+            chart.line(c.setting() + " after", after.step(), after.mean(), s.colour(), "solid",
+                s.symbol(), 2);
+          }
+        });
+    return html.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(html);
   }
 
   /**
@@ -138,27 +123,23 @@ final class StabilitySection implements ReportSection {
     if (adaptive.isEmpty()) {
       return java.util.Optional.empty();
     }
-    Chart chart =
-        new Chart(
-                "clip_threshold_" + index,
-                cells.get(0).workloadLabel() + ": adaptive clipping threshold",
-                "threshold")
-            .points(context.pointsPerLine())
-            .logWhenWide();
-    for (CellInfo c : adaptive) {
-      SeedCurves.Curve threshold = SeedCurves.of(
-          context.results().steps(), c.cell(), context.runsOf(c.cell()), "clipping_threshold");
-      chart.band(c.setting(), threshold, threshold.step(), context.styles().of(c));
-    }
-    if (chart.isEmpty()) {
-      return java.util.Optional.empty(); // a result set written before the threshold was logged
-    }
-    return java.util.Optional.of(
-        context.chart(chart, 
-            "Threshold of each adaptive clipping method per step (steps.csv clipping_threshold). "
-                + BandCaption.of(context, adaptive)
-                + " The threshold is the global-norm bound for autoclip,"
-                + " zclip, lr_scaled and loss_feedback; the largest per-tensor element bound τ for"
-                + " stat. AGC (a fixed ratio λ to each unit's weight norm) is not drawn."));
+    String html = new SmallMultiples("clip_threshold_" + index,
+        cells.get(0).workloadLabel() + ": adaptive clipping threshold", "threshold", true,
+        "Threshold of each adaptive clipping method per step (steps.csv clipping_threshold). "
+            + BandCaption.of(context, adaptive)
+            + " The threshold is the global-norm bound for autoclip,"
+            + " zclip, lr_scaled and loss_feedback; the largest per-tensor element bound τ for"
+            + " stat. AGC (a fixed ratio λ to each unit's weight norm) is not drawn.")
+        .html(context, cells, (chart, c) -> {
+          if (!c.adaptiveClip()) {
+            return;
+          }
+          chart.cell(c);
+          SeedCurves.Curve threshold = SeedCurves.of(
+              context.results().steps(), c.cell(), context.runsOf(c.cell()), "clipping_threshold");
+          chart.band(c.setting(), threshold, threshold.step(), context.styles().of(c));
+        });
+    // Empty for a result set written before the threshold was logged.
+    return html.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(html);
   }
 }

@@ -38,7 +38,7 @@
     return {
       displaylogo: false,
       responsive: true,
-      displayModeBar: true,
+      displayModeBar: 'hover',  // over a chart only: it would cover small charts' titles
       toImageButtonOptions: { format: 'png', filename: id, scale: 2 },
       modeBarButtonsToAdd: [{
         name: 'Download plot as SVG',

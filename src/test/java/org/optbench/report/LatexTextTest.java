@@ -22,6 +22,7 @@ class LatexTextTest {
       "0.1 ± 0.02 | 0.1 $\\pm$ 0.02",
       "a ≤ b ≥ c | a $\\leq$ b $\\geq$ c",
       "2×3 | 2$\\times$3",
+      "✕ diverged | $\\times$ diverged",
       "a · b | a $\\cdot$ b",
       "−1 | $-$1",
       "∞ | $\\infty$",

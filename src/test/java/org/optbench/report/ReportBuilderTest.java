@@ -197,8 +197,9 @@ class ReportBuilderTest {
     assertEquals(1, spikes.size(), "one spike among the workload's 12 runs");
     JsonNode spike = spikes.get(0);
     assertEquals("[" + SPIKE_STEP + "]", spike.get("x").toString());
-    // SampleResults: loss (1 + seed/10) / sqrt(step), 5× at the spike: 1.1 / sqrt(30) · 5 = 1.00416.
-    assertEquals(1.00416, spike.get("y").get(0).asDouble(), 1e-5);
+    // SampleResults: loss (1 + seed/10) / sqrt(step), 5× at the spike: 1.1 / sqrt(30) · 5 = 1.00416,
+    // drawn with five significant digits: 1.0042.
+    assertEquals(1.0042, spike.get("y").get(0).asDouble(), 1e-7);
     // Drawn in the style of its cell's line and toggled with it: colour, shape of the optimizer.
     String setting = spiked.label().substring(spiked.label().indexOf(" · ") + 3);
     assertEquals(setting, spike.get("legendgroup").asText());
