@@ -7,7 +7,7 @@
 #                                           names an interpreter with torch, default python3)
 #   scripts/bench.sh engine-probe           the JVM side of that comparison (reads run requests)
 #   scripts/bench.sh report [STEPS] [REPEATS]  report build time for a synthetic 500-run grid
-#   scripts/bench.sh report-open [REPEATS]     how fast that report opens in a cold headless Chromium
+#   scripts/bench.sh report-open [REPEATS] [PAGE]  how fast that report (or PAGE) opens in a cold headless Chromium
 #   scripts/bench.sh workers SPEC [PAIRS] [K]  cells/hour of run --workers K vs a serial run
 #   scripts/bench.sh adafactor [ROUNDS] [BASELINE_CLASSES]  native Adafactor (both variants) vs native
 #                                           Adam, ns/param at 1e6, 1e7; with another build's classes

@@ -27,6 +27,7 @@ import org.optbench.spec.SpecParser;
  *
  * <pre>
  * scripts/bench.sh report-open [REPEATS]    # rebuilds target/report-scale/reports/scale first
+ * scripts/bench.sh report-open 5 reports/nightly/index.html   # any page
  * </pre>
  */
 public final class ReportOpen {
@@ -49,7 +50,8 @@ public final class ReportOpen {
 
   public static void main(String[] args) throws Exception {
     int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    Path index = report();
+    // A page of one's own (e.g. the nightly report) as second argument; else the synthetic grid's.
+    Path index = args.length > 1 ? Path.of(args[1]).toAbsolutePath() : report();
     System.out.printf("page %s: %.1f MB%n", index, Files.size(index) / 1e6);
     for (Way way : WAYS) {
       List<double[]> samples = new ArrayList<>();

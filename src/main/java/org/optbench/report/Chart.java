@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One plotly chart, written as a {@code <figure>} with a {@code <div>} to draw into and a script
- * handing the figure's JSON to the page's renderer ({@code optbench.chart}, in {@code report.js}),
- * which draws it when it scrolls into view, adds PNG and SVG download, and marks the div {@code
+ * One plotly chart, written as a {@code <figure>} with a {@code <div>} to draw into and the
+ * figure's JSON in a data block ({@code <script type="application/json" class="chart-data"
+ * data-chart="id">}, which the browser does not run), which the page's renderer ({@code
+ * report.js}) parses and draws when it scrolls into view, adds PNG and SVG download, and marks the div {@code
  * data-rendered="true"} once plotly is done.
  *
  * <p>Seed bands use plotly's {@code fill: 'tonexty'}, which fills between a trace and the trace
@@ -325,11 +326,12 @@ final class Chart {
         + id
         + "\">PNG</button> <button type=\"button\" data-download=\"svg\" data-chart=\""
         + id
-        + "\">SVG</button></span></figcaption>\n<script>optbench.chart(\""
+        + "\">SVG</button></span></figcaption>\n<script type=\"application/json\""
+        + " class=\"chart-data\" data-chart=\""
         + id
-        + "\", "
+        + "\">"
         + ScriptJson.write(figure)
-        + ");</script>\n</figure>\n";
+        + "</script>\n</figure>\n";
   }
 
   /** Whether {@code x} is an arithmetic run of integers (at least two). */

@@ -21,6 +21,21 @@
 
   var figures = {};
   var order = [];
+  // Each chart's figure is a JSON data block (a script element of type application/json, class
+  // chart-data)
+  // that the browser does not run; it is parsed when the chart is drawn or filtered, so that a page
+  // of hundreds of charts is ready as soon as its HTML is parsed.
+  var sources = {};
+  function figureOf(id) {
+    if (!figures[id]) { figures[id] = JSON.parse(sources[id].textContent); }
+    return figures[id];
+  }
+  function registerCharts() {
+    document.querySelectorAll('script.chart-data').forEach(function (el) {
+      var id = el.getAttribute('data-chart');
+      if (!sources[id] && !figures[id]) { sources[id] = el; order.push(id); }
+    });
+  }
   var started = {};
   var drawn = 0;
   var lazy = false;
@@ -51,8 +66,8 @@
   function draw(id) {
     if (started[id]) { return started[id]; }
     var el = document.getElementById(id);
-    var figure = figures[id];
-    filterFigure(figure);
+    var figure = figureOf(id);
+    if (filtering()) { filterFigure(figure); }
     started[id] = Plotly.newPlot(el, figure.data, figure.layout, config(id)).then(function () {
       el.setAttribute('data-rendered', 'true');
       drawn++;
@@ -165,11 +180,21 @@
     };
   }
 
+  // Whether any value is unticked: until one is, nothing needs parsing or hiding.
+  var everFiltered = false;
+  function filtering() {
+    return everFiltered;
+  }
+
   function applyFilters() {
     var total = 0, kept = 0;
     Object.keys(cellsByKey).forEach(function (k) { total++; if (matches(cellsByKey[k])) { kept++; } });
+    if (kept < total) { everFiltered = true; }
+    var summary = document.getElementById('filter-summary');
+    if (summary) { summary.textContent = kept === total ? 'all ' + total + ' settings' : kept + ' of ' + total + ' settings shown'; }
+    if (!everFiltered) { return; }
     order.forEach(function (id) {
-      var keep = filterFigure(figures[id]);
+      var keep = filterFigure(figureOf(id));
       var box = document.getElementById('figure-' + id);
       if (box) { box.hidden = !keep; }
       if (started[id] && keep && typeof Plotly !== 'undefined') {
@@ -190,8 +215,6 @@
       var any = block.querySelector('figure.chart:not([hidden])');
       block.hidden = !any;
     });
-    var summary = document.getElementById('filter-summary');
-    if (summary) { summary.textContent = kept === total ? 'all ' + total + ' settings' : kept + ' of ' + total + ' settings shown'; }
   }
 
   function readFilters() {
@@ -252,6 +275,7 @@
   document.addEventListener('DOMContentLoaded', function () {
     pending.forEach(record);
     pending = [];
+    registerCharts();
     // ?section=<id> shows that section alone (screenshots, embedding one section in a document).
     var only = /[?&]section=([A-Za-z0-9_-]+)/.exec(location.search);
     if (only) {

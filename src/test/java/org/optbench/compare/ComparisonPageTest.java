@@ -1,5 +1,7 @@
 package org.optbench.compare;
 
+import org.optbench.testing.ChartData;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,7 +92,7 @@ class ComparisonPageTest {
 
   @Test
   void theRegressedCellHasOneChartOfBaselineAndCurrentSeeds() throws Exception {
-    assertEquals(1, count(page, "optbench.chart("), "one chart: one regressed cell");
+    assertEquals(1, ChartData.count(page), "one chart: one regressed cell");
     JsonNode figure = figure(page);
     JsonNode traces = figure.get("data");
     assertEquals(6, traces.size(), "3 baseline and 3 current seeds");
@@ -124,7 +126,7 @@ class ComparisonPageTest {
         + " 0 improvements, 0 new cells; 16 unchanged or within margin"), verdict.group(1));
     assertTrue(html.indexOf("id=\"verdict\"") < html.indexOf("<section"), "verdict first");
     assertFalse(html.contains("<article"), "no flagged cell");
-    assertFalse(html.contains("optbench.chart("), "no chart");
+    assertEquals(0, ChartData.count(html), "no chart");
     assertFalse(html.contains("id=\"plotly-gzip-base64\""), "no plotly without charts");
     assertEquals(16, count(html, "<tr class=\"ok\""));
   }
@@ -146,7 +148,7 @@ class ComparisonPageTest {
         regressions.note(), true, many));
     String html = ComparePage.html(new ComparePage.Content(one.experiment(), one.sources(),
         one.headline(), sections, one.unchanged(), one.rules()));
-    assertEquals(40, count(html, "optbench.chart("));
+    assertEquals(40, ChartData.count(html));
     assertEquals(45, count(html, "<article class=\"cell"));
     assertTrue(html.contains("<p class=\"note\" id=\"regressions-uncharted\">5 cells of this section"
         + " have no chart: only the 40 largest"), "note on the 5 without a chart");
@@ -179,10 +181,7 @@ class ComparisonPageTest {
   }
 
   private static JsonNode figure(String html) throws Exception {
-    Matcher m = Pattern.compile("optbench\\.chart\\(\"loss_[0-9a-f]{10}\", (.*)\\);</script>")
-        .matcher(html);
-    assertTrue(m.find(), "chart script");
-    return new ObjectMapper().readTree(m.group(1));
+    return ChartData.first(html, "loss_[0-9a-f]{10}");
   }
 
   private static JsonNode trace(JsonNode traces, String name) {

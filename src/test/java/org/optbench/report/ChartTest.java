@@ -1,5 +1,7 @@
 package org.optbench.report;
 
+import org.optbench.testing.ChartData;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,7 +64,6 @@ class ChartTest {
 
   private static JsonNode figure(Chart chart) throws IOException {
     String html = chart.html("caption");
-    int from = html.indexOf("optbench.chart(\"c\", ") + "optbench.chart(\"c\", ".length();
-    return new ObjectMapper().readTree(html.substring(from, html.lastIndexOf(");</script>")));
+    return ChartData.figure(html, "c");
   }
 }

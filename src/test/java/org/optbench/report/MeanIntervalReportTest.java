@@ -1,5 +1,7 @@
 package org.optbench.report;
 
+import org.optbench.testing.ChartData;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -154,7 +156,7 @@ class MeanIntervalReportTest {
     assertEquals(3, table.numberColumn("n").getDouble(0));
     // One cell (one learning rate, one clip setting): no 1×1 outcome heatmap; its number,
     // final_loss 0.2 [−0.0484137, 0.4484137], is in the table, and the note says where.
-    assertFalse(html.contains("optbench.chart(\"outcome_"), "no 1×1 heatmap");
+    assertFalse(html.contains(ChartData.OPENING + "outcome_"), "no 1×1 heatmap");
     assertTrue(html.contains("No outcome heatmap for adam (1 learning rate × 1 setting)"));
     assertEquals(0.2, table.numberColumn("final_loss_mean").getDouble(0), 1e-12);
     assertEquals(-0.0484137, table.numberColumn("final_loss_ci_low").getDouble(0), 1e-7);
@@ -193,10 +195,7 @@ class MeanIntervalReportTest {
   }
 
   private JsonNode figure(String chartId) throws IOException {
-    int from = html.indexOf("optbench.chart(\"" + chartId + "\"");
-    assertTrue(from >= 0, chartId);
-    String script = html.substring(from, html.indexOf("</script>", from));
-    return new ObjectMapper().readTree(script.substring(script.indexOf(", ") + 2, script.lastIndexOf(");")));
+    return ChartData.figure(html, chartId);
   }
 
   private static JsonNode trace(JsonNode figure, String suffix) {

@@ -1,5 +1,7 @@
 package org.optbench.report;
 
+import org.optbench.testing.ChartData;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,7 +66,7 @@ class OutcomeHeatmapsTest {
 
   @Test
   void aOneByTwoStripIsLeftOutAndTheNoteSaysWhereItsNumbersAre() throws IOException {
-    assertFalse(html.contains("optbench.chart(\"outcome_1_2\""), "adam: one lr, no heatmap");
+    assertFalse(ChartData.has(html, "outcome_1_2"), "adam: one lr, no heatmap");
     assertTrue(
         html.contains(
             "No outcome heatmap for adam (1 learning rate × 2 settings): a heatmap needs at"
@@ -89,10 +91,6 @@ class OutcomeHeatmapsTest {
   }
 
   private JsonNode figure(String chartId) throws IOException {
-    int from = html.indexOf("optbench.chart(\"" + chartId + "\"");
-    assertTrue(from >= 0, chartId);
-    String script = html.substring(from, html.indexOf("</script>", from));
-    String json = script.substring(script.indexOf(", ") + 2, script.lastIndexOf(");"));
-    return new ObjectMapper().readTree(json);
+    return ChartData.figure(html, chartId);
   }
 }

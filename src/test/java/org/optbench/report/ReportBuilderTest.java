@@ -1,5 +1,7 @@
 package org.optbench.report;
 
+import org.optbench.testing.ChartData;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -169,7 +171,7 @@ class ReportBuilderTest {
             "eval_loss_2",
             "grad_norm_2")) {
       assertTrue(html.contains("<div id=\"" + id + "\""), id);
-      assertTrue(html.contains("optbench.chart(\"" + id + "\""), id);
+      assertTrue(ChartData.has(html, id), id);
     }
     // Linear regression measures no accuracy: no empty chart for it.
     assertFalse(html.contains("eval_accuracy_1"));
@@ -246,7 +248,7 @@ class ReportBuilderTest {
         html.contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;(lr=0.01) · none · djl</td>"));
     // Scripts: the page script, the compressed plotly, the filters' cell list, one per chart.
     assertEquals(1, count(html, "optbench.cells("));
-    assertEquals(3 + count(html, "optbench.chart(\""), count(html, "<script"));
+    assertEquals(3 + ChartData.count(html), count(html, "<script"));
     assertEquals(count(html, "<script"), count(html, "</script>"));
   }
 
@@ -328,15 +330,13 @@ class ReportBuilderTest {
   }
 
   private String script(String chartId) {
-    int from = html.indexOf("optbench.chart(\"" + chartId + "\"");
-    assertTrue(from >= 0, chartId);
-    return html.substring(from, html.indexOf("</script>", from));
+    return ChartData.text(html, chartId);
   }
 
   /** The traces of a chart's figure whose name starts with {@code prefix}. */
   private List<JsonNode> traces(String chartId, String prefix) throws IOException {
     String script = script(chartId);
-    String json = script.substring(script.indexOf(", ") + 2, script.lastIndexOf(");"));
+    String json = script;
     List<JsonNode> out = new ArrayList<>();
     for (JsonNode trace : new ObjectMapper().readTree(json).get("data")) {
       if (trace.path("name").asText().startsWith(prefix)) {
