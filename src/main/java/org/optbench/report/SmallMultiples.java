@@ -45,6 +45,9 @@ record SmallMultiples(String id, String title, String yTitle, boolean log, Strin
           .layout("margin", ScriptJson.object().put("l", 55).put("r", 10).put("t", 36).put("b", 40))
           .layout("title", ScriptJson.object()
               .put("text", ChartText.sanitize(facet.getKey()))
+              // Left, clear of plotly's toolbar on the right.
+              .put("x", 0.01)
+              .put("xanchor", "left")
               .set("font", ScriptJson.object().put("size", 12)));
       facet.getValue().forEach(c -> draw.accept(chart, c));
       if (!chart.isEmpty()) {

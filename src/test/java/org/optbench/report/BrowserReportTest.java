@@ -8,7 +8,6 @@ import static org.optbench.io.SampleResults.component;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,10 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.optbench.io.ClaimsTable;
-import org.optbench.io.ResultSetWriter;
 import org.optbench.io.SampleResults;
 import org.optbench.spec.Axis;
-import org.optbench.spec.Cell;
 import org.optbench.spec.ExperimentSpec;
 import org.optbench.testing.Chromium;
 
@@ -61,20 +58,8 @@ class BrowserReportTest {
             List.of(0L, 1L),
             60,
             10);
-    ResultSetWriter writer = ResultSetWriter.open(tmp.resolve("results"), spec.name());
-    List<Cell> cells = spec.cells();
-    for (int i = 0; i < cells.size(); i++) {
-      // A diverged seed and a loss spike, so that their markers are drawn too.
-      writer.add(
-          i == 1
-              ? SampleResults.diverging(cells.get(i), 9)
-              : i == 2
-                  ? SampleResults.spiking(cells.get(i), 40, 5)
-                  : SampleResults.converging(cells.get(i)));
-    }
-    Instant started = Instant.parse("2026-11-21T14:30:05Z");
-    Path results =
-        writer.commit(spec, SampleResults.environment(), started, started.plusSeconds(60)).published();
+    // A diverged seed and a loss spike, so that their markers are drawn too.
+    Path results = SampleReports.withEvents(tmp.resolve("results"), spec, 40);
     ClaimsTable.write(
         ClaimsTable.of(
             List.of("Adam beats <b>SGD</b>"),

@@ -6,16 +6,13 @@ import static org.optbench.io.SampleResults.component;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.optbench.cli.Main;
 import org.optbench.io.ClaimsTable;
-import org.optbench.io.ResultSetWriter;
 import org.optbench.io.SampleResults;
 import org.optbench.spec.Axis;
-import org.optbench.spec.Cell;
 import org.optbench.spec.ExperimentSpec;
 
 /**
@@ -79,19 +76,8 @@ final class ExportedTables {
             List.of(0L, 1L, 2L),
             40,
             10);
-    ResultSetWriter writer = ResultSetWriter.open(dir.resolve("results"), spec.name());
-    List<Cell> cells = spec.cells();
-    for (int i = 0; i < cells.size(); i++) {
-      writer.add(
-          i == 1
-              ? SampleResults.diverging(cells.get(i), 9)
-              : i == 2
-                  ? SampleResults.spiking(cells.get(i), 20, 5)
-                  : SampleResults.converging(cells.get(i)));
-    }
-    Instant started = Instant.parse("2026-11-21T14:30:05Z");
-    Path results =
-        writer.commit(spec, SampleResults.environment(), started, started.plusSeconds(60)).published();
+    // A diverged seed and a loss spike, so that their markers are drawn too.
+    Path results = SampleReports.withEvents(dir.resolve("results"), spec, 20);
     ClaimsTable.write(
         ClaimsTable.of(
             List.of(UNICODE_CLAIM, SPECIAL_CLAIM),
