@@ -1,10 +1,9 @@
 package org.optbench.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.optbench.testing.PageDom;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.optbench.testing.Chromium;
 
@@ -22,13 +21,7 @@ final class BrowserCheck {
       return;
     }
     String dom = Chromium.run(scratch, "--dump-dom", index.toUri() + "?charts=all");
-    Matcher errors = Pattern.compile("<pre id=\"js-errors\"[^>]*>([^<]*)</pre>").matcher(dom);
-    assertTrue(errors.find(), "error log element");
-    assertEquals("", errors.group(1).strip(), "JavaScript errors");
-    Matcher total = Pattern.compile("data-charts=\"(\\d+)\"").matcher(dom);
-    Matcher rendered = Pattern.compile("data-charts-rendered=\"(\\d+)\"").matcher(dom);
-    assertTrue(total.find() && rendered.find(), "chart counters");
-    assertEquals(total.group(1), rendered.group(1), "every chart drawn");
+    PageDom.assertEveryChartDrawn(dom, "every chart drawn");
     assertTrue(Pattern.compile("<div id=\"benchmark-profile\"[^>]*data-rendered=\"true\"")
         .matcher(dom).find(), "performance profile drawn");
   }

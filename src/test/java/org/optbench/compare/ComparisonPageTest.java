@@ -1,5 +1,6 @@
 package org.optbench.compare;
 
+import org.optbench.testing.PageDom;
 import org.optbench.testing.ChartData;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -162,14 +163,7 @@ class ComparisonPageTest {
     // its chart) and hides the SGD cell's rows.
     String dom = Chromium.run(dir, "--window-size=1400,4000", "--dump-dom",
         copy.toUri() + "?charts=all&filter=adam");
-    Matcher errors = Pattern.compile("<pre id=\"js-errors\"[^>]*>([^<]*)</pre>").matcher(dom);
-    assertTrue(errors.find(), "error log element");
-    assertEquals("", errors.group(1).strip(), "JavaScript errors");
-    Matcher total = Pattern.compile("data-charts=\"(\\d+)\"").matcher(dom);
-    Matcher rendered = Pattern.compile("data-charts-rendered=\"(\\d+)\"").matcher(dom);
-    assertTrue(total.find() && rendered.find(), "chart counters");
-    assertEquals("1", total.group(1));
-    assertEquals("1", rendered.group(1), "every chart drawn");
+    assertEquals(1, PageDom.assertEveryChartDrawn(dom, "every chart drawn"));
     assertTrue(Pattern.compile("<div id=\"loss_[0-9a-f]{10}\"[^>]*data-rendered=\"true\"")
         .matcher(dom).find(), "the loss chart drawn");
     assertTrue(Pattern.compile("data-first-screen-ms=\"\\d+\"").matcher(dom).find());

@@ -1,5 +1,6 @@
 package org.optbench.report;
 
+import org.optbench.testing.PageDom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -75,14 +76,8 @@ class BrowserReportTest {
   void everyChartRendersWithoutJavaScriptErrors() throws Exception {
     assumeTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + ": browser check skipped");
     String dom = chromium("--dump-dom", url("charts=all"));
-    Matcher errors = Pattern.compile("<pre id=\"js-errors\"[^>]*>([^<]*)</pre>").matcher(dom);
-    assertTrue(errors.find(), "error log element");
-    assertEquals("", errors.group(1).strip(), "JavaScript errors");
-    Matcher total = Pattern.compile("data-charts=\"(\\d+)\"").matcher(dom);
-    Matcher rendered = Pattern.compile("data-charts-rendered=\"(\\d+)\"").matcher(dom);
-    assertTrue(total.find() && rendered.find(), "chart counters");
-    assertTrue(Integer.parseInt(total.group(1)) >= 10, "charts: " + total.group(1));
-    assertEquals(total.group(1), rendered.group(1), "every chart drawn");
+    int charts = PageDom.assertEveryChartDrawn(dom, "every chart drawn");
+    assertTrue(charts >= 10, "charts: " + charts);
     Matcher firstScreen = Pattern.compile("data-first-screen-ms=\"(\\d+)\"").matcher(dom);
     assertTrue(firstScreen.find(), "first screen recorded");
     assertTrue(Integer.parseInt(firstScreen.group(1)) > 0, "first screen after navigation start");
@@ -92,8 +87,8 @@ class BrowserReportTest {
     while (drawn.find()) {
       divs++;
     }
-    assertEquals(Integer.parseInt(total.group(1)), divs, "chart divs marked rendered");
-    assertTrue(count(dom, "class=\"main-svg\"") >= Integer.parseInt(total.group(1)));
+    assertEquals(charts, divs, "chart divs marked rendered");
+    assertTrue(count(dom, "class=\"main-svg\"") >= charts);
     // AutoClip's logged threshold has its own chart, drawn like the others.
     assertTrue(Pattern.compile("<div id=\"clip_threshold_1\"[^>]*data-rendered=\"true\"")
         .matcher(dom).find(), "adaptive threshold chart drawn");
@@ -112,13 +107,7 @@ class BrowserReportTest {
     Files.copy(index, alone, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     String dom = chromium("--dump-dom", alone.toUri() + "?charts=all&filter="
         + java.net.URLEncoder.encode("optimizer:adam(lr=0.01)", java.nio.charset.StandardCharsets.UTF_8));
-    Matcher errors = Pattern.compile("<pre id=\"js-errors\"[^>]*>([^<]*)</pre>").matcher(dom);
-    assertTrue(errors.find(), "error log element");
-    assertEquals("", errors.group(1).strip(), "JavaScript errors");
-    Matcher total = Pattern.compile("data-charts=\"(\\d+)\"").matcher(dom);
-    Matcher rendered = Pattern.compile("data-charts-rendered=\"(\\d+)\"").matcher(dom);
-    assertTrue(total.find() && rendered.find(), "chart counters");
-    assertEquals(total.group(1), rendered.group(1), "every chart drawn from the lone copy");
+    PageDom.assertEveryChartDrawn(dom, "every chart drawn from the lone copy");
     // 2 workloads × 2 optimizers × 3 clips: the filter keeps Adam's 6 of the 12 settings.
     assertTrue(dom.contains("6 of 12 settings shown"), "filter summary");
     Matcher summary = Pattern.compile("<table[^>]*id=\"table-summary\"[\\s\\S]*?</table>").matcher(dom);
