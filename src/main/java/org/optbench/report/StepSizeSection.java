@@ -46,17 +46,10 @@ final class StepSizeSection implements ReportSection {
 
   /** Whether the learning rate of any of these runs changes from one step to another. */
   static boolean changes(StepSeries steps, List<String> runIds) {
-    for (String id : runIds) {
-      StepSeries.Run run = steps.run(id);
+    return anyStep(steps, runIds, (run, i) -> {
       float[] rate = run.values("learning_rate");
-      for (int i = 1; i < run.size(); i++) {
-        if (Float.isFinite(rate[i]) && Float.isFinite(rate[0])
-            && Math.abs(rate[i] - rate[0]) > DIFFERENT * Math.abs(rate[0])) {
-          return true;
-        }
-      }
-    }
-    return false;
+      return apart(rate[i], rate[0]);
+    });
   }
 
   @Override
@@ -144,17 +137,30 @@ final class StepSizeSection implements ReportSection {
 
   /** Whether any step of these runs applied a step size other than its learning rate. */
   static boolean differs(StepSeries steps, List<String> runIds) {
+    return anyStep(steps, runIds,
+        (run, i) -> apart(run.values("step_size")[i], run.values("learning_rate")[i]));
+  }
+
+  /** A test of step {@code i} of a run. */
+  private interface StepTest {
+    boolean holds(StepSeries.Run run, int i);
+  }
+
+  /** Whether {@code test} holds at some step of some of these runs. */
+  private static boolean anyStep(StepSeries steps, List<String> runIds, StepTest test) {
     for (String id : runIds) {
       StepSeries.Run run = steps.run(id);
-      float[] rate = run.values("learning_rate");
-      float[] size = run.values("step_size");
       for (int i = 0; i < run.size(); i++) {
-        if (Float.isFinite(size[i]) && Float.isFinite(rate[i])
-            && Math.abs(size[i] - rate[i]) > DIFFERENT * Math.abs(rate[i])) {
+        if (test.holds(run, i)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /** Whether two finite values differ by more than {@link #DIFFERENT} relative to {@code b}. */
+  private static boolean apart(float a, float b) {
+    return Float.isFinite(a) && Float.isFinite(b) && Math.abs(a - b) > DIFFERENT * Math.abs(b);
   }
 }
