@@ -1,6 +1,7 @@
 package org.optbench.cli;
 
 import org.optbench.dataset.DatasetUnavailableException;
+import org.optbench.engine.djl.LibtorchUnavailableException;
 import org.optbench.io.ResultSetException;
 import org.optbench.spec.SpecException;
 import picocli.CommandLine;
@@ -19,7 +20,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (e instanceof SpecException
         || e instanceof UserInputException
         || e instanceof DatasetUnavailableException
-        || e instanceof ResultSetException) {
+        || e instanceof ResultSetException
+        || e instanceof LibtorchUnavailableException) {
       err.println("error: " + e.getMessage());
       err.flush();
       return ExitCodes.BAD_INPUT;

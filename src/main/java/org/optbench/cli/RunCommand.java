@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.optbench.claims.VerdictTable;
 import org.optbench.engine.djl.DjlOffline;
+import org.optbench.engine.djl.LibtorchPlatform;
 import org.optbench.runner.ExperimentOutcome;
 import org.optbench.runner.ExperimentRunner;
 import org.optbench.runner.ProgressMode;
@@ -112,6 +113,7 @@ final class RunCommand implements Callable<Integer> {
       throw new UserInputException("--threads must be at least 1, got " + threads);
     }
     List<ExperimentSpec> parsed = SpecFiles.parseAll(specs);
+    LibtorchPlatform.require();
     Path resultsRoot = out != null ? out : Path.of("results");
     Path reportsRoot = reports != null ? reports : defaultReports(resultsRoot);
     OutputChecks.folder("--out", resultsRoot);

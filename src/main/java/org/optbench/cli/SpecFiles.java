@@ -5,13 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.optbench.claims.ClaimValidation;
-import org.optbench.runner.Engines;
-import org.optbench.spec.Component;
+import org.optbench.runner.SpecChecks;
 import org.optbench.spec.ExperimentSpec;
 import org.optbench.spec.SpecException;
-import org.optbench.spec.SpecParser;
-import org.optbench.workload.WorkloadValidation;
 
 /**
  * Parses and checks every spec of a command line before anything runs, so a typo in the last one
@@ -61,15 +57,6 @@ final class SpecFiles {
   }
 
   private static ExperimentSpec check(Path file) throws SpecException {
-    ExperimentSpec spec = SpecParser.parse(file);
-    for (Component workload : spec.workloads()) {
-      WorkloadValidation.create(spec, workload);
-    }
-    ClaimValidation.validate(spec);
-    var unsupported = Engines.unsupported(spec);
-    if (unsupported.isPresent()) {
-      throw new SpecException(file, 0, 0, unsupported.get());
-    }
-    return spec;
+    return SpecChecks.parse(file);
   }
 }

@@ -15,6 +15,16 @@ import org.optbench.report.PlotlyPlacement;
 public record RunOptions(Path resultsRoot, Path reportsRoot, int threads,
     ProgressSettings progress, PlotlyPlacement plotly) {
 
+  /**
+   * The defaults of {@code optbench run --out resultsRoot}: reports in {@code
+   * resultsRoot/reports}, one libtorch thread (bit-reproducible runs), no progress output,
+   * single-file reports.
+   */
+  public static RunOptions in(Path resultsRoot) {
+    return new RunOptions(resultsRoot, resultsRoot.resolve("reports"), 1, ProgressSettings.NONE,
+        PlotlyPlacement.INLINE);
+  }
+
   /** Options whose reports are single files ({@link PlotlyPlacement#INLINE}). */
   public RunOptions(Path resultsRoot, Path reportsRoot, int threads, ProgressSettings progress) {
     this(resultsRoot, reportsRoot, threads, progress, PlotlyPlacement.INLINE);
