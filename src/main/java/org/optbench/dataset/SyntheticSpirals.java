@@ -3,7 +3,7 @@ package org.optbench.dataset;
 import java.util.SplittableRandom;
 
 /**
- * Interleaved spirals in the plane, the classic problem that no linear model separates (Lang &
+ * Interleaved spirals in the plane, the classic problem that no linear model separates (Lang &amp;
  * Witbrock 1988, "Learning to tell two spirals apart"; here in the CS231n form with k arms). Arm c
  * holds points r·(sin t, cos t) with radius r uniform in [0, 1) and angle t = 4r + 2πc/k + noise·ε,
  * ε ~ N(0, 1). Classes are balanced and rows shuffled.

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.TreeMap;
 
 /**
- * Performance profiles (Dolan & Moré 2002) of several optimizers over a set of workloads, and
+ * Performance profiles (Dolan &amp; Moré 2002) of several optimizers over a set of workloads, and
  * the AlgoPerf benchmark score that integrates them (Dahl et al. 2023).
  *
  * <p>With t[w][s] the time to target of optimizer s on workload w (+∞: never reached):

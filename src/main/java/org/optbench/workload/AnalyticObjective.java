@@ -41,11 +41,11 @@ public record AnalyticObjective(
   public enum Kind {
     /**
      * f(x) = ½ Σ λᵢ xᵢ² with λᵢ = κ^{i/(d−1)} spread geometrically over [1, κ]: the condition
-     * number κ sets how hard the valley is for gradient descent (Nocedal & Wright 2006, §3.3).
+     * number κ sets how hard the valley is for gradient descent (Nocedal &amp; Wright 2006, §3.3).
      */
     QUADRATIC,
     /**
-     * f(x) = Σ_{i<d−1} 100 (xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)², scipy.optimize.rosen's chained form
+     * f(x) = Σ_{i&lt;d−1} 100 (xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)², scipy.optimize.rosen's chained form
      * (Rosenbrock 1960); minimum 0 at (1, …, 1); classic start (−1.2, 1).
      */
     ROSENBROCK,
@@ -53,7 +53,7 @@ public record AnalyticObjective(
     QUARTIC,
     /**
      * f_t(x) = a_t Σ xᵢ with a_t = C on one step in {@code period} and {@code rest} otherwise
-     * (Reddi, Kale & Kumar 2018, §3 with C, −1, period 3; Fig. 1 with 1010, −10, period 101).
+     * (Reddi, Kale &amp; Kumar 2018, §3 with C, −1, period 3; Fig. 1 with 1010, −10, period 101).
      * When C + (period − 1)·rest > 0 the best fixed point on [−1, 1] is −1, while Adam drifts to
      * +1.
      */

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A stack of fully connected layers with ReLU between them and none after the last: with no
  * hidden layers it is a linear model (linear or logistic regression). Optional dropout follows
- * every hidden ReLU, as in the MLP of Kingma & Ba 2015, §6.2. Engine-free: each engine builds its
+ * every hidden ReLU, as in the MLP of Kingma &amp; Ba 2015, §6.2. Engine-free: each engine builds its
  * own version of it.
  *
  * @param inputs input features

@@ -7,7 +7,7 @@ import java.util.List;
  * A tiny decoder-only Transformer language model in the GPT-2 layout (Radford et al. 2019;
  * Karpathy's nanoGPT, model.py): token plus learned position embedding, {@code layers} pre-norm
  * blocks x + attn(LN(x)), x + mlp(LN(x)) with causal multi-head self-attention and a 4×-wide GELU
- * MLP, a final LayerNorm and a head that is the token embedding (tied, Press & Wolf 2017) or a
+ * MLP, a final LayerNorm and a head that is the token embedding (tied, Press &amp; Wolf 2017) or a
  * matrix of its own. No dropout.
  *
  * @param vocabulary token ids

@@ -6,7 +6,7 @@ import ai.djl.training.tracker.Tracker;
 import org.optbench.spec.Component;
 
 /**
- * Adam with torch.optim.Adam's semantics (Kingma & Ba 2015, Algorithm 1, as arranged in
+ * Adam with torch.optim.Adam's semantics (Kingma &amp; Ba 2015, Algorithm 1, as arranged in
  * torch/optim/adam.py's single-tensor path), and AdamW's (torch/optim/adamw.py, Loshchilov &amp;
  * Hutter 2019) when the decay is decoupled:
  *

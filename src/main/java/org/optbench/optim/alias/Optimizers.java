@@ -120,7 +120,7 @@ public final class Optimizers {
         "Chen et al. 2023, Algorithm 2");
   }
 
-  /** transformers' Adafactor (Shazeer & Stern 2018); see {@link ScaleByAdafactor}. */
+  /** transformers' Adafactor (Shazeer &amp; Stern 2018); see {@link ScaleByAdafactor}. */
   public static Recipe adafactor(double eps1, double eps2, double clipThreshold,
       SecondMomentDecay decay,
       Double beta1, double weightDecay, boolean scaleParameter, boolean relativeStep,

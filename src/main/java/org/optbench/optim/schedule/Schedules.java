@@ -36,7 +36,7 @@ public final class Schedules {
     return t -> t <= warmupSteps ? (double) t / warmupSteps : Math.sqrt((double) warmupSteps / t);
   }
 
-  /** Kingma & Ba 2015 §6.1: {@code αₜ = α/√t}. */
+  /** Kingma &amp; Ba 2015 §6.1: {@code αₜ = α/√t}. */
   public static Schedule sqrtDecay() {
     return t -> 1 / Math.sqrt(t);
   }
@@ -59,7 +59,7 @@ public final class Schedules {
 
   /**
    * Linear warm-up to 1 over w steps, then half a cosine from 1 down to {@code finalFactor} at
-   * step T, flat after (Loshchilov & Hutter 2017; GPT-3 decays to 10% — Brown et al. 2020 App. B).
+   * step T, flat after (Loshchilov &amp; Hutter 2017; GPT-3 decays to 10% — Brown et al. 2020 App. B).
    */
   public static Schedule warmupCosine(int warmupSteps, int totalSteps, double finalFactor) {
     positive(warmupSteps, "warmup_steps");

@@ -8,7 +8,7 @@ import org.optbench.optim.TransformState;
 /**
  * {@code u ← u + λ·p}. Placed before an optimizer's scaling it is the coupled L2 penalty of
  * torch.optim ({@code grad = grad.add(param, alpha=weight_decay)}); placed after it and before
- * {@code scaleByLearningRate} it is decoupled decay, {@code p ← p − lr·λ·p} (Loshchilov & Hutter
+ * {@code scaleByLearningRate} it is decoupled decay, {@code p ← p − lr·λ·p} (Loshchilov &amp; Hutter
  * 2019, torch.optim.AdamW).
  */
 public final class AddDecayedWeights implements GradientTransform {

@@ -13,7 +13,7 @@ import org.optbench.optim.TreeMath;
  * <pre>
  * τ₁ = clamp(initial_norm, min_norm, max_norm)
  * τₜ = clamp(τₜ₋₁·grow,   min_norm, max_norm)   if Lₜ > Lₜ₋₁
- * τₜ = clamp(τₜ₋₁·shrink, min_norm, max_norm)   if Lₜ < Lₜ₋₁
+ * τₜ = clamp(τₜ₋₁·shrink, min_norm, max_norm)   if Lₜ &lt; Lₜ₋₁
  * τₜ = τₜ₋₁                                      otherwise (equal, or either loss NaN)
  * </pre>
  *

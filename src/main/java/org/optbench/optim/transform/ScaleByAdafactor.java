@@ -8,7 +8,7 @@ import org.optbench.optim.Tensor;
 import org.optbench.optim.TransformState;
 
 /**
- * The complete Adafactor update of Shazeer & Stern 2018 (Algorithms 4 and 5, §§7–9) as
+ * The complete Adafactor update of Shazeer &amp; Stern 2018 (Algorithms 4 and 5, §§7–9) as
  * transformers.optimization.Adafactor computes it; the output is the final {@code Δp}, learning
  * rate and weight decay included, because the step size depends on each tensor's own RMS.
  *

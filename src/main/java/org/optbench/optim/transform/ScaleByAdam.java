@@ -6,7 +6,7 @@ import org.optbench.optim.StepContext;
 import org.optbench.optim.TransformState;
 
 /**
- * Adam's direction as torch.optim.Adam computes it (Kingma & Ba 2015, Algorithm 1):
+ * Adam's direction as torch.optim.Adam computes it (Kingma &amp; Ba 2015, Algorithm 1):
  * {@code m ← β1·m + (1 − β1)·g}, {@code v ← β2·v + (1 − β2)·g²},
  * {@code u = m / (1 − β1ᵗ) / (√v / √(1 − β2ᵗ) + ε)}. With amsgrad the denominator uses
  * {@code v_max ← max(v_max, v)} (Reddi et al. 2018) — the maximum of the raw v, bias corrected
