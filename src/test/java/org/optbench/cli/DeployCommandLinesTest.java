@@ -85,6 +85,33 @@ class DeployCommandLinesTest {
     assertTrue(named >= 6, "specs, baselines and the prune script are named");
   }
 
+  /**
+   * The pods run in the runtime stage's working directory, the engine check in the engine stage's:
+   * each repository path a script names must be copied into that stage, at the same path.
+   */
+  @Test
+  void everyRepositoryPathAScriptNamesIsCopiedIntoItsStage() throws IOException {
+    DockerfileStages docker = DockerfileStages.read();
+    List<String> podScripts = new ArrayList<>();
+    for (Manifest m : KubernetesManifests.workloads()) {
+      m.containers().forEach(c -> podScripts.add(KubernetesManifests.script(c)));
+    }
+    Map<String, List<String>> scriptsByStage = Map.of(
+        "runtime", podScripts, "engine", docker.stage("engine").arguments("RUN"));
+    scriptsByStage.forEach((stage, scripts) -> {
+      List<String> copied = docker.stage(stage).arguments("COPY").stream()
+          .map(c -> c.trim().split("\\s+")).map(words -> words[words.length - 1]).toList();
+      for (String script : scripts) {
+        Matcher path = REPOSITORY_PATH.matcher(script);
+        while (path.find()) {
+          String named = path.group();
+          assertTrue(copied.stream().anyMatch(to -> named.equals(to) || named.startsWith(to + "/")),
+              named + " is not copied into the " + stage + " stage");
+        }
+      }
+    });
+  }
+
   /** A relative input path is read from the image's copy of the repository: it must exist here. */
   private static void checkInputsExist(ParseResult command, List<String> args) {
     List<ArgSpec> matched = new ArrayList<>(command.matchedPositionals());
