@@ -3,6 +3,7 @@ package org.optbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,6 +59,20 @@ class DeployCommandLinesTest {
     }
     // run, merge+report+compare (merge Job), run+merge+report+compare (CronJob), run (Dockerfile)
     assertEquals(9, parsed, "the command lines found");
+  }
+
+  /** POSIX sh's -n: reads the whole script and reports syntax errors without running it. */
+  @Test
+  void everyContainerScriptIsValidShell() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+    for (Manifest m : KubernetesManifests.workloads()) {
+      for (Map<String, Object> container : m.containers()) {
+        Process sh = new ProcessBuilder("/bin/sh", "-n", "-c", KubernetesManifests.script(container))
+            .redirectErrorStream(true).start();
+        String errors = new String(sh.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, sh.waitFor(), m + ": " + errors);
+      }
+    }
   }
 
   @Test

@@ -56,7 +56,8 @@ class EngineCacheUnpackTest {
     // C1 only and the serial collector: these JVMs live seconds, and what they are checked for
     // (where DJL reads and writes its cache) does not depend on either.
     List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
-        "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("DJL_CACHE_DIR", cache.toString());
@@ -94,13 +95,14 @@ class EngineCacheUnpackTest {
   }
 
   @Test
-  void theBuildStepUnpacksLibtorchAndARunAfterwardsLeavesTheReadOnlyCacheAsItIs() throws Exception {
+  void theBuildStepUnpacksLibtorchAndAnEngineLoadAfterwardsLeavesTheReadOnlyCacheAsItIs() throws Exception {
     cache = dir.resolve("djl-cache");
     assertEquals(0, optbench(unpackArguments(dir.resolve("build")), dir.resolve("unpack.log")),
         Files.readString(dir.resolve("unpack.log")));
     Map<String, String> unpacked = snapshot();
     // ai.djl.pytorch.jni.LibUtils extracts into pytorch/<libtorch version>-<flavor>-<os>-<arch>/.
-    assertTrue(unpacked.keySet().stream().anyMatch(p -> p.matches("pytorch/[^/]+/libtorch_cpu\\.so")), unpacked.toString());
+    assertTrue(unpacked.keySet().stream().anyMatch(p -> p.matches("pytorch/[^/]+/libtorch_cpu\\.so")),
+        unpacked.toString());
     chmodReadOnly();
     Map<String, String> readOnly = snapshot();
 
