@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * engine and leave the cache exactly as it was (no file added, changed or touched).
  *
  * <p>Run as root, file permissions do not stop a write; the unchanged cache is what shows that DJL
- * wrote nothing. docs/containers.md records the same check run as an unprivileged user.
+ * wrote nothing. docs/containers.md records the same check run as an unprivileged user. Tagged
+ * slow (it unpacks 430 MB): the integration profile runs it.
  */
+@Tag("slow")
 class EngineCacheUnpackTest {
 
   private static final String GOLDEN_CASE = "src/test/resources/golden/adam-default.json";
