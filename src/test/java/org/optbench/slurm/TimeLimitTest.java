@@ -1,0 +1,40 @@
+package org.optbench.slurm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** The forms of {@code sbatch --time} listed in sbatch(1), converted by hand. */
+class TimeLimitTest {
+
+  @Test
+  void everyFormOfSbatchTimeInSeconds() {
+    assertEquals(OptionalLong.of(90 * 60), TimeLimit.seconds("90"), "minutes");
+    assertEquals(OptionalLong.of(90), TimeLimit.seconds("1:30"), "minutes:seconds");
+    assertEquals(OptionalLong.of(2 * 3600 + 5 * 60 + 7), TimeLimit.seconds("2:05:07"),
+        "hours:minutes:seconds");
+    assertEquals(OptionalLong.of(86_400 + 2 * 3600), TimeLimit.seconds("1-2"), "days-hours");
+    assertEquals(OptionalLong.of(86_400 + 2 * 3600 + 3 * 60), TimeLimit.seconds("1-2:03"),
+        "days-hours:minutes");
+    assertEquals(OptionalLong.of(86_400 + 2 * 3600 + 3 * 60 + 4), TimeLimit.seconds("1-2:03:04"),
+        "days-hours:minutes:seconds");
+  }
+
+  @Test
+  void zeroAndInfiniteMeanNoLimit() {
+    assertTrue(TimeLimit.seconds("0").isEmpty());
+    assertTrue(TimeLimit.seconds("INFINITE").isEmpty());
+    assertTrue(TimeLimit.seconds("unlimited").isEmpty());
+  }
+
+  @Test
+  void otherTextIsRefusedNamingTheForms() {
+    for (String bad : new String[] {"2h", "", "1:2:3:4", "-5", "1-"}) {
+      var e = assertThrows(IllegalArgumentException.class, () -> TimeLimit.seconds(bad), bad);
+      assertTrue(e.getMessage().contains("D-HH:MM:SS"), e.getMessage());
+    }
+  }
+}
