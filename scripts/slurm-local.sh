@@ -60,7 +60,8 @@ wanted=$(mktemp)
 cat >"$wanted" <<EOF
 # One-node cluster written by optbench's scripts/slurm-local.sh; see slurm.conf(5).
 ClusterName=optbench-local
-SlurmctldHost=$host
+# Addresses given, so that the daemons find each other even where the host name does not resolve.
+SlurmctldHost=$host(127.0.0.1)
 SlurmUser=root
 SlurmdUser=root
 AuthType=auth/munge
@@ -97,7 +98,7 @@ SchedulerType=sched/backfill
 # Look at pending jobs every 2 s (defaults: 60 s and 30 s), so that a requeued task starts as
 # soon as its BeginTime has passed.
 SchedulerParameters=sched_interval=2,bf_interval=2
-$node_line State=UNKNOWN
+$node_line NodeAddr=127.0.0.1 State=UNKNOWN
 PartitionName=debug Nodes=$host Default=YES MaxTime=INFINITE State=UP
 EOF
 # slurmd -C names the node by its short host name; make sure the line agrees with SlurmctldHost.

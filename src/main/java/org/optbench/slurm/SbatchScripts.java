@@ -74,7 +74,8 @@ public final class SbatchScripts {
     lines.add("  wait \"$child\"");
     lines.add("  status=$?");
     lines.add("done");
-    lines.add("echo \"optbench: shard " + task + "/" + job.shards() + " exits with ${status}\"");
+    lines.add("echo \"optbench: shard " + task + "/" + job.shards() + " exits with ${status},"
+        + " $(date -u +%Y-%m-%dT%H:%M:%SZ)\"");
     lines.add("exit \"$status\"");
     return String.join("\n", lines) + "\n";
   }
@@ -104,6 +105,7 @@ public final class SbatchScripts {
     lines.add(job.launcher() + " " + ShellWords.join(job.reportArgs()));
     job.compareArgs().ifPresent(
         args -> lines.add(job.launcher() + " " + ShellWords.join(args)));
+    lines.add("echo \"optbench: merge job done, $(date -u +%Y-%m-%dT%H:%M:%SZ)\"");
     return String.join("\n", lines) + "\n";
   }
 }
