@@ -59,7 +59,8 @@ final class SlurmCommand implements Callable<Integer> {
 
   @Option(names = "--signal-before", paramLabel = "SECONDS", defaultValue = "120",
       description = "seconds before the time limit at which a task requeues itself"
-          + " (sbatch --signal=B:USR1@SECONDS; default: ${DEFAULT-VALUE})")
+          + " (sbatch --signal=B:USR1@SECONDS; Slurm may signal up to 60 s earlier;"
+          + " default: ${DEFAULT-VALUE})")
   int signalBefore;
 
   @Option(names = "--partition", paramLabel = "NAME", description = "sbatch --partition")
@@ -108,8 +109,8 @@ final class SlurmCommand implements Callable<Integer> {
     ArrayJob job = checkedJob();
     String program = dryRun ? sbatch : checkedSbatch();
     writeScripts(job);
-    System.out.printf("wrote %s (%d shard tasks, at most %d at once) and %s%n",
-        job.scriptsDir().resolve(ArrayJob.SHARDS_SCRIPT), job.shards(), job.throttle(),
+    System.out.printf("wrote %s (array tasks 0-%d, at most %d at once) and %s%n",
+        job.scriptsDir().resolve(ArrayJob.SHARDS_SCRIPT), job.shards() - 1, job.throttle(),
         ArrayJob.MERGE_SCRIPT);
     if (dryRun) {
       System.out.println("dry run, nothing submitted; to submit:");
@@ -118,7 +119,8 @@ final class SlurmCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     String arrayId = Sbatch.submit(job.submitShards(program));
-    System.out.println("submitted array job " + arrayId + " (" + job.shards() + " tasks)");
+    System.out.println("submitted array job " + arrayId + " (tasks 0-" + (job.shards() - 1)
+        + ")");
     String mergeId;
     try {
       mergeId = Sbatch.submit(job.submitMerge(program, arrayId));
@@ -211,7 +213,8 @@ final class SlurmCommand implements Callable<Integer> {
       throw new UserInputException("--time " + e.getMessage());
     }
     if (seconds.isPresent() && seconds.getAsLong() <= signalBefore) {
-      throw new UserInputException("--time " + time + " (" + seconds.getAsLong() + " s) leaves"
+      throw new UserInputException("--time " + time + " (" + seconds.getAsLong() + " s, Slurm's"
+          + " whole minutes) leaves"
           + " no time before the requeue signal at --signal-before " + signalBefore
           + " s; give a longer --time or a smaller --signal-before");
     }

@@ -125,7 +125,7 @@ class SlurmCommandTest {
     assertEquals(List.of(List.of("--parsable", scripts.resolve("shards.sbatch").toString()),
         List.of("--parsable", "--dependency=afterok:41", "--kill-on-invalid-dep=yes",
             scripts.resolve("merge.sbatch").toString())), commands(record));
-    assertTrue(result.out().contains("submitted array job 41 (3 tasks)"), result.all());
+    assertTrue(result.out().contains("submitted array job 41 (tasks 0-2)"), result.all());
     assertTrue(result.out().contains("submitted merge job 42"), result.all());
     assertTrue(Files.readAllLines(scripts.resolve("shards.sbatch")).contains("#SBATCH --array=0-2%1"));
   }
@@ -177,7 +177,7 @@ class SlurmCommandTest {
         List.of("--shards", "2", "--throttle", "0", "--", "--throttle 0"),
         List.of("--shards", "2", "--throttle", "-3", "--", "--throttle -3"),
         List.of("--shards", "2", "--time", "2h", "--", "--time '2h'"),
-        List.of("--shards", "2", "--time", "1:00", "--", "--time 1:00 (60 s)"),
+        List.of("--shards", "2", "--time", "1:00", "--", "--time 1:00 (60 s, Slurm's whole minutes)"),
         List.of("--shards", "2", "--mem", "lots", "--", "--mem 'lots'"),
         List.of("--shards", "2", "--sbatch-option", "qos=long", "--", "--sbatch-option"),
         List.of("--shards", "2", "--baseline", notResults.toString(), "--", "--baseline"),
