@@ -107,7 +107,7 @@ final class SlurmCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ArrayJob job = checkedJob();
-    String program = dryRun ? sbatch : checkedSbatch();
+    String program = dryRun ? sbatch : checkedSbatch(job);
     writeScripts(job);
     System.out.printf("wrote %s (array tasks 0-%d, at most %d at once) and %s%n",
         job.scriptsDir().resolve(ArrayJob.SHARDS_SCRIPT), job.shards() - 1, job.throttle(),
@@ -118,7 +118,13 @@ final class SlurmCommand implements Callable<Integer> {
       System.out.println("  " + String.join(" ", job.submitMerge(program, "<array job id>")));
       return ExitCodes.OK;
     }
-    String arrayId = Sbatch.submit(job.submitShards(program));
+    String arrayId;
+    try {
+      arrayId = Sbatch.submit(job.submitShards(program));
+    } catch (Sbatch.SubmitException e) {
+      System.err.println("error: nothing submitted: " + e.getMessage());
+      return ExitCodes.FAILURE;
+    }
     System.out.println("submitted array job " + arrayId + " (tasks 0-" + (job.shards() - 1)
         + ")");
     String mergeId;
@@ -226,12 +232,19 @@ final class SlurmCommand implements Callable<Integer> {
     }
   }
 
-  /** The sbatch that will submit, or why there is none. */
-  private String checkedSbatch() {
-    return Sbatch.locate(sbatch, System.getenv("PATH")).map(Path::toString).orElseThrow(
+  /** The sbatch that will submit, having checked that it takes the array script. */
+  private String checkedSbatch(ArrayJob job) throws Exception {
+    String program = Sbatch.locate(sbatch, System.getenv("PATH")).map(Path::toString).orElseThrow(
         () -> new UserInputException("--sbatch " + sbatch + ": not found" + (sbatch.contains("/")
             ? "" : " on PATH") + "; run this on a Slurm login node, give --sbatch"
             + " /path/to/sbatch, or pass --dry-run to write the scripts without submitting"));
+    Optional<String> refused = Sbatch.refusal(program, SbatchScripts.shards(job));
+    if (refused.isPresent()) {
+      throw new UserInputException("sbatch --test-only refuses the array job: " + refused.get()
+          + "; check --partition, --account, --time, --mem, --cpus-per-task and --sbatch-option"
+          + " (sinfo lists partitions and their limits)");
+    }
+    return program;
   }
 
   /** Both scripts, each atomically, and the logs folder, which Slurm does not create. */

@@ -69,6 +69,22 @@ public final class Sbatch {
         + " printed no job id: '" + output + "'"));
   }
 
+  /**
+   * Why sbatch would refuse {@code script} (an unknown partition or account, a time limit above
+   * the partition's), asked with {@code sbatch --test-only}, which checks a script read from
+   * standard input and submits nothing (sbatch(1)); empty when it would take it.
+   */
+  public static Optional<String> refusal(String sbatch, String script)
+      throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(sbatch, "--test-only").redirectErrorStream(true).start();
+    try (var in = process.getOutputStream()) {
+      in.write(script.getBytes(StandardCharsets.UTF_8));
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+        .strip().replace('\n', ' ');
+    return process.waitFor() == 0 ? Optional.empty() : Optional.of(output);
+  }
+
   /** The job id of sbatch's {@code --parsable} output: its last line, {@code id[;cluster]}. */
   static Optional<String> jobId(String output) {
     List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();

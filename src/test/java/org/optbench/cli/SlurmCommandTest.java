@@ -113,8 +113,11 @@ class SlurmCommandTest {
   @Test
   void submitsTheArrayThenAMergeJobThatWaitsForEveryTaskToSucceed() throws Exception {
     Path record = dir.resolve("sbatch.txt");
-    // Prints a job id as `sbatch --parsable` does: "41", then "42;cluster".
-    Path sbatch = script("sbatch", "printf '%s\\n' \"$@\" >> " + record + "; echo --- >> " + record
+    // Checks a script on standard input with --test-only, recording its directives; then prints a
+    // job id as `sbatch --parsable` does: "41", then "42;cluster".
+    Path sbatch = script("sbatch", "printf '%s\\n' \"$@\" >> " + record
+        + "; if [ \"$1\" = --test-only ]; then grep '^#SBATCH --array' >> " + record
+        + "; echo --- >> " + record + "; exit 0; fi; echo --- >> " + record
         + "; if [ -f " + dir.resolve("once") + " ]; then echo '42;cluster'; else touch "
         + dir.resolve("once") + "; echo 41; fi");
     Path out = dir.resolve("out");
@@ -122,7 +125,8 @@ class SlurmCommandTest {
         out.toString(), "--sbatch", sbatch.toString());
     assertEquals(0, result.exit(), result.all());
     Path scripts = out.resolve("slurm/quickstart");
-    assertEquals(List.of(List.of("--parsable", scripts.resolve("shards.sbatch").toString()),
+    assertEquals(List.of(List.of("--test-only", "#SBATCH --array=0-2%1"),
+        List.of("--parsable", scripts.resolve("shards.sbatch").toString()),
         List.of("--parsable", "--dependency=afterok:41", "--kill-on-invalid-dep=yes",
             scripts.resolve("merge.sbatch").toString())), commands(record));
     assertTrue(result.out().contains("submitted array job 41 (tasks 0-2)"), result.all());
@@ -193,6 +197,13 @@ class SlurmCommandTest {
       }
       assertRefused(args, c.get(split + 1));
     }
+    Path refusing = script("refusing-sbatch", "echo 'sbatch: error: invalid partition specified:"
+        + " gpu' >> " + record + "; echo 'sbatch: error: invalid partition specified: gpu'; exit 1");
+    assertRefused(List.of("slurm", SPEC, "--shards", "2", "--partition", "gpu", "--out",
+        out.toString(), "--sbatch", refusing.toString()),
+        "sbatch --test-only refuses the array job: sbatch: error: invalid partition specified: gpu;"
+            + " check --partition");
+    Files.delete(record);
     assertRefused(List.of("slurm", "experiments/no-such.yaml", "--shards", "2", "--out",
         out.toString(), "--sbatch", sbatch.toString()), "experiments/no-such.yaml: no such file");
     assertFalse(Files.exists(out), "nothing written");
