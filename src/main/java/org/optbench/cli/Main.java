@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       MergeCommand.class,
       ExportCommand.class,
       WorkerCommand.class,
+      SlurmCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
