@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.optbench.io.ResultSet;
@@ -27,8 +28,10 @@ import org.optbench.spec.SpecParser;
  * when there is none): an array of two shards whose task 0 gets USR1 from Slurm, as
  * {@code --signal=B:USR1} delivers it before the time limit, once it has completed a run but not
  * all of them; the task requeues itself, Slurm starts it again, it reuses the completed runs, and
- * the merge job then publishes every run of the grid once.
+ * the merge job then publishes every run of the grid once. Tagged slow (about 30 s on a quiet
+ * machine): the integration profile runs it.
  */
+@Tag("slow")
 class SlurmClusterTest {
 
   /** Six runs of about a second each on a quiet machine (an MLP 128-128 for 1000 steps), three per shard. */
