@@ -74,9 +74,13 @@ record DockerfileStages(String text, List<Stage> stages) {
         .orElseThrow(() -> new AssertionError(DOCKERFILE + " has no stage " + name));
   }
 
-  /** The image name the header's {@code docker build ... -t NAME .} gives the image. */
+  /**
+   * The image name the header's {@code docker build ... -t NAME [--build-arg ...] .} gives the
+   * image.
+   */
   String imageName() {
-    Matcher m = Pattern.compile("docker build -f " + DOCKERFILE + " -t (\\S+) \\.").matcher(text);
+    Matcher m = Pattern.compile("docker build -f " + DOCKERFILE
+        + " -t (\\S+) (?:\\\\\\n#\\s+--build-arg OPTBENCH_COMMIT=[^\\n]*? )?\\.").matcher(text);
     if (!m.find()) {
       throw new AssertionError(DOCKERFILE + " names no image in a `docker build -f ... -t NAME .` line");
     }

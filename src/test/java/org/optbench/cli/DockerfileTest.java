@@ -28,6 +28,11 @@ class DockerfileTest {
     assertTrue(docker.stage("build").from().matches("maven:[\\w.-]*eclipse-temurin-17"), docker.stage("build").from());
     assertTrue(docker.stage("build").arguments("RUN").stream()
         .anyMatch(run -> run.contains("mvn -B") && run.endsWith("package -DskipTests")));
+    // The context has no .git: the commit results record comes from the build argument, which
+    // the pom's build-info step keeps when given as -Dbuild.commit.
+    assertTrue(docker.stage("build").arguments("ARG").contains("OPTBENCH_COMMIT=unknown"));
+    assertTrue(docker.stage("build").arguments("RUN").stream()
+        .anyMatch(run -> run.contains("-Dbuild.commit=\"${OPTBENCH_COMMIT}\"")));
     for (String name : List.of("engine", "runtime")) {
       assertTrue(docker.stage(name).from().matches("eclipse-temurin:17-jre[\\w.-]*"), docker.stage(name).from());
     }
