@@ -79,6 +79,26 @@ class DeploymentFilesTest {
     assertTrue(Files.readString(Path.of(".github/workflows/ci.yml")).contains("bash .ci/run"));
   }
 
+  /** GitHub's runners are where the platforms and JDK 21 the CI machine lacks are exercised. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theWorkflowCoversEveryLibtorchPlatformAndJdk21() throws IOException {
+    Map<String, Object> jobs = map(map(documents(".github/workflows/ci.yml").get(0)).get("jobs"));
+    Map<String, Object> platforms = map(jobs.get("platforms"));
+    List<Map<String, Object>> include = (List<Map<String, Object>>)
+        map(map(platforms.get("strategy")).get("matrix")).get("include");
+    assertEquals(List.of("linux-x86_64", "linux-aarch64", "osx-aarch64", "win-x86_64"),
+        include.stream().map(entry -> entry.get("platform")).toList());
+    String steps = platforms.get("steps").toString();
+    assertTrue(steps.contains("java -jar target/optbench.jar run experiments/quickstart.yaml"),
+        steps);
+    assertTrue(steps.contains("-f docs/examples/djl-trainer/pom.xml test"), steps);
+    assertTrue(include.stream().anyMatch(entry -> "21".equals(entry.get("java"))));
+    Map<String, Object> jdk21 = map(jobs.get("jdk21"));
+    assertTrue(jdk21.get("steps").toString().contains("java-version=21"), jdk21.toString());
+    assertTrue(jdk21.get("steps").toString().contains("mvn -B -ntp test"), jdk21.toString());
+  }
+
   @Test
   void theKubernetesIndexedJobTakesItsShardFromTheCompletionIndex() throws IOException {
     List<Object> docs = documents("deploy/k8s/nightly-indexed-job.yaml");
