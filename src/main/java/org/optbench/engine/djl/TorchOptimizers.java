@@ -11,6 +11,7 @@ import org.optbench.spec.Component;
 import org.optbench.spec.ComponentDef;
 import org.optbench.spec.ComponentValues;
 import org.optbench.spec.CurvatureNeed;
+import org.optbench.spec.ParamAssignment;
 
 /**
  * optbench's optimizers as DJL {@link Optimizer}s with torch.optim's semantics, for any DJL
@@ -28,10 +29,10 @@ import org.optbench.spec.CurvatureNeed;
  * schedule is given, either one of optbench's ({@link Builder#schedule(String, Map, int)}) or any
  * DJL {@link Tracker} ({@link Builder#learningRateTracker(Tracker)}).
  *
- * <p>Two kinds of optimizer need more than a {@code Trainer} gives them and are refused here:
- * Sophia needs Hessian-diagonal estimates from the training loop, and an optimizer whose catalogue
- * entry restricts the tensor ranks it updates (Muon: matrices only) needs its parameter groups
- * from a spec.
+ * <p>An optimizer that updates some tensor ranks only (Muon: matrices) hands the others to its
+ * catalogue fallback at its defaults (AdamW), as in a spec without parameter groups; it steps
+ * through {@link TorchStep}, which tells it the model's tensors, and takes optbench's schedules
+ * only. Sophia needs Hessian-diagonal estimates from optbench's training loop and is refused here.
  */
 public final class TorchOptimizers {
 
@@ -69,18 +70,13 @@ public final class TorchOptimizers {
       throw new IllegalArgumentException("optimizer " + name + " needs Hessian-diagonal"
           + " estimates that only optbench's training loop supplies; run it from a spec");
     }
-    if (!def.scope().ranks().isEmpty()) {
-      throw new IllegalArgumentException("optimizer " + name + " updates only tensors of rank "
-          + def.scope().ranks() + " (" + def.scope().why() + "); the others need a parameter"
-          + " group of their own, which only a spec declares");
-    }
     return new Builder(name);
   }
 
   /** The names {@link #named(String)} accepts, in catalogue order. */
   public static List<String> names() {
     return Catalog.components(Axis.OPTIMIZER).stream()
-        .filter(def -> def.curvature() == CurvatureNeed.NONE && def.scope().ranks().isEmpty())
+        .filter(def -> def.curvature() == CurvatureNeed.NONE)
         .map(ComponentDef::name)
         .toList();
   }
@@ -141,6 +137,14 @@ public final class TorchOptimizers {
      */
     public Optimizer build() {
       Component optimizer = ComponentValues.resolve(Axis.OPTIMIZER, name, values);
+      if (ParamAssignment.needed(optimizer)) {
+        if (tracker != null) {
+          throw new IllegalArgumentException("optimizer " + name + " hands some tensors to "
+              + optimizer.def().scope().others() + ", whose rate follows optbench's schedules"
+              + " only; give schedule(name, values, totalSteps) instead of a DJL tracker");
+        }
+        return new TorchParamGroups(optimizer, scheduleOrConstant(), totalSteps);
+      }
       Tracker lr = tracker != null
           ? tracker
           : DjlOptimizers.learningRate(optimizer, scheduleOrConstant(), totalSteps);

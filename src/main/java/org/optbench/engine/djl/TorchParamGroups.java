@@ -64,7 +64,8 @@ final class TorchParamGroups extends TorchOptimizer implements EvaluationPointOp
     TorchOptimizer sub = byParameter.get(parameterId);
     if (sub == null) {
       throw new IllegalStateException("parameter " + parameterId + " was not bound to a group"
-          + " (bind the model's parameters before the first update)");
+          + " (bind the model's parameters before the first update; in a DJL Trainer, step"
+          + " with TorchStep instead of trainer.step())");
     }
     return sub;
   }

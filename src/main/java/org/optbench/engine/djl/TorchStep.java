@@ -25,8 +25,8 @@ import org.optbench.optim.StepContext;
  *
  * <p>{@code trainer.step()} works with every optimizer of {@link TorchOptimizers} except
  * D-Adaptation and Prodigy, whose step size is a sum over every tensor that DJL's one parameter
- * at a time cannot give; this class serves those too, and skips the copy of each gradient DJL's
- * parameter server makes. A step whose gradients are not all finite is not taken (nothing
+ * at a time cannot give, and Muon, which must know every tensor's rank before its first step;
+ * this class serves those too, and skips the copy of each gradient DJL's parameter server makes. A step whose gradients are not all finite is not taken (nothing
  * changes and the gradients stay as they are; {@link #take} returns the non-finite norm): as in
  * optbench's own runs, such a run has diverged and should stop.
  */
@@ -66,10 +66,16 @@ public final class TorchStep {
    */
   public double take(double loss) {
     if (parameters == null) {
-      parameters = trainer.getModel().getBlock().getParameters().values().stream()
-          .filter(Parameter::requiresGradient).toList();
+      var all = trainer.getModel().getBlock().getParameters();
+      List<String> names = all.keys().stream()
+          .filter(key -> all.get(key).requiresGradient()).toList();
+      parameters = names.stream().map(all::get).toList();
       ids = parameters.stream().map(Parameter::getId).toList();
       gradients = new GradientViews(parameters, trainer.getManager());
+      if (optimizer instanceof TorchParamGroups groups) {
+        // Which tensor goes to which group's optimizer, decided by rank (Muon: matrices).
+        groups.bind(ids, names, parameters.stream().map(Parameter::getArray).toList());
+      }
     }
     step++;
     try (NDManager stepManager = trainer.getManager().newSubManager()) {

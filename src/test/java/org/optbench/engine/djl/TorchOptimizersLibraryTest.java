@@ -1,5 +1,6 @@
 package org.optbench.engine.djl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,9 +18,15 @@ import ai.djl.training.Trainer;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.optbench.optim.ParamTree;
+import org.optbench.optim.Tensor;
+import org.optbench.optim.alias.NativeOptimizers;
+import org.optbench.spec.Axis;
+import org.optbench.spec.ComponentValues;
 
 /**
  * The public library: optimizers built by name in a plain DJL {@link Trainer}, checked against one
@@ -56,6 +63,65 @@ class TorchOptimizersLibraryTest {
     Optimizer again = TorchOptimizers.named("prodigy").build();
     double weight = afterOneStep(again, trainer -> TorchStep.of(trainer, again).take(0.03125));
     assertTrue(Double.isFinite(weight) && weight < 1, "prodigy moved w against g > 0: " + weight);
+  }
+
+  /**
+   * Muon in a plain Trainer: the 2×2 weight takes Muon's step and the bias, a vector, goes to
+   * AdamW at its defaults, exactly as the native library (checked against torch.optim.Muon)
+   * assigns and steps the same tensors from the same gradients.
+   */
+  @Test
+  void muonStepsMatricesAndHandsVectorsToAdamWAsTheNativeLibraryDoes() {
+    Optimizer muon = TorchOptimizers.named("muon").learningRate(0.02).build();
+    assertThrows(IllegalArgumentException.class, () -> TorchOptimizers.named("muon")
+        .learningRateTracker(Tracker.fixed(0.02f)).build());
+    try (Model model = Model.newInstance("muon")) {
+      model.setBlock(Linear.builder().setUnits(2).build());
+      var config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(muon)
+          .optInitializer(Initializer.ONES, Parameter.Type.WEIGHT);
+      try (Trainer trainer = model.newTrainer(config)) {
+        trainer.initialize(new Shape(1, 2));
+        var manager = trainer.getManager();
+        NDArray x = manager.create(new float[] {0.5f, -1.5f}, new Shape(1, 2));
+        NDArray y = manager.create(new float[] {0.25f, 2f}, new Shape(1, 2));
+        float loss;
+        try (GradientCollector collector = trainer.newGradientCollector()) {
+          NDArray value = trainer.getLoss().evaluate(new NDList(y),
+              trainer.forward(new NDList(x)));
+          collector.backward(value);
+          loss = value.getFloat();
+        }
+        var parameters = model.getBlock().getParameters();
+        float[] weightGrad = parameters.get("weight").getArray().getGradient().toFloatArray();
+        float[] biasGrad = parameters.get("bias").getArray().getGradient().toFloatArray();
+        TorchStep.of(trainer, muon).take(loss);
+
+        var reference = NativeOptimizers.create(
+            ComponentValues.resolve(Axis.OPTIMIZER, "muon",
+                Map.of("lr", 0.02)),
+            ComponentValues.resolve(Axis.CLIP, "none",
+                Map.of()),
+            ComponentValues.resolve(Axis.SCHEDULE,
+                "constant", Map.of()));
+        var params = ParamTree.of(
+            new Tensor("weight", new int[] {2, 2}, new float[] {1, 1, 1, 1}),
+            new Tensor("bias", new int[] {2}, new float[] {0, 0}));
+        reference.init(params);
+        reference.step(params, ParamTree.of(
+            // The native step overwrites the gradients it is given: copies.
+            new Tensor("weight", new int[] {2, 2}, weightGrad.clone()),
+            new Tensor("bias", new int[] {2}, biasGrad.clone())), loss);
+
+        float[] weight = parameters.get("weight").getArray().toFloatArray();
+        float[] bias = parameters.get("bias").getArray().toFloatArray();
+        assertArrayEquals(params.data(0), weight, 1e-5f);
+        assertArrayEquals(params.data(1), bias, 1e-6f);
+        // AdamW's first step at its default lr 1e-3 moves each bias by lr against its gradient.
+        for (int i = 0; i < 2; i++) {
+          assertEquals(-1e-3 * Math.signum(biasGrad[i]), bias[i], 1e-7);
+        }
+      }
+    }
   }
 
   @Test
