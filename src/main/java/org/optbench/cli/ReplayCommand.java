@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.optbench.engine.djl.LibtorchPlatform;
 import org.optbench.optim.Tensor;
 import org.optbench.optim.replay.CaseReader;
 import org.optbench.optim.replay.ReplayCase;
@@ -89,6 +90,14 @@ public final class ReplayCommand implements Callable<Integer> {
           : "error: unknown engine '" + engine + "'; known: " + ReplayEngines.KNOWN);
       err.flush();
       return MALFORMED;
+    }
+    if (engine.equals("djl")) {
+      Optional<String> libtorch = LibtorchPlatform.problem();
+      if (libtorch.isPresent()) {
+        err.println("error: " + libtorch.get());
+        err.flush();
+        return MALFORMED;
+      }
     }
     if (!(rtol >= 0) || !(atol >= 0) || !(stepRtol >= 0)) {
       err.println("error: --rtol, --atol and --step-rtol must be non-negative numbers");

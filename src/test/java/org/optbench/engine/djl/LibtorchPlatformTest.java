@@ -46,9 +46,9 @@ class LibtorchPlatformTest {
   }
 
   /**
-   * The whole command on a JVM that reports an ARM processor (os.arch, which DJL reads) with the
-   * x86-64 jar: one message, exit 2, no results folder. Without the check DJL fails deep in the
-   * engine with "Offline mode is enabled" and a stack trace.
+   * {@code run} and {@code replay --engine djl} on a JVM that reports an ARM processor (os.arch,
+   * which DJL reads) with the x86-64 jar: one message, exit 2, no results folder. Without the
+   * check DJL fails deep in the engine with "Offline mode is enabled" and a stack trace.
    */
   @Test
   void runOnAMachineTheJarDoesNotFitExitsTwoWithNothingWritten() throws Exception {
@@ -65,18 +65,25 @@ class LibtorchPlatformTest {
           optimizer: [sgd]
         """);
     Path out = dir.resolve("results");
-    Process process = new ProcessBuilder(
+    assertRefusedOnArm("run", spec.toString(), "--out", out.toString(), "--no-progress");
+    assertFalse(Files.exists(out), "nothing written");
+    assertRefusedOnArm("replay", "--engine", "djl", "src/test/resources/golden/adam-default.json");
+  }
+
+  /** optbench's {@code args} on a JVM reporting an ARM processor: exit 2 and the one message. */
+  private static void assertRefusedOnArm(String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Dos.arch=aarch64", "-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true",
         "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-        "org.optbench.cli.Main", "run", spec.toString(), "--out", out.toString(), "--no-progress")
-        .redirectErrorStream(true).start();
+        "org.optbench.cli.Main"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the child JVM did not finish");
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(2, process.exitValue(), output);
     assertTrue(output.contains("error: the libtorch on the class path is built for linux-x86_64,"
         + " but this machine is linux-aarch64"), output);
     assertFalse(output.contains("\tat "), "no stack trace: " + output);
-    assertFalse(Files.exists(out), "nothing written");
   }
 }
