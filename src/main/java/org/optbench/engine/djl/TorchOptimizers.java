@@ -111,8 +111,8 @@ public final class TorchOptimizers {
     }
 
     /**
-     * lrₜ = lr × the factor of optbench's schedule {@code name} (e.g. {@code cosine} with {@code
-     * warmup_steps}), over a run of {@code totalSteps} steps.
+     * lrₜ = lr × the factor of optbench's schedule {@code name} (e.g. {@code warmup_cosine}
+     * with {@code warmup_steps}), over a run of {@code totalSteps} steps.
      */
     public Builder schedule(String name, Map<String, ?> scheduleValues, int totalSteps) {
       this.schedule = ComponentValues.resolve(Axis.SCHEDULE, name, scheduleValues);

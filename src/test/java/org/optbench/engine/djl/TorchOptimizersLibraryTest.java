@@ -134,6 +134,18 @@ class TorchOptimizersLibraryTest {
   }
 
   @Test
+  void theBuilderOfDocsLibraryMdWarmsUpLinearly() {
+    // warmup_cosine: lrₜ = lr·t/warmup_steps while t ≤ warmup_steps (then half a cosine).
+    Optimizer adamW = TorchOptimizers.adamW().learningRate(1e-3).weightDecay(0.01)
+        .set("beta2", 0.95)
+        .schedule("warmup_cosine", Map.of("warmup_steps", 100), 10_000)
+        .build();
+    assertEquals(1e-5f, DjlOptimizers.learningRate(adamW, 1));
+    assertEquals(5e-4f, DjlOptimizers.learningRate(adamW, 50));
+    assertEquals(1e-3f, DjlOptimizers.learningRate(adamW, 100));
+  }
+
+  @Test
   void badNamesAndValuesAreRefusedWithWhatIsAccepted() {
     var unknown = assertThrows(IllegalArgumentException.class,
         () -> TorchOptimizers.named("adamx"));
