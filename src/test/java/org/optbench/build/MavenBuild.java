@@ -1,13 +1,12 @@
 package org.optbench.build;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.optbench.testing.SearchPath;
 
 /** Runs Maven on this repository's pom.xml, as a developer would on the command line. */
 final class MavenBuild {
@@ -19,14 +18,8 @@ final class MavenBuild {
 
   /** {@code mvn} on the PATH, if there is one. */
   static Optional<Path> maven() {
-    String names = System.getProperty("os.name").startsWith("Windows") ? "mvn.cmd" : "mvn";
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path candidate = Path.of(dir, names);
-      if (Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
+    String name = System.getProperty("os.name").startsWith("Windows") ? "mvn.cmd" : "mvn";
+    return SearchPath.all(name).stream().findFirst();
   }
 
   /**

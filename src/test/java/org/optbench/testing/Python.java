@@ -63,11 +63,7 @@ public final class Python {
       out.add(Path.of(configured));
     }
     out.add(Path.of("/tmp/venv/bin/python"));
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      if (!dir.isBlank()) {
-        out.add(Path.of(dir, "python3"));
-      }
-    }
+    out.addAll(SearchPath.all("python3"));
     return out.stream().filter(Files::isExecutable).toList();
   }
 

@@ -1,8 +1,6 @@
 package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import java.util.List;
@@ -114,12 +112,7 @@ final class EngineStep implements StepStrategy {
   double clip(StepInput in) {
     // The clipping context gets the rate the engine trains with (float32), not the recorded one.
     context.set(in.step(), DjlOptimizers.learningRate(optimizer, in.step()), in.loss());
-    List<NDArray> weights = in.weights();
-    clipping.reserve(weights);
-    try (NDManager scratch = in.stepManager().newSubManager()) {
-      scratch.tempAttachAll(new NDList(in.grads()), new NDList(weights));
-      return clipping.apply(in.grads(), weights, in.norm(), context);
-    }
+    return clipping.applyInScope(in.grads(), in.weights(), in.norm(), context, in.stepManager());
   }
 
   @Override

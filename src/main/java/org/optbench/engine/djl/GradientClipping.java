@@ -1,6 +1,8 @@
 package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.optbench.optim.StepContext;
 import org.optbench.optim.TreeMath;
@@ -38,6 +40,20 @@ public interface GradientClipping {
    */
   default double threshold() {
     return Double.NaN;
+  }
+
+  /**
+   * {@link #reserve} then {@link #apply}, with every temporary the method makes freed before
+   * returning: they are made under a scratch manager below {@code stepManager}, to which the
+   * gradients and weights are attached for the call only.
+   */
+  default double applyInScope(List<NDArray> grads, List<NDArray> weights, double norm,
+      StepContext context, NDManager stepManager) {
+    reserve(weights);
+    try (NDManager scratch = stepManager.newSubManager()) {
+      scratch.tempAttachAll(new NDList(grads), new NDList(weights));
+      return apply(grads, weights, norm, context);
+    }
   }
 
   /** No clipping. */

@@ -1,7 +1,6 @@
 package org.optbench.engine.djl;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
@@ -88,11 +87,7 @@ public final class TorchStep {
       // A DJL optimizer of its own tells no learning rate; only lr-scaled clipping reads it.
       boolean known = optimizer instanceof TorchOptimizer || optimizer instanceof BuiltinOptimizer;
       context.set(step, known ? DjlOptimizers.learningRate(optimizer, step) : Double.NaN, loss);
-      clipping.reserve(weights);
-      try (NDManager scratch = stepManager.newSubManager()) {
-        scratch.tempAttachAll(new NDList(grads), new NDList(weights));
-        clipping.apply(grads, weights, norm, context);
-      }
+      clipping.applyInScope(grads, weights, norm, context, stepManager);
       if (optimizer instanceof TorchOptimizer torch) {
         torch.updateAll(ids, weights, grads);
       } else {
