@@ -19,10 +19,10 @@ import org.optbench.workload.Workloads;
  * Trains an MLP with Adam for the given number of steps on the given engine and prints the
  * resident set size at steps 500, 1,000, 5,000 and 10,000 (those reached). Run in a child JVM
  * whose heap is fixed and pre-touched, so that RSS growth is native growth and not the Java
- * heap's first touch of its pages. With {@code --leak} it also keeps one 64 KB array per
- * step alive, which the check must catch.
+ * heap's first touch of its pages. With {@code --leak=KB} it also keeps one array of that many
+ * kilobytes per step alive, which the check must catch.
  *
- * <p>Arguments: {@code ENGINE STEPS [--leak]}.
+ * <p>Arguments: {@code ENGINE STEPS [--leak=KB]}.
  */
 public final class MemoryProbe {
 
@@ -31,7 +31,7 @@ public final class MemoryProbe {
   public static void main(String[] args) {
     String engineName = args[0];
     int steps = Integer.parseInt(args[1]);
-    boolean leak = args.length > 2 && args[2].equals("--leak");
+    int leakedFloats = args.length > 2 ? Integer.parseInt(args[2].substring("--leak=".length())) * 256 : 0;
     Component workload =
         Cells.component(
             Axis.WORKLOAD, "mlp", Map.of("features", 32, "hidden", List.of(128, 128), "classes", 10));
@@ -46,8 +46,8 @@ public final class MemoryProbe {
           new RunListener() {
             @Override
             public void onStep(Cell c, StepRecord step) {
-              if (leak) {
-                leaked.ones(new ai.djl.ndarray.types.Shape(16 * 1024));
+              if (leakedFloats > 0) {
+                leaked.ones(new ai.djl.ndarray.types.Shape(leakedFloats));
               }
               for (int i = 0; i < MARKS.length; i++) {
                 if (step.step() == MARKS[i]) {
