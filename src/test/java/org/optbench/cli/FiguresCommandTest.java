@@ -21,6 +21,7 @@ import java.util.zip.Inflater;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.optbench.io.ResultSeries;
@@ -36,6 +37,7 @@ import org.w3c.dom.NodeList;
  * checked against the sizes the presets promise: single = 3.25 in × 2.5 in, i.e. 234 × 180 pt
  * (72 pt/in, the PDF unit) and 312 × 240 CSS px (96 px/in, CSS Values and Units §6.2).
  */
+@Tag("slow")
 class FiguresCommandTest {
 
   private static final Path PDFLATEX = Path.of("/usr/bin/pdflatex");

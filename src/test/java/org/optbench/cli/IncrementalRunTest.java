@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.optbench.io.ResultSet;
@@ -26,6 +27,7 @@ import org.optbench.spec.SpecParser;
 import tech.tablesaw.api.Table;
 
 /** Resuming grids: reuse of complete cells, a real SIGKILL mid-grid, workers, shards and merge. */
+@Tag("slow")
 class IncrementalRunTest {
 
   @TempDir Path dir;

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.optbench.testing.ConnectOnce;
@@ -20,6 +21,7 @@ import org.optbench.testing.ConnectTrace;
  * empty list means something. (CliRunTest's security-manager proof only runs before JDK 24.)
  * Skipped, saying so, where strace is absent or may not trace.
  */
+@Tag("slow")
 class TracedNetworkTest {
 
   private static final String SPEC = """

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.optbench.compare.Judgement.Verdict;
@@ -155,6 +156,7 @@ class ComparisonPageTest {
   }
 
   @Test
+  @Tag("slow")
   void opensFromAnotherFolderAndDrawsEveryChartInChromium() throws Exception {
     assumeTrue(Chromium.available(), "no " + Chromium.PATH + ": browser check skipped");
     Path elsewhere = Files.createDirectories(dir.resolve("moved/elsewhere"));

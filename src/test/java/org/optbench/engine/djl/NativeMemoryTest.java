@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * <p>Bound: under 3% in each window, which a leak of 2.5 KB per step breaks by itself (4,500 steps
  * × 2.5 KB ≈ 11 MB on ~350 MB); a planted 4 KB/step leak checks that the probe sees it.
  */
+@Tag("slow")
 class NativeMemoryTest {
 
   /** Growth allowed per window; clean runs measured 0.0–0.5%. */
