@@ -51,7 +51,7 @@ class NativeMemoryTest {
   @Test
   void aLeakOfFourKilobytesPerStepBreaksTheBound() throws Exception {
     // 4,500 steps × 4 KB = 18 MB held on ~350 MB: at least +5.1%, more where the leaked blocks
-    // keep the allocator from reusing or returning the freed ones around them (measured +42% to
+    // keep the allocator from reusing or returning the freed ones around them (measured +7% to
     // +51%).
     long[] rss = probe("djl", 5_000, 4);
     double growth = growth(rss[0], rss[2]);
