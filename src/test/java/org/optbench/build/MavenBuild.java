@@ -33,7 +33,8 @@ final class MavenBuild {
     List<String> command = new ArrayList<>(List.of(maven.toString(), "-B", "-q",
         "-Dstyle.color=never", "-f", "pom.xml"));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
     builder.environment().put("MAVEN_OPTS", mavenOpts);
     return builder.start();
   }

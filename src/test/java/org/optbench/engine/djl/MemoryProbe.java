@@ -31,7 +31,8 @@ public final class MemoryProbe {
   public static void main(String[] args) {
     String engineName = args[0];
     int steps = Integer.parseInt(args[1]);
-    int leakedFloats = args.length > 2 ? Integer.parseInt(args[2].substring("--leak=".length())) * 256 : 0;
+    int leakedKilobytes = args.length > 2 ? Integer.parseInt(args[2].substring("--leak=".length())) : 0;
+    int leakedFloats = leakedKilobytes * 1024 / Float.BYTES;
     Component workload =
         Cells.component(
             Axis.WORKLOAD, "mlp", Map.of("features", 32, "hidden", List.of(128, 128), "classes", 10));

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Native memory stays flat over long runs: per-step arrays are freed when their step ends. Each
@@ -52,7 +52,7 @@ class NativeMemoryTest {
   void aLeakOfFourKilobytesPerStepBreaksTheBound() throws Exception {
     // 4,500 steps × 4 KB = 18 MB held on ~350 MB: at least +5.1%, more where the leaked blocks
     // keep the allocator from reusing or returning the freed ones around them (measured +7% to
-    // +51%).
+    // +53%).
     long[] rss = probe("djl", 5_000, 4);
     double growth = growth(rss[0], rss[2]);
     System.out.printf("growth with a 4 KB/step leak, step 500→5,000: %.2f%%%n", 100 * growth);
